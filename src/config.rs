@@ -1,0 +1,286 @@
+//! Settings from `CONFIDE_*` environment variables and matching flags, validated once at start.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+/// Where the neutral "Exit this page" button sends a pupil unless configured otherwise
+/// (the page GOV.UK's own services use).
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
+/// Every environment variable Confide reads; anything else starting `CONFIDE_` is a typo.
+pub const KNOWN_VARIABLES: &[&str] = &[
+    "CONFIDE_LISTEN",
+    "CONFIDE_DATA_DIR",
+    "CONFIDE_DATABASE_URL",
+    "CONFIDE_PUBLIC_URL",
+    "CONFIDE_CONTENT_DIR",
+    "CONFIDE_EXIT_URL",
+    "CONFIDE_DB_POOL_SIZE",
+    "CONFIDE_WORKERS",
+    "CONFIDE_LOG",
+];
+
+/// The raw settings as given on the command line or in the environment.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address and port to listen on.
+    #[arg(long, env = "CONFIDE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Directory for the SQLite database and other local state.
+    #[arg(long, env = "CONFIDE_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// `postgres://…` for PostgreSQL, or a path to an SQLite file. Default: `<data dir>/confide.db`.
+    #[arg(long, env = "CONFIDE_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// The address pupils and staff use to reach this site, for links and to decide on HSTS.
+    #[arg(long, env = "CONFIDE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// A directory with `topics/*.md` and `pages/*.md` that replace or add to the built-in content.
+    #[arg(long, env = "CONFIDE_CONTENT_DIR")]
+    pub content_dir: Option<PathBuf>,
+    /// Where "Exit this page" goes: a neutral site that does not draw attention.
+    #[arg(long, env = "CONFIDE_EXIT_URL", default_value = DEFAULT_EXIT_URL)]
+    pub exit_url: String,
+    /// Database connections kept open.
+    #[arg(long, env = "CONFIDE_DB_POOL_SIZE", default_value_t = 8)]
+    pub db_pool_size: u32,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "CONFIDE_WORKERS")]
+    pub workers: Option<usize>,
+}
+
+/// Validated configuration: once built, every field is usable as it is.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database: DatabaseUrl,
+    pub public_url: String,
+    pub content_dir: Option<PathBuf>,
+    pub exit_url: String,
+    pub db_pool_size: u32,
+    pub workers: usize,
+}
+
+/// Which database to use, decided from the URL's shape.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Postgres(String),
+    Sqlite(PathBuf),
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    // A PostgreSQL URL may carry a password: never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseUrl::Postgres(_) => f.write_str("Postgres(<url hidden>)"),
+            DatabaseUrl::Sqlite(path) => write!(f, "Sqlite({})", path.display()),
+        }
+    }
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(ConfigError("the database URL is empty".into()));
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            return Ok(DatabaseUrl::Postgres(raw.to_owned()));
+        }
+        if raw.contains("://") && !raw.starts_with("sqlite://") {
+            return Err(ConfigError(format!(
+                "the database URL must start with postgres:// or be a path to an SQLite file, not {}",
+                raw.split("://").next().unwrap_or_default()
+            )));
+        }
+        let path = raw.strip_prefix("sqlite://").unwrap_or(raw);
+        Ok(DatabaseUrl::Sqlite(PathBuf::from(path)))
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self, DatabaseUrl::Sqlite(_))
+    }
+}
+
+/// A setting that cannot be used, with a message that says which and why.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration problem: {0}")]
+pub struct ConfigError(pub String);
+
+impl Config {
+    /// Checks every setting once; the message names the variable to fix.
+    pub fn from_settings(settings: Settings) -> Result<Self, ConfigError> {
+        let listen: SocketAddr = settings.listen.parse().map_err(|_| {
+            ConfigError(format!(
+                "CONFIDE_LISTEN must be an address and port such as 127.0.0.1:8080, not {:?}",
+                settings.listen
+            ))
+        })?;
+        let database = match &settings.database_url {
+            Some(url) => DatabaseUrl::parse(url)?,
+            None => DatabaseUrl::Sqlite(settings.data_dir.join("confide.db")),
+        };
+        let public_url = match settings.public_url {
+            Some(url) => normalise_public_url(&url)?,
+            None => format!("http://{listen}"),
+        };
+        let exit_url = settings.exit_url.trim().to_owned();
+        if !(exit_url.starts_with("https://") || exit_url.starts_with("http://")) {
+            return Err(ConfigError(
+                "CONFIDE_EXIT_URL must be a full http(s):// address of a neutral site".into(),
+            ));
+        }
+        if let Some(dir) = &settings.content_dir {
+            if !dir.is_dir() {
+                return Err(ConfigError(format!(
+                    "CONFIDE_CONTENT_DIR {} is not a directory",
+                    dir.display()
+                )));
+            }
+        }
+        if settings.db_pool_size == 0 || settings.db_pool_size > 256 {
+            return Err(ConfigError(
+                "CONFIDE_DB_POOL_SIZE must be between 1 and 256".into(),
+            ));
+        }
+        let workers = match settings.workers {
+            Some(0) => return Err(ConfigError("CONFIDE_WORKERS must be at least 1".into())),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(2, usize::from),
+        };
+        Ok(Config {
+            listen,
+            data_dir: settings.data_dir,
+            database,
+            public_url,
+            content_dir: settings.content_dir,
+            exit_url,
+            db_pool_size: settings.db_pool_size,
+            workers,
+        })
+    }
+
+    /// A configuration for tests and tools: port 0, the given data directory, an SQLite file in it.
+    pub fn for_data_dir(data_dir: &Path) -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir: data_dir.to_owned(),
+            database: DatabaseUrl::Sqlite(data_dir.join("confide.db")),
+            public_url: "http://127.0.0.1".into(),
+            content_dir: None,
+            exit_url: DEFAULT_EXIT_URL.into(),
+            db_pool_size: 4,
+            workers: 2,
+        }
+    }
+
+    /// Served over TLS (directly or behind a proxy), so HSTS and `Secure` cookies apply.
+    pub fn uses_tls(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn normalise_public_url(raw: &str) -> Result<String, ConfigError> {
+    let url = raw.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            ConfigError(format!(
+                "CONFIDE_PUBLIC_URL must start with https:// or http://, not {raw:?}"
+            ))
+        })?;
+    if rest.is_empty() || rest.contains(char::is_whitespace) {
+        return Err(ConfigError(format!(
+            "CONFIDE_PUBLIC_URL {raw:?} has no host name"
+        )));
+    }
+    Ok(url.to_owned())
+}
+
+/// Names of `CONFIDE_` variables in the environment that Confide does not know.
+pub fn unknown_variables() -> Vec<String> {
+    std::env::vars_os()
+        .filter_map(|(key, _)| key.into_string().ok())
+        .filter(|key| key.starts_with("CONFIDE_") && !KNOWN_VARIABLES.contains(&key.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings {
+            listen: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            public_url: None,
+            content_dir: None,
+            exit_url: DEFAULT_EXIT_URL.into(),
+            db_pool_size: 8,
+            workers: None,
+        }
+    }
+
+    #[test]
+    fn defaults_give_an_sqlite_file_in_the_data_directory() {
+        let config = Config::from_settings(settings()).unwrap();
+        assert_eq!(
+            config.database,
+            DatabaseUrl::Sqlite(PathBuf::from("data/confide.db"))
+        );
+        assert_eq!(config.public_url, "http://127.0.0.1:8080");
+        assert!(!config.uses_tls());
+    }
+
+    #[test]
+    fn a_bad_listen_address_names_the_variable() {
+        let err = Config::from_settings(Settings {
+            listen: "localhost".into(),
+            ..settings()
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("CONFIDE_LISTEN"));
+    }
+
+    #[test]
+    fn postgres_urls_are_recognised_and_never_printed() {
+        let url = DatabaseUrl::parse("postgres://confide:secret@db/confide").unwrap();
+        assert!(!url.is_sqlite());
+        assert!(!format!("{url:?}").contains("secret"));
+        assert!(DatabaseUrl::parse("mysql://x").is_err());
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///tmp/x.db").unwrap(),
+            DatabaseUrl::Sqlite(PathBuf::from("/tmp/x.db"))
+        );
+    }
+
+    #[test]
+    fn public_url_must_be_http_and_loses_its_trailing_slash() {
+        let config = Config::from_settings(Settings {
+            public_url: Some("https://confide.example.org/".into()),
+            ..settings()
+        })
+        .unwrap();
+        assert_eq!(config.public_url, "https://confide.example.org");
+        assert!(config.uses_tls());
+        assert!(Config::from_settings(Settings {
+            public_url: Some("confide.example.org".into()),
+            ..settings()
+        })
+        .is_err());
+    }
+
+    #[test]
+    fn exit_url_must_be_absolute() {
+        assert!(Config::from_settings(Settings {
+            exit_url: "/elsewhere".into(),
+            ..settings()
+        })
+        .is_err());
+    }
+}

@@ -1,0 +1,5 @@
+//! The `confide` command: everything lives in the library so tests run the same code.
+
+fn main() -> std::process::ExitCode {
+    confide::cli::main()
+}

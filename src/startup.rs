@@ -1,0 +1,78 @@
+//! Builds the application from a configuration: the same server for `confide serve`, the demo and the tests.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+
+use crate::assets::Assets;
+use crate::config::Config;
+use crate::content::Library;
+use crate::db::{self, Pool};
+use crate::views::Site;
+use crate::web::{self as routes, middleware, AppState};
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+}
+
+impl Application {
+    /// Opens the database (running migrations), loads content and binds the listener.
+    /// With port 0 the system picks a free port; [`Application::port`] tells which.
+    pub fn build(config: Config) -> anyhow::Result<Self> {
+        let pool = db::connect(&config.database, config.db_pool_size)?;
+        Self::build_with_pool(config, pool)
+    }
+
+    /// As [`Application::build`], on a pool the caller already opened.
+    pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Self> {
+        let library = Library::load(config.content_dir.as_deref())?;
+        let assets = Assets::load();
+        let state = AppState {
+            site: Arc::new(Site::new(&config.exit_url, &assets)),
+            config: Arc::new(config),
+            pool,
+            assets,
+            library: Arc::new(library),
+        };
+        let listener = TcpListener::bind(state.config.listen)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", state.config.listen))?;
+        let port = listener.local_addr()?.port();
+        let workers = state.config.workers;
+        let data = web::Data::new(state.clone());
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .wrap(from_fn(middleware::friendly_errors))
+                .wrap(from_fn(middleware::log_request))
+                .wrap(from_fn(middleware::security_headers))
+                .configure(routes::configure)
+        })
+        .workers(workers)
+        .listen(listener)?
+        .run();
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until the process is told to stop.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

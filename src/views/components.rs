@@ -1,0 +1,98 @@
+//! Small pieces of markup shared by several pages.
+
+use maud::{html, Markup, PreEscaped};
+
+use crate::content::{Helpline, Page};
+
+/// GOV.UK start button: the main call to action on a page.
+pub fn start_button(href: &str, label: &str) -> Markup {
+    html! {
+        a href=(href) role="button" draggable="false" class="govuk-button govuk-button--start" data-module="govuk-button" {
+            (label)
+            svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false" {
+                path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" {}
+            }
+        }
+    }
+}
+
+/// What to do in an emergency, for pages where it matters most.
+pub fn emergency_inset() -> Markup {
+    html! {
+        div class="govuk-inset-text" {
+            p class="govuk-body" {
+                strong { "If you are in danger now, call " a class="govuk-link" href="tel:999" { "999" } "." }
+            }
+            p class="govuk-body" {
+                "To talk to someone now, call Childline free on "
+                a class="govuk-link" href="tel:08001111" { "0800 1111" }
+                ", any time, day or night. The call will not show on the phone bill."
+            }
+        }
+    }
+}
+
+/// The list of topics as cards linking to each topic page.
+pub fn topic_list(topics: &[&Page]) -> Markup {
+    html! {
+        ul class="confide-topic-list" {
+            @for topic in topics {
+                li class="confide-topic-list__item" {
+                    h3 class="govuk-heading-s" {
+                        a class="govuk-link govuk-link--no-visited-state" href={ "/topics/" (topic.slug) } { (topic.title) }
+                    }
+                    p class="govuk-body-s" { (topic.summary) }
+                }
+            }
+        }
+    }
+}
+
+/// Services a pupil can contact, with phone links that work on a phone.
+pub fn helplines(helplines: &[Helpline]) -> Markup {
+    html! {
+        @if !helplines.is_empty() {
+            h2 class="govuk-heading-m" id="helplines" { "Who else can help" }
+            ul class="govuk-list confide-helplines" {
+                @for line in helplines {
+                    li {
+                        h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (line.name) }
+                        p class="govuk-body govuk-!-margin-bottom-1" { (line.text) }
+                        p class="govuk-body" {
+                            @if let Some(phone) = &line.phone {
+                                "Phone: " a class="govuk-link" href={ "tel:" (phone_digits(phone)) } { (phone) } br;
+                            }
+                            a class="govuk-link" href=(line.url) rel="noreferrer noopener" {
+                                (line.name) " website"
+                                span class="govuk-visually-hidden" { " (opens another site)" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Markdown rendered and sanitised at start-up (see `content::render_markdown`).
+pub fn prose(html: &str) -> Markup {
+    html! { div class="confide-prose" { (PreEscaped(html)) } }
+}
+
+fn phone_digits(phone: &str) -> String {
+    phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_links_hold_only_digits() {
+        assert_eq!(phone_digits("0800 1111"), "08001111");
+        assert_eq!(phone_digits("+44 (0)300 123 6600"), "+4403001236600");
+    }
+}

@@ -1,0 +1,122 @@
+//! The one page layout: danger banner, header, "Exit this page", main content and footer.
+
+use maud::{html, Markup, DOCTYPE};
+
+use crate::assets::Assets;
+
+/// What every page needs to know about the site, built once at start-up.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub exit_url: String,
+    pub css_url: String,
+    pub js_url: String,
+    pub favicon_url: String,
+}
+
+impl Site {
+    pub fn new(exit_url: &str, assets: &Assets) -> Self {
+        Site {
+            exit_url: exit_url.to_owned(),
+            css_url: assets.url("css/confide.css"),
+            js_url: assets.url("js/confide.js"),
+            favicon_url: assets.url("favicon.svg"),
+        }
+    }
+}
+
+/// A whole pupil-facing page. `title` is the page's own title; the site name is added.
+pub fn page(site: &Site, title: &str, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" class="govuk-template" {
+            head {
+                meta charset="utf-8";
+                title { (title) " – Confide" }
+                meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover";
+                meta name="theme-color" content="#0b0c0c";
+                meta name="robots" content="noindex, nofollow";
+                link rel="icon" href=(site.favicon_url) type="image/svg+xml";
+                link rel="stylesheet" href=(site.css_url);
+            }
+            body class="govuk-template__body" {
+                a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" { "Skip to main content" }
+                (danger_banner())
+                (header())
+                div class="govuk-width-container" {
+                    (exit_this_page(&site.exit_url))
+                    main class="govuk-main-wrapper" id="main-content" {
+                        (content)
+                    }
+                }
+                (footer())
+                script type="module" src=(site.js_url) {}
+            }
+        }
+    }
+}
+
+/// Shown above everything on every page, so help is one tap away whatever page a pupil is on.
+pub fn danger_banner() -> Markup {
+    html! {
+        div class="confide-danger-banner" role="region" aria-label="Emergency help" {
+            div class="govuk-width-container" {
+                p class="confide-danger-banner__text" {
+                    "In danger now? Call " a href="tel:999" { "999" } ". "
+                    "Childline " a href="tel:08001111" { "0800 1111" }
+                }
+            }
+        }
+    }
+}
+
+fn header() -> Markup {
+    html! {
+        header class="govuk-header" data-module="govuk-header" {
+            div class="govuk-header__container govuk-width-container" {
+                div class="govuk-header__logo" {
+                    a href="/" class="govuk-header__link govuk-header__link--homepage" {
+                        span class="govuk-header__logotype-text" { "Confide" }
+                    }
+                }
+                div class="govuk-header__content" {
+                    a href="/" class="govuk-header__link govuk-header__service-name" { "Get help and report something" }
+                }
+            }
+        }
+    }
+}
+
+/// GOV.UK's "Exit this page": a plain link without JavaScript; Shift three times with it.
+pub fn exit_this_page(exit_url: &str) -> Markup {
+    html! {
+        div class="govuk-exit-this-page" data-module="govuk-exit-this-page" {
+            a href=(exit_url) role="button" draggable="false"
+                class="govuk-button govuk-button--warning govuk-exit-this-page__button govuk-js-exit-this-page-button"
+                data-module="govuk-button" rel="nofollow noreferrer" {
+                span class="govuk-visually-hidden" { "Emergency" } " Exit this page"
+            }
+        }
+    }
+}
+
+fn footer() -> Markup {
+    html! {
+        footer class="govuk-footer" {
+            div class="govuk-width-container" {
+                div class="govuk-footer__meta" {
+                    div class="govuk-footer__meta-item govuk-footer__meta-item--grow" {
+                        h2 class="govuk-visually-hidden" { "Support links" }
+                        ul class="govuk-footer__inline-list" {
+                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/safety" { "Using this site safely" } }
+                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/#topics" { "Advice and videos" } }
+                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/report" { "Report something" } }
+                        }
+                        p class="govuk-body-s" {
+                            "This site does not use cookies for pupils, does not track you and does not record your internet address."
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! HTML with maud: the page layout, shared components, and one module per page family.
+
+pub mod components;
+pub mod errors;
+pub mod layout;
+pub mod pupil;
+
+pub use layout::Site;

@@ -1,0 +1,126 @@
+//! Middleware every response passes: security and privacy headers, friendly error pages, and a log line with nothing identifying in it.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::Method;
+use actix_web::middleware::Next;
+use actix_web::{web, HttpResponse};
+
+use super::AppState;
+use crate::views;
+
+/// Nothing may load from anywhere but this site, no inline script or style, and no framing.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; \
+img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
+form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Adds the security and privacy headers to every response, errors included.
+pub async fn security_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let tls = req
+        .app_data::<web::Data<AppState>>()
+        .is_some_and(|s| s.config.uses_tls());
+    let mut res = next.call(req).await?;
+    let headers = res.headers_mut();
+    let fixed: [(HeaderName, &'static str); 7] = [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
+    ];
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if tls {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    // Pages are never kept in a shared computer's cache; static files set their own policy.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}
+
+/// Logs method, route pattern, status and time: never the address, the user agent,
+/// the query string or the path a pupil typed (which could hold a receipt code).
+pub async fn log_request(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let route = req.match_pattern().unwrap_or_else(|| "(unmatched)".into());
+    let res = next.call(req).await;
+    let status = match &res {
+        Ok(res) => res.status().as_u16(),
+        Err(err) => err.as_response_error().status_code().as_u16(),
+    };
+    tracing::info!(
+        target: "confide::http",
+        %method,
+        route,
+        status,
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+    );
+    res
+}
+
+/// Gives every error status a friendly page, whichever part of the stack produced it.
+pub async fn friendly_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    // Handler and extractor errors arrive here as responses; only a middleware further
+    // in could return `Err`, and none of ours does.
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    let is_error = status.is_client_error() || status.is_server_error();
+    let already_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let Some(state) = state.filter(|_| is_error && !already_html) else {
+        return Ok(res);
+    };
+    let (req, old) = res.into_parts();
+    let body = if req.method() == Method::HEAD {
+        String::new()
+    } else {
+        views::errors::error_page(&state.site, status).into_string()
+    };
+    let mut new = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body);
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE
+            && name != header::CONTENT_LENGTH
+            && name != header::CONTENT_ENCODING
+        {
+            new.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    Ok(ServiceResponse::new(req, new))
+}

@@ -1,0 +1,65 @@
+//! Pupil pages: home, school landing page, topics, information pages, the school picker and the health check.
+
+use actix_web::web::{self, ServiceConfig};
+use actix_web::HttpResponse;
+use diesel::connection::SimpleConnection;
+use maud::Markup;
+
+use super::AppState;
+use crate::error::AppError;
+use crate::schools::{self, SchoolSlug};
+use crate::views;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.route("/", web::get().to(home))
+        .route("/topics/{slug}", web::get().to(topic))
+        .route("/safety", web::get().to(safety))
+        .route("/report", web::get().to(choose_school))
+        .route("/s/{school}", web::get().to(school_home))
+        .route("/healthz", web::get().to(healthz));
+}
+
+async fn home(state: web::Data<AppState>) -> Markup {
+    views::pupil::home(&state.site, &state.library.topics())
+}
+
+async fn topic(state: web::Data<AppState>, slug: web::Path<String>) -> Result<Markup, AppError> {
+    let topic = state.library.topic(&slug).ok_or(AppError::NotFound)?;
+    Ok(views::pupil::topic(&state.site, &state.assets, topic))
+}
+
+async fn safety(state: web::Data<AppState>) -> Result<Markup, AppError> {
+    let page = state.library.page("safety").ok_or(AppError::NotFound)?;
+    Ok(views::pupil::info_page(&state.site, page))
+}
+
+async fn choose_school(state: web::Data<AppState>) -> Result<Markup, AppError> {
+    let schools = crate::db::run(&state.pool, schools::list).await?;
+    Ok(views::pupil::choose_school(&state.site, &schools))
+}
+
+async fn school_home(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<Markup, AppError> {
+    let slug = SchoolSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let school = crate::db::run(&state.pool, move |conn| schools::find_by_slug(conn, &slug))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(views::pupil::school_home(
+        &state.site,
+        &school,
+        &state.library.topics(),
+    ))
+}
+
+/// For load balancers and monitoring: 200 when the database answers.
+async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    crate::db::run(&state.pool, |conn| {
+        conn.batch_execute("SELECT 1").map_err(AppError::from)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body("ok\n"))
+}

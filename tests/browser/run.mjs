@@ -1,0 +1,368 @@
+#!/usr/bin/env node
+// Real-browser checks of Confide's pupil pages, in Debian's Chromium.
+//
+//   BASE_URL=http://127.0.0.1:18080 [EXTRA_PATHS=/does-not-exist] \
+//     node tests/browser/run.mjs [--screenshots DIR]
+//
+// For every pupil page reachable from "/" (plus EXTRA_PATHS, which must 404):
+//   js    - JavaScript on: axe (WCAG 2.2 AA) finds nothing, the page load
+//           transfers at most 100 KB (media excluded), no request leaves the
+//           site's host, no console error, no CSP violation.
+//   nojs  - JavaScript off: right status, a visible h1, an "Exit this page"
+//           link to another site, the "Call 999" banner visible; and axe on
+//           the no-JS rendering finds nothing.
+// Once, on "/": pressing Shift three times leaves for the exit site.
+// Prints "N passed, M failed" last and exits 0 only when nothing failed.
+//
+// Pupils use this site on old phones, on school wifi, sometimes while someone
+// looks over their shoulder: hence the weight budget, the no-JS checks and the
+// Exit this page check. Anonymity: hence no third-party requests, ever.
+
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+
+// ---------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------
+const USAGE = 'usage: BASE_URL=http://127.0.0.1:PORT [EXTRA_PATHS=/a,/b] node tests/browser/run.mjs [--screenshots DIR]'
+if (!process.env.BASE_URL) {
+  console.error(USAGE)
+  process.exit(2)
+}
+const BASE = new URL(process.env.BASE_URL)
+const args = process.argv.slice(2)
+let SCREENSHOTS = null
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--screenshots' && args[i + 1]) SCREENSHOTS = args[++i]
+  else if (args[i].startsWith('--screenshots=')) SCREENSHOTS = args[i].slice('--screenshots='.length)
+  else {
+    console.error(USAGE)
+    process.exit(2)
+  }
+}
+// Extra paths are pages the crawl can't reach; we expect each to be a 404 page.
+const EXTRA_PATHS = (process.env.EXTRA_PATHS || '').split(',').map((p) => p.trim()).filter(Boolean)
+const MAX_PAGES = 60
+const BUDGET_BYTES = 102400 // 100 KB per page load, compressed, media excluded
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+// Debian's Chromium, never a browser that a tool downloads. Playwright's
+// launch() gives it a fresh temporary profile (user data dir) every run.
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  // Nothing but the page's own requests: no update checks, sync, field trials…
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+]
+const TIMEOUT_MS = 20000
+
+// Media is streamed on demand and is not part of the page weight budget.
+const isMedia = (url, type) => type === 'Media' || /\.(mp4|webm|vtt|jpe?g)$/i.test(new URL(url).pathname)
+const isHttp = (url) => /^(https?|wss?):/i.test(url)
+const urlOf = (path) => new URL(path, BASE).href
+
+// ---------------------------------------------------------------------------
+// Results: one "check" per page and mode, plus the Shift x3 check.
+// ---------------------------------------------------------------------------
+const checks = [] // { name, problems: string[] }
+function report (name, problems) {
+  checks.push({ name, problems })
+  console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}`)
+  for (const p of problems) console.log(`       - ${p.replace(/\n/g, '\n         ')}`)
+}
+const rows = new Map() // path -> { kb, axeJs, axeNoJs }
+const row = (path) => rows.get(path) ?? rows.set(path, { kb: '-', axeJs: '-', axeNoJs: '-' }).get(path)
+
+function describeViolations (violations) {
+  return violations.map((v) => {
+    const targets = v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')
+    const more = v.nodes.length > 5 ? ` (+${v.nodes.length - 5} more)` : ''
+    return `axe ${v.id} [${v.impact}] ${v.help}\n  at ${targets}${more}\n  ${v.helpUrl}`
+  })
+}
+
+// Abort (and remember) any request to another host, so nothing leaves this
+// machine; `allow` lets the Exit this page test fake the exit site instead.
+async function guardThirdParty (context, blocked, allow = null) {
+  await context.route('**/*', async (route) => {
+    const url = route.request().url()
+    if (!isHttp(url) || new URL(url).host === BASE.host) return route.continue()
+    if (allow && allow(url)) return allow.fulfil(route)
+    blocked.push(url)
+    return route.abort('blockedbyclient')
+  })
+}
+
+// Same-origin links to pupil pages: not /static/, not /staff, not a file.
+function pupilLinks (hrefs) {
+  const out = []
+  for (const href of hrefs) {
+    let u
+    try { u = new URL(href, BASE) } catch { continue }
+    if (u.origin !== BASE.origin) continue
+    const last = u.pathname.split('/').pop()
+    if (u.pathname.startsWith('/static/') || u.pathname.startsWith('/staff') || last.includes('.')) continue
+    out.push(u.pathname + u.search)
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------
+// JavaScript on: axe, weight, third parties, console, CSP. Returns links found.
+// ---------------------------------------------------------------------------
+async function checkWithJs (browser, path, expect404, screenshotName) {
+  const problems = []
+  const blocked = []
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await guardThirdParty(context, blocked)
+  // CSP violations are also console errors in Chromium, but this names them.
+  await context.addInitScript(() => {
+    window.__confideCsp = []
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__confideCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''})`)
+    })
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(TIMEOUT_MS)
+  const url = urlOf(path)
+
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return
+    // The browser logs the 404 status of a page we asked to be a 404.
+    if (expect404 && msg.location().url === url && /status of 404/.test(msg.text())) return
+    problems.push(`console error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`)
+  })
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`))
+
+  // Bytes on the wire as Chromium's network stack counts them (headers and
+  // compressed bodies). Chromium sends Accept-Encoding: gzip, deflate, br, zstd
+  // by itself, so compression is measured as a pupil's browser would get it.
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true }) // a first visit
+  const requests = new Map() // requestId -> { url, type }
+  const pending = new Set()
+  let bytes = 0
+  const counted = []
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.redirectResponse && !isMedia(e.redirectResponse.url, e.type)) bytes += e.redirectResponse.encodedDataLength || 0
+    requests.set(e.requestId, { url: e.request.url, type: e.type })
+    if (isHttp(e.request.url) && !isMedia(e.request.url, e.type)) pending.add(e.requestId)
+  })
+  cdp.on('Network.loadingFinished', (e) => {
+    pending.delete(e.requestId)
+    const r = requests.get(e.requestId)
+    if (!r || !isHttp(r.url) || isMedia(r.url, r.type)) return
+    bytes += e.encodedDataLength
+    counted.push(`${e.encodedDataLength} ${r.url}`)
+  })
+  cdp.on('Network.loadingFailed', (e) => pending.delete(e.requestId))
+
+  let links = []
+  try {
+    const response = await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_MS })
+    const status = response?.status() ?? 0
+    if (expect404 ? status !== 404 : status >= 400) problems.push(`HTTP status ${status}, expected ${expect404 ? '404' : '< 400'}`)
+    // Let late requests (fetched after "load") finish before adding up bytes.
+    for (let waited = 0; pending.size && waited < 5000; waited += 50) await page.waitForTimeout(50)
+    await page.waitForTimeout(200)
+
+    links = pupilLinks(await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href'))))
+    const topicLinks = pupilLinks(await page.$$eval('.confide-topic-list a[href]', (as) => as.map((a) => a.getAttribute('href'))))
+
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+    problems.push(...describeViolations(axe.violations))
+    row(path).axeJs = String(axe.violations.length)
+
+    for (const v of await page.evaluate(() => window.__confideCsp)) problems.push(`CSP violation: ${v}`)
+    for (const b of blocked) problems.push(`third-party request: ${b}`)
+
+    row(path).kb = (bytes / 1024).toFixed(1)
+    if (bytes > BUDGET_BYTES) {
+      problems.push(`page load transferred ${bytes} bytes, over the ${BUDGET_BYTES} byte budget:\n` + counted.join('\n'))
+    }
+
+    if (SCREENSHOTS && screenshotName) {
+      await page.screenshot({ path: join(SCREENSHOTS, `${screenshotName}-desktop.png`), fullPage: true })
+    }
+    report(`js    ${path}`, problems)
+    return { links, topicLinks }
+  } catch (err) {
+    problems.push(`error: ${err.message.split('\n')[0]}`)
+    report(`js    ${path}`, problems)
+    return { links, topicLinks: [] }
+  } finally {
+    await context.close()
+  }
+}
+
+// ---------------------------------------------------------------------------
+// JavaScript off: what a pupil with JS blocked (or a broken script) sees.
+// ---------------------------------------------------------------------------
+async function checkWithoutJs (browser, path, expect404) {
+  const problems = []
+  const blocked = []
+  const url = urlOf(path)
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  await guardThirdParty(context, blocked)
+  try {
+    const page = await context.newPage()
+    page.setDefaultTimeout(TIMEOUT_MS)
+    const response = await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_MS })
+    const status = response?.status() ?? 0
+    if (expect404 ? status !== 404 : status >= 400) problems.push(`HTTP status ${status}, expected ${expect404 ? '404' : '< 400'}`)
+
+    if (!(await page.locator('h1').first().isVisible())) problems.push('no visible h1')
+
+    // Exit this page must work as a plain link: absolute, to another site.
+    const exit = page.locator('a').filter({ hasText: /exit this page/i }).first()
+    if (!(await exit.count())) {
+      problems.push('no "Exit this page" link')
+    } else {
+      const href = (await exit.getAttribute('href')) || ''
+      if (!/^https?:\/\//i.test(href)) problems.push(`"Exit this page" href is not an absolute http(s) URL: ${JSON.stringify(href)}`)
+      else if (new URL(href).host === BASE.host) problems.push(`"Exit this page" goes to this site: ${href}`)
+      if (!(await exit.isVisible())) problems.push('"Exit this page" link is not visible')
+    }
+
+    if (!(await page.getByText(/Call 999/).first().isVisible().catch(() => false))) problems.push('danger banner text "Call 999" not visible')
+  } catch (err) {
+    problems.push(`error: ${err.message.split('\n')[0]}`)
+  } finally {
+    await context.close()
+  }
+
+  // axe needs JavaScript (it hangs in a page with JS disabled), so audit the
+  // no-JS rendering in a JS-enabled page whose own scripts are all blocked:
+  // GOV.UK Frontend never runs, <body> never gets `js-enabled`.
+  const axeContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await guardThirdParty(axeContext, blocked)
+  await axeContext.route('**/*', (route) => route.request().resourceType() === 'script' ? route.abort() : route.fallback())
+  try {
+    const page = await axeContext.newPage()
+    page.setDefaultTimeout(TIMEOUT_MS)
+    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_MS })
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+    problems.push(...describeViolations(axe.violations).map((d) => `(no JS) ${d}`))
+    row(path).axeNoJs = String(axe.violations.length)
+  } catch (err) {
+    problems.push(`error in no-JS axe audit: ${err.message.split('\n')[0]}`)
+  } finally {
+    await axeContext.close()
+  }
+  for (const b of blocked) problems.push(`third-party request: ${b}`)
+  report(`nojs  ${path}`, problems)
+}
+
+// ---------------------------------------------------------------------------
+// Exit this page: Shift three times leaves the site (GOV.UK Frontend JS).
+// ---------------------------------------------------------------------------
+async function checkShiftExit (browser) {
+  const problems = []
+  const blocked = []
+  const context = await browser.newContext()
+  let exitHost = null
+  let attempted = null
+  // Fake the exit site so the navigation never leaves this machine.
+  const allow = (url) => exitHost !== null && new URL(url).host === exitHost
+  allow.fulfil = (route) => {
+    attempted = route.request().url()
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>' })
+  }
+  await guardThirdParty(context, blocked, allow)
+  try {
+    const page = await context.newPage()
+    page.setDefaultTimeout(TIMEOUT_MS)
+    await page.goto(urlOf('/'), { waitUntil: 'load' })
+    const href = await page.locator('.govuk-js-exit-this-page-button, a:has-text("Exit this page")').first().getAttribute('href')
+    exitHost = new URL(href, BASE).host
+    // initAll() has run once confide.js has marked <body>.
+    await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'), null, { timeout: 5000 })
+      .catch(() => problems.push('<body> never got the govuk-frontend-supported class: did /static/js/confide.js run?'))
+    const leaving = page.waitForRequest((r) => new URL(r.url()).host === exitHost, { timeout: 10000 })
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Shift')
+      await page.waitForTimeout(150)
+    }
+    await leaving
+    if (!attempted) problems.push(`no request reached the exit site ${exitHost}`)
+  } catch (err) {
+    problems.push(`pressing Shift three times on / did not leave for ${exitHost}: ${err.message.split('\n')[0]}`)
+  } finally {
+    await context.close()
+  }
+  for (const b of blocked) problems.push(`third-party request: ${b}`)
+  report(`shift / Exit this page with Shift x3 → ${attempted || exitHost}`, problems)
+}
+
+// Full-page phone screenshots of the pages pupils land on most.
+async function mobileScreenshots (browser, paths) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  await guardThirdParty(context, [])
+  try {
+    for (const path of paths) {
+      const page = await context.newPage()
+      await page.goto(urlOf(path), { waitUntil: 'load' })
+      await page.screenshot({ path: join(SCREENSHOTS, `${shotName(path)}-mobile.png`), fullPage: true })
+      await page.close()
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+const shotName = (path) => path === '/' ? 'home' : path.replace(/^\/+/, '').replace(/[^a-z0-9]+/gi, '_').replace(/_+$/, '')
+
+// ---------------------------------------------------------------------------
+// Main: crawl breadth-first with the JS checks, then the no-JS checks.
+// ---------------------------------------------------------------------------
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+let exitCode = 1
+try {
+  console.log(`Chromium ${browser.version()} at ${CHROMIUM}; auditing ${BASE.origin}`)
+  if (SCREENSHOTS) await mkdir(SCREENSHOTS, { recursive: true })
+
+  const queue = ['/']
+  const seen = new Set(queue)
+  const crawled = []
+  let firstTopic = null
+  let skipped = 0
+  while (queue.length) {
+    const path = queue.shift()
+    crawled.push(path)
+    const { links, topicLinks } = await checkWithJs(browser, path, false, shotName(path))
+    if (!firstTopic && topicLinks.length) firstTopic = topicLinks[0]
+    for (const link of links) {
+      if (seen.has(link)) continue
+      seen.add(link)
+      if (seen.size > MAX_PAGES) { skipped++; continue }
+      queue.push(link)
+    }
+  }
+  if (skipped) console.log(`note: crawl stopped at ${MAX_PAGES} pages; ${skipped} more links not visited`)
+  if (!firstTopic) firstTopic = crawled.find((p) => /^\/topics?\//.test(p)) ?? null
+
+  for (const path of EXTRA_PATHS) await checkWithJs(browser, path, true, shotName(path))
+  for (const path of crawled) await checkWithoutJs(browser, path, false)
+  for (const path of EXTRA_PATHS) await checkWithoutJs(browser, path, true)
+  await checkShiftExit(browser)
+  if (SCREENSHOTS) await mobileScreenshots(browser, ['/', firstTopic].filter(Boolean))
+
+  // Summary table.
+  console.log('\npath'.padEnd(41) + 'transfer KB'.padStart(12) + 'axe (JS)'.padStart(10) + 'axe (no JS)'.padStart(13))
+  for (const [path, r] of rows) {
+    console.log(path.padEnd(40).slice(0, 40) + r.kb.padStart(12) + r.axeJs.padStart(10) + r.axeNoJs.padStart(13))
+  }
+  if (SCREENSHOTS) console.log(`\nscreenshots in ${SCREENSHOTS}`)
+  const failed = checks.filter((c) => c.problems.length).length
+  console.log(`\n${checks.length - failed} passed, ${failed} failed`)
+  exitCode = failed ? 1 : 0
+} catch (err) {
+  console.error(err)
+  const failed = checks.filter((c) => c.problems.length).length + 1
+  console.log(`\n${checks.length - failed + 1} passed, ${failed} failed`)
+} finally {
+  await browser.close()
+}
+process.exit(exitCode)
