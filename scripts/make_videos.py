@@ -415,8 +415,20 @@ def cue_chunks(say: str) -> list[str]:
                     merged.append(p)
             parts = merged
         for p in parts:
-            out.extend(split_words(p, CUE_MAX))
+            # up to 84 characters may still not break into two lines of <= 42;
+            # then split into more cues
+            limit = CUE_MAX
+            while True:
+                pieces = split_words(p, limit)
+                if all(fits_cue(x) for x in pieces) or limit < CUE_LINE:
+                    break
+                limit -= 4
+            out.extend(pieces)
     return out
+
+
+def fits_cue(text: str) -> bool:
+    return all(len(line) <= CUE_LINE for line in cue_lines(text).split("\n"))
 
 
 def cue_lines(text: str) -> str:
@@ -518,7 +530,7 @@ def make_topic(fm: FontMetrics, topic: Topic, out_dir: Path) -> dict:
             graph.append(f"[{i}:v]loop=loop={n - 1}:size=1:start=0,"
                          f"setpts=N/({FPS}*TB),setsar=1[v{i}]")
         graph.append("".join(f"[v{i}]" for i in range(len(frames)))
-                     + f"concat=n={len(frames)}:v=1:a=0,fps={FPS},"
+                     + f"concat=n={len(frames)}:v=1:a=0,"
                      "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p[v]")
         cmd += ["-i", str(audio)]
         keys = ",".join(f"{t[0]:.3f}" for t in timings)
@@ -533,7 +545,7 @@ def make_topic(fm: FontMetrics, topic: Topic, out_dir: Path) -> dict:
             "-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709",
             "-map_metadata", "-1", "-map_chapters", "-1",
             "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
-            "-movflags", "+faststart", "-shortest",
+            "-movflags", "+faststart",
         ]
         # ffmpeg's native AAC encoder overshoots its nominal bitrate by ~30%
         # on speech; step down until the file is within the size target
@@ -660,8 +672,12 @@ def verify(slug: str, out_dir: Path, expect_duration: float | None = None) -> li
             errs.append(f"mp4 {dur:.2f}s but last cue ends {cues[-1][1]:.2f}s")
     except ValueError as e:
         errs.append(f"vtt: {e}")
-    if expect_duration is not None and abs(dur - expect_duration) > 0.5:
-        errs.append(f"mp4 {dur:.2f}s, expected {expect_duration:.2f}s")
+    if expect_duration is not None:
+        if abs(dur - expect_duration) > 0.15:
+            errs.append(f"mp4 {dur:.2f}s, expected {expect_duration:.2f}s")
+        if v and int(v[0].get("nb_frames", -1)) != round(expect_duration * FPS):
+            errs.append(f"video has {v[0].get('nb_frames')} frames, "
+                        f"expected {round(expect_duration * FPS)}")
     jp = json.loads(subprocess.run(
         ["ffprobe", "-v", "error", "-show_streams", "-of", "json", str(jpg)],
         check=True, capture_output=True).stdout)["streams"][0]
