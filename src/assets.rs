@@ -87,12 +87,23 @@ impl Assets {
             return HttpResponse::NotFound().finish();
         };
         let total = asset.bytes.len() as u64;
+        // Only an address naming this exact version may be cached forever; others (such as
+        // the library `confide.js` imports by plain name) are checked again with the ETag.
+        let versioned = req
+            .query_string()
+            .split('&')
+            .any(|pair| pair.strip_prefix("v=") == Some(asset.version.as_str()));
+        let cache = if versioned {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, no-cache"
+        };
         let mut builder = HttpResponse::build(StatusCode::OK);
         builder
             .insert_header((header::CONTENT_TYPE, asset.mime.as_str()))
             .insert_header((header::ETAG, asset.etag.as_str()))
             .insert_header((header::ACCEPT_RANGES, "bytes"))
-            .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+            .insert_header((header::CACHE_CONTROL, cache))
             .insert_header((header::VARY, "Accept-Encoding"));
 
         if header_is(req, header::IF_NONE_MATCH, &asset.etag) {

@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::accounts::roles::{self, Role};
+use crate::accounts::users::{self, Email};
 use crate::config::{self, Config, Settings};
 use crate::schools::{self, NewSchool, SchoolSlug};
 use crate::startup::Application;
@@ -43,6 +45,55 @@ enum Command {
         action: SchoolCommand,
         #[command(flatten)]
         settings: Settings,
+    },
+    /// Add staff accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Decide who receives a school's reports.
+    Role {
+        #[command(subcommand)]
+        action: RoleCommand,
+        #[command(flatten)]
+        settings: Settings,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a person; prints a one-time temporary password they must change at first sign-in.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Let this person manage schools, people and roles (not read reports).
+        #[arg(long)]
+        admin: bool,
+    },
+    /// List people.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+enum RoleCommand {
+    /// Give a person a role at a school: ssp_officer, nominated_staff, head_teacher or chair_of_governors.
+    Grant {
+        #[arg(long)]
+        school: String,
+        /// The person's email address.
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// List who holds which role at a school.
+    List {
+        #[arg(long)]
+        school: String,
     },
 }
 
@@ -106,6 +157,8 @@ fn run(command: Command) -> anyhow::Result<()> {
             println!("The database is up to date.");
             Ok(())
         }
+        Command::User { action, settings } => user_command(action, settings),
+        Command::Role { action, settings } => role_command(action, settings),
         Command::School { action, settings } => {
             let config = Config::from_settings(settings)?;
             let pool = crate::db::connect(&config.database, 1)?;
@@ -117,8 +170,9 @@ fn run(command: Command) -> anyhow::Result<()> {
                     if let Some(hours) = hours {
                         school.reading_hours = hours;
                     }
-                    let school = schools::create(&mut conn, &school)?;
+                    let (school, recovery) = schools::create(&mut conn, &school)?;
                     println!("Added {} at /s/{}", school.name, school.slug);
+                    print_recovery_key(&school.name, &recovery);
                 }
                 SchoolCommand::List => {
                     let all = schools::list(&mut conn)?;
@@ -135,6 +189,104 @@ fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn open_pool(settings: Settings) -> anyhow::Result<crate::db::Pool> {
+    let config = Config::from_settings(settings)?;
+    crate::db::connect(&config.database, 1)
+}
+
+fn find_school(conn: &mut crate::db::DbConnection, slug: &str) -> anyhow::Result<schools::School> {
+    let slug = SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?;
+    schools::find_by_slug(conn, &slug)?
+        .ok_or_else(|| anyhow::anyhow!("no school with slug {slug}; see `confide school list`"))
+}
+
+fn find_user(conn: &mut crate::db::DbConnection, email: &str) -> anyhow::Result<users::User> {
+    let email = Email::parse(email).map_err(anyhow::Error::msg)?;
+    users::find_by_email(conn, &email)?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no one with email {}; add them with `confide user add`",
+            email.as_str()
+        )
+    })
+}
+
+fn user_command(action: UserCommand, settings: Settings) -> anyhow::Result<()> {
+    let pool = open_pool(settings)?;
+    let mut conn = pool.get()?;
+    match action {
+        UserCommand::Add { email, name, admin } => {
+            let email = Email::parse(&email).map_err(anyhow::Error::msg)?;
+            let created = users::create(&mut conn, &email, &name, None, admin)?;
+            println!("Added {} <{}>.", created.user.name, created.user.email);
+            println!("One-time password (they must change it when they first sign in):");
+            println!("    {}", created.password.as_str());
+            println!("Give it to them in person or by phone, never by email.");
+        }
+        UserCommand::List => {
+            for user in users::list(&mut conn)? {
+                let flags = [(user.is_admin, "admin"), (user.disabled, "disabled")]
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, name)| *name)
+                    .collect::<Vec<_>>()
+                    .join(",");
+                println!("{}\t{}\t{}", user.email, user.name, flags);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn role_command(action: RoleCommand, settings: Settings) -> anyhow::Result<()> {
+    let pool = open_pool(settings)?;
+    let mut conn = pool.get()?;
+    match action {
+        RoleCommand::Grant { school, user, role } => {
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("role must be one of ssp_officer, nominated_staff, head_teacher, chair_of_governors")
+            })?;
+            let school = find_school(&mut conn, &school)?;
+            let user = find_user(&mut conn, &user)?;
+            roles::grant(&mut conn, school.id, user.id, role)?;
+            println!(
+                "{} is now {} at {}.",
+                user.name,
+                role.label().to_lowercase(),
+                school.name
+            );
+        }
+        RoleCommand::List { school } => {
+            let school = find_school(&mut conn, &school)?;
+            let holders = roles::holders(&mut conn, school.id)?;
+            if holders.is_empty() {
+                println!("No one receives reports for {} yet: reports are kept for the recovery key only.", school.name);
+            }
+            for holder in holders {
+                println!(
+                    "{}\t{}\t{}",
+                    holder.role.as_str(),
+                    holder.email,
+                    holder.name
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_recovery_key(school: &str, key: &crate::crypto::sealed_box::PrivateKey) {
+    let text = crate::crypto::sealed_box::recovery_key_to_text(key);
+    println!();
+    println!("Recovery key for {school}. It is shown ONCE and is not stored anywhere:");
+    println!();
+    println!("    {}", text.as_str());
+    println!();
+    println!("It opens every report for this school, so keep it offline: print it or write it");
+    println!("down, and lock it away (for example in the school safe). You need it to give a new");
+    println!("member of staff access to old reports if no one else can, or to read reports sent");
+    println!("while no one was set up to receive them.");
 }
 
 /// Runs the server on the current thread until interrupted.

@@ -20,6 +20,8 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "CONFIDE_DB_POOL_SIZE",
     "CONFIDE_WORKERS",
     "CONFIDE_LOG",
+    "CONFIDE_SECRET_KEY_FILE",
+    "CONFIDE_TRUST_PROXY",
 ];
 
 /// The raw settings as given on the command line or in the environment.
@@ -49,6 +51,14 @@ pub struct Settings {
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "CONFIDE_WORKERS")]
     pub workers: Option<usize>,
+    /// The server's secret key file (made on first start). Every app server of one
+    /// deployment must share it. Default: `<data dir>/secret.key`.
+    #[arg(long, env = "CONFIDE_SECRET_KEY_FILE")]
+    pub secret_key_file: Option<PathBuf>,
+    /// Behind a reverse proxy: take the client address for rate limits from
+    /// `X-Forwarded-For` / `Forwarded` (it is never stored or logged).
+    #[arg(long, env = "CONFIDE_TRUST_PROXY", default_value_t = false)]
+    pub trust_proxy: bool,
 }
 
 /// Validated configuration: once built, every field is usable as it is.
@@ -62,6 +72,8 @@ pub struct Config {
     pub exit_url: String,
     pub db_pool_size: u32,
     pub workers: usize,
+    pub secret_key_file: PathBuf,
+    pub trust_proxy: bool,
 }
 
 /// Which database to use, decided from the URL's shape.
@@ -151,8 +163,13 @@ impl Config {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(2, usize::from),
         };
+        let secret_key_file = settings
+            .secret_key_file
+            .unwrap_or_else(|| settings.data_dir.join("secret.key"));
         Ok(Config {
             listen,
+            secret_key_file,
+            trust_proxy: settings.trust_proxy,
             data_dir: settings.data_dir,
             database,
             public_url,
@@ -174,6 +191,8 @@ impl Config {
             exit_url: DEFAULT_EXIT_URL.into(),
             db_pool_size: 4,
             workers: 2,
+            secret_key_file: data_dir.join("secret.key"),
+            trust_proxy: false,
         }
     }
 
@@ -223,6 +242,8 @@ mod tests {
             exit_url: DEFAULT_EXIT_URL.into(),
             db_pool_size: 8,
             workers: None,
+            secret_key_file: None,
+            trust_proxy: false,
         }
     }
 

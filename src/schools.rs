@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 
+use crate::crypto::sealed_box::PrivateKey;
 use crate::db::schema::schools;
 use crate::db::{self, DbConnection};
 use crate::error::AppError;
@@ -51,6 +52,8 @@ pub struct School {
     pub reading_hours: String,
     pub ack_within_hours: i32,
     pub created_at: i64,
+    /// Public half of the school's recovery key; the private half was printed once and is never stored.
+    pub recovery_public_key: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Insertable)]
@@ -61,6 +64,7 @@ struct NewSchoolRow<'a> {
     reading_hours: &'a str,
     ack_within_hours: i32,
     created_at: i64,
+    recovery_public_key: &'a [u8],
 }
 
 /// What an administrator gives to add a school.
@@ -87,13 +91,19 @@ impl NewSchool {
     }
 }
 
-pub fn create(conn: &mut DbConnection, school: &NewSchool) -> Result<School, AppError> {
+/// Adds a school with a new recovery key pair. The private half is returned to be shown
+/// once to the administrator and is never stored.
+pub fn create(
+    conn: &mut DbConnection,
+    school: &NewSchool,
+) -> Result<(School, PrivateKey), AppError> {
     let existing = find_by_slug(conn, &school.slug)?;
     if existing.is_some() {
         return Err(AppError::BadRequest(
             "a school with that slug already exists",
         ));
     }
+    let recovery = PrivateKey::generate();
     diesel::insert_into(schools::table)
         .values(NewSchoolRow {
             slug: school.slug.as_str(),
@@ -101,9 +111,18 @@ pub fn create(conn: &mut DbConnection, school: &NewSchool) -> Result<School, App
             reading_hours: &school.reading_hours,
             ack_within_hours: school.ack_within_hours,
             created_at: db::now(),
+            recovery_public_key: recovery.public_key().as_bytes(),
         })
         .execute(conn)?;
-    find_by_slug(conn, &school.slug)?.ok_or(AppError::NotFound)
+    let created = find_by_slug(conn, &school.slug)?.ok_or(AppError::NotFound)?;
+    Ok((created, recovery))
+}
+
+pub fn find(conn: &mut DbConnection, id: i64) -> Result<School, AppError> {
+    Ok(schools::table
+        .find(id)
+        .select(School::as_select())
+        .first(conn)?)
 }
 
 pub fn find_by_slug(

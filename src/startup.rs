@@ -33,7 +33,10 @@ impl Application {
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Self> {
         let library = Library::load(config.content_dir.as_deref())?;
         let assets = Assets::load();
+        let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
         let state = AppState {
+            server_key: Arc::new(server_key),
+            limits: crate::web::ratelimit::RateLimits::new(config.trust_proxy),
             site: Arc::new(Site::new(&config.exit_url, &assets)),
             config: Arc::new(config),
             pool,
@@ -71,8 +74,18 @@ impl Application {
         &self.state
     }
 
-    /// Serves until the process is told to stop.
+    /// Serves until the process is told to stop, pruning rate-limit memory every minute.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let limits = self.state.limits.clone();
+        let pruner = actix_web::rt::spawn(async move {
+            let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                limits.prune();
+            }
+        });
+        let result = self.server.await;
+        pruner.abort();
+        result
     }
 }

@@ -135,3 +135,32 @@ pub fn now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
+
+/// Runs `work` in one write transaction. On SQLite it starts `IMMEDIATE`, taking the write
+/// lock up front so two writers wait their turn instead of failing when one upgrades.
+pub fn write_transaction<T, F>(conn: &mut DbConnection, work: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, AppError>,
+{
+    match conn {
+        DbConnection::Sqlite(_) => {
+            // `immediate_transaction` exists only on the concrete SQLite type, but the work
+            // is written against the multi-backend connection, so begin it by hand.
+            conn.batch_execute("BEGIN IMMEDIATE")?;
+            match work(conn) {
+                Ok(value) => match conn.batch_execute("COMMIT") {
+                    Ok(()) => Ok(value),
+                    Err(err) => {
+                        let _ = conn.batch_execute("ROLLBACK");
+                        Err(err.into())
+                    }
+                },
+                Err(err) => {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    Err(err)
+                }
+            }
+        }
+        DbConnection::Postgresql(_) => conn.transaction(work),
+    }
+}

@@ -8,5 +8,92 @@ diesel::table! {
         reading_hours -> Text,
         ack_within_hours -> Integer,
         created_at -> BigInt,
+        recovery_public_key -> Nullable<Binary>,
     }
 }
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        name -> Text,
+        password_hash -> Text,
+        public_key -> Binary,
+        private_key_sealed -> Binary,
+        private_key_salt -> Binary,
+        must_change_password -> Bool,
+        is_admin -> Bool,
+        disabled -> Bool,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    school_roles (school_id, user_id, role) {
+        school_id -> BigInt,
+        user_id -> BigInt,
+        role -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> Text,
+        school_id -> BigInt,
+        category -> Text,
+        location -> Text,
+        happening_now -> Bool,
+        about -> Text,
+        status -> Text,
+        risk -> Nullable<Text>,
+        owner_id -> Nullable<BigInt>,
+        outcome -> Nullable<Text>,
+        unrouted -> Bool,
+        created_at -> BigInt,
+        acknowledged_at -> Nullable<BigInt>,
+        closed_at -> Nullable<BigInt>,
+        updated_at -> BigInt,
+        receipt_lookup -> Binary,
+        pupil_key -> Binary,
+        recovery_keys -> Binary,
+        details -> Binary,
+    }
+}
+
+diesel::table! {
+    report_keys (report_id, user_id) {
+        report_id -> Text,
+        user_id -> BigInt,
+        wrapped -> Binary,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> Text,
+        report_id -> Text,
+        author -> Text,
+        author_user_id -> Nullable<BigInt>,
+        visible_to_pupil -> Bool,
+        body -> Binary,
+        created_at -> BigInt,
+    }
+}
+
+diesel::joinable!(school_roles -> schools (school_id));
+diesel::joinable!(school_roles -> users (user_id));
+diesel::joinable!(reports -> schools (school_id));
+diesel::joinable!(report_keys -> reports (report_id));
+diesel::joinable!(report_keys -> users (user_id));
+diesel::joinable!(messages -> reports (report_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    schools,
+    users,
+    school_roles,
+    reports,
+    report_keys,
+    messages
+);

@@ -13,7 +13,7 @@ pub fn error_page(site: &Site, status: StatusCode) -> Markup {
             "Page not found",
             &["We could not find that page. The address may be wrong, or the page may have moved."],
         ),
-        400 | 422 => (
+        400 | 415 | 422 => (
             "Something was wrong with what was sent",
             &["We could not understand what your browser sent. Go back and try again."],
         ),

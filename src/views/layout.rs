@@ -69,22 +69,45 @@ pub fn danger_banner() -> Markup {
     }
 }
 
+/// GOV.UK Frontend v6's generic header (no crown, no GDS Transport) and service navigation.
 fn header() -> Markup {
     html! {
-        header class="govuk-header" data-module="govuk-header" {
-            div class="govuk-header__container govuk-width-container" {
-                div class="govuk-header__logo" {
-                    a href="/" class="govuk-header__link govuk-header__link--homepage" {
-                        span class="govuk-header__logotype-text" { "Confide" }
-                    }
+        header class="govuk-generic-header" {
+            div class="govuk-generic-header__container govuk-width-container" {
+                div class="govuk-generic-header__logo" {
+                    a href="/" class="govuk-generic-header__homepage-link" { "Confide" }
                 }
-                div class="govuk-header__content" {
-                    a href="/" class="govuk-header__link govuk-header__service-name" { "Get help and report something" }
+            }
+        }
+        section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation" {
+            div class="govuk-width-container" {
+                div class="govuk-service-navigation__container" {
+                    span class="govuk-service-navigation__service-name" {
+                        a href="/" class="govuk-service-navigation__link" { "Get help and report something" }
+                    }
+                    nav aria-label="Menu" class="govuk-service-navigation__wrapper" {
+                        button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden aria-hidden="true" { "Menu" }
+                        ul class="govuk-service-navigation__list" id="navigation" {
+                            @for (href, label) in NAVIGATION {
+                                li class="govuk-service-navigation__item" {
+                                    a class="govuk-service-navigation__link" href=(href) { (label) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 }
+
+/// The pupil site's main sections.
+const NAVIGATION: &[(&str, &str)] = &[
+    ("/#topics", "Advice and videos"),
+    ("/report", "Report something"),
+    ("/followup", "Check for a reply"),
+    ("/safety", "Using this site safely"),
+];
 
 /// GOV.UK's "Exit this page": a plain link without JavaScript; Shift three times with it.
 pub fn exit_this_page(exit_url: &str) -> Markup {
@@ -110,6 +133,7 @@ fn footer() -> Markup {
                             li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/safety" { "Using this site safely" } }
                             li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/#topics" { "Advice and videos" } }
                             li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/report" { "Report something" } }
+                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/followup" { "Check for a reply" } }
                         }
                         p class="govuk-body-s" {
                             "This site does not use cookies for pupils, does not track you and does not record your internet address."

@@ -2,7 +2,10 @@
 
 pub mod components;
 pub mod errors;
+pub mod followup;
+pub mod forms;
 pub mod layout;
 pub mod pupil;
+pub mod report;
 
 pub use layout::Site;

@@ -1,17 +1,25 @@
 //! HTTP: routes for each area, the shared state handlers see, and the middleware every response passes.
 
 pub mod assets;
+pub mod followup;
 pub mod middleware;
 pub mod pupil;
+pub mod ratelimit;
+pub mod report;
 
 use std::sync::Arc;
 
 use actix_web::middleware::Compress;
 use actix_web::web::{self, ServiceConfig};
 
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use maud::Markup;
+
 use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::Library;
+use crate::crypto::secret::SecretKey;
 use crate::db::Pool;
 use crate::error::AppError;
 use crate::views::Site;
@@ -24,6 +32,19 @@ pub struct AppState {
     pub site: Arc<Site>,
     pub assets: Assets,
     pub library: Arc<Library>,
+    /// Keys the receipt-code lookup hash.
+    pub server_key: Arc<SecretKey>,
+    pub limits: ratelimit::RateLimits,
+}
+
+/// Most form bodies are a few KB; a full report at every limit is under 40 KB.
+pub const FORM_LIMIT_BYTES: usize = 64 * 1024;
+
+/// An HTML page with a chosen status (a bare `Markup` is always 200).
+pub fn html_response(status: StatusCode, markup: Markup) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
 }
 
 /// Registers every route. Static files are served outside `Compress`, since they are
@@ -32,7 +53,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(assets::configure).service(
         web::scope("")
             .wrap(Compress::default())
+            .app_data(web::FormConfig::default().limit(FORM_LIMIT_BYTES))
+            .app_data(web::PayloadConfig::default().limit(FORM_LIMIT_BYTES))
             .configure(pupil::configure)
+            .configure(report::configure)
+            .configure(followup::configure)
             .default_service(web::to(not_found)),
     );
 }

@@ -1,12 +1,20 @@
 //! Starts the real application for a test: its own temporary SQLite file and a free port.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{Mutex, OnceLock};
 
 use awc::Client;
+use confide::accounts::roles::{self, Role};
+use confide::accounts::users::{self, Email};
 use confide::config::Config;
+use confide::crypto::receipt::ReceiptCode;
+use confide::crypto::sealed_box::PrivateKey;
+use confide::crypto::secret::SecretKey;
 use confide::db::{DbConnection, Pool};
+use confide::schools::School;
 use confide::startup::Application;
+use diesel::prelude::*;
 
 /// Everything the server logged during this test binary's run, to check what never appears there.
 static LOG: OnceLock<Mutex<Vec<u8>>> = OnceLock::new();
@@ -42,11 +50,19 @@ pub fn captured_log() -> String {
     String::from_utf8_lossy(&LOG.get_or_init(Default::default).lock().unwrap()).into_owned()
 }
 
+/// A member of staff made for a test, with their private key opened.
+pub struct Staff {
+    pub id: i64,
+    pub key: PrivateKey,
+}
+
 pub struct TestApp {
     pub address: String,
     pub pool: Pool,
     pub client: Client,
     pub data_dir: tempfile::TempDir,
+    pub schools: HashMap<String, (School, PrivateKey)>,
+    pub server_key: SecretKey,
 }
 
 impl TestApp {
@@ -64,6 +80,21 @@ impl TestApp {
         )
     }
 
+    /// POST a form and return its status and body text.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+        let mut res = self
+            .client
+            .post(self.url(path))
+            .send_form(&fields)
+            .await
+            .unwrap();
+        let body = res.body().limit(10_000_000).await.unwrap();
+        (
+            res.status().as_u16(),
+            String::from_utf8_lossy(&body).into_owned(),
+        )
+    }
+
     pub fn conn(&self) -> diesel::r2d2::PooledConnection<confide::db::ConnectionManager> {
         self.pool.get().unwrap()
     }
@@ -71,6 +102,106 @@ impl TestApp {
     pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConnection) -> T) -> T {
         f(&mut self.conn())
     }
+
+    pub fn school(&self, slug: &str) -> &School {
+        &self.schools[slug].0
+    }
+
+    pub fn recovery_key(&self, slug: &str) -> &PrivateKey {
+        &self.schools[slug].1
+    }
+
+    /// Adds a person with a role at a school.
+    pub fn add_staff(&self, email: &str, school: &str, role: Role) -> Staff {
+        let school_id = self.school(school).id;
+        self.with_conn(|conn| {
+            let email = Email::parse(email).unwrap();
+            let existing = users::find_by_email(conn, &email).unwrap();
+            let (user, password) = match existing {
+                Some(user) => (user, "a long test password".to_owned()),
+                None => {
+                    let created = users::create(
+                        conn,
+                        &email,
+                        "Test Person",
+                        Some("a long test password"),
+                        false,
+                    )
+                    .unwrap();
+                    (created.user, created.password.to_string())
+                }
+            };
+            roles::grant(conn, school_id, user.id, role).unwrap();
+            Staff {
+                id: user.id,
+                key: user.open_private_key(&password).unwrap(),
+            }
+        })
+    }
+
+    /// The id of the report a receipt code belongs to, as the server would find it.
+    pub fn report_id_for(&self, code: &str) -> String {
+        use confide::db::schema::reports;
+        let lookup = ReceiptCode::parse(code)
+            .unwrap()
+            .lookup_hash(&self.server_key);
+        self.with_conn(|conn| {
+            reports::table
+                .filter(reports::receipt_lookup.eq(lookup))
+                .select(reports::id)
+                .first(conn)
+                .unwrap()
+        })
+    }
+
+    /// User ids holding a wrapped copy of a report's keys.
+    pub fn key_holders(&self, report_id: &str) -> Vec<i64> {
+        use confide::db::schema::report_keys;
+        self.with_conn(|conn| {
+            report_keys::table
+                .filter(report_keys::report_id.eq(report_id))
+                .order(report_keys::user_id.asc())
+                .select(report_keys::user_id)
+                .load(conn)
+                .unwrap()
+        })
+    }
+
+    pub fn report_count(&self) -> i64 {
+        use confide::db::schema::reports;
+        self.with_conn(|conn| reports::table.count().get_result(conn).unwrap())
+    }
+
+    /// Sends a report through the form (and the danger page when urgent); returns the receipt code.
+    pub async fn send_report(&self, school: &str, fields: &[(&str, &str)]) -> String {
+        let mut form: Vec<(&str, &str)> = vec![
+            ("category", "bullying"),
+            ("location", "playground"),
+            ("happening_now", "no"),
+            ("about", "no"),
+            ("what", "Someone keeps pushing me over at break."),
+        ];
+        for (key, value) in fields {
+            form.retain(|(k, _)| k != key);
+            form.push((key, value));
+        }
+        if form
+            .iter()
+            .any(|(k, v)| *k == "happening_now" && *v == "yes")
+        {
+            form.push(("urgent_seen", "yes"));
+        }
+        let (status, body) = self.post_form(&format!("/s/{school}/report"), &form).await;
+        assert_eq!(status, 200, "report not accepted: {body}");
+        receipt_from(&body)
+    }
+}
+
+/// Reads the receipt code off the confirmation page.
+pub fn receipt_from(body: &str) -> String {
+    let marker = "aria-label=\"Receipt code: ";
+    let start = body.find(marker).expect("no receipt code on the page") + marker.len();
+    body[start..start + 24].to_owned()
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -83,9 +214,14 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
     let mut config = Config::for_data_dir(data_dir.path());
     adjust(&mut config);
+    let server_key = confide::crypto::server_key::load_or_create(&config.secret_key_file).unwrap();
     let app = Application::build(config).expect("app builds");
     let pool = app.state().pool.clone();
-    confide::demo::seed(&mut pool.get().unwrap()).unwrap();
+    let schools = confide::demo::seed(&mut pool.get().unwrap())
+        .unwrap()
+        .into_iter()
+        .map(|(school, key)| (school.slug.clone(), (school, key)))
+        .collect();
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_rt::spawn(app.run_until_stopped());
     TestApp {
@@ -96,5 +232,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
             .timeout(std::time::Duration::from_secs(30))
             .finish(),
         data_dir,
+        schools,
+        server_key,
     }
 }

@@ -1,8 +1,18 @@
 //! Integration tests: the real app on a real port with a real SQLite file, driven over HTTP.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test should stop loudly at the first surprise"
+)]
 
+mod abuse;
 mod cli;
 mod errors;
+mod followup;
 mod headers;
 mod helpers;
+mod privacy;
 mod pupil_site;
+mod reporting;
+mod routing;
 mod static_files;

@@ -56,13 +56,24 @@ async fn an_unsatisfiable_range_gets_416() {
 }
 
 #[actix_rt::test]
-async fn captions_and_video_are_cacheable_for_a_year() {
+async fn versioned_video_captions_and_styles_are_cacheable_for_a_year() {
     let app = spawn_app().await;
-    for path in [
-        "/static/videos/bullying.mp4",
-        "/static/videos/bullying.vtt",
-        "/static/css/confide.css",
+    let (_, page) = app.get_text("/topics/bullying").await;
+    let versioned: Vec<&str> = page
+        .split('"')
+        .filter(|s| s.starts_with("/static/") && s.contains("?v="))
+        .collect();
+    for wanted in [
+        "videos/bullying.mp4",
+        "videos/bullying.vtt",
+        "videos/bullying.jpg",
+        "css/confide.css",
+        "js/confide.js",
     ] {
+        let path = versioned
+            .iter()
+            .find(|p| p.contains(wanted))
+            .unwrap_or_else(|| panic!("the page does not name {wanted} with a version"));
         let (status, headers, _) = get_bytes(&app, path, None).await;
         assert_eq!(status, 200, "{path}");
         let cache = headers.get("cache-control").unwrap().to_str().unwrap();
@@ -71,6 +82,23 @@ async fn captions_and_video_are_cacheable_for_a_year() {
             "{path}: {cache}"
         );
         assert!(headers.get("etag").is_some());
+    }
+}
+
+#[actix_rt::test]
+async fn an_unversioned_or_stale_address_is_revalidated_not_cached_forever() {
+    let app = spawn_app().await;
+    for path in [
+        "/static/js/govuk-frontend.min.js",
+        "/static/css/confide.css?v=0000000000",
+    ] {
+        let (status, headers, _) = get_bytes(&app, path, None).await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            headers.get("cache-control").unwrap(),
+            "public, no-cache",
+            "{path}"
+        );
     }
 }
 

@@ -1,0 +1,4 @@
+//! Staff accounts and the roles that decide whose reports they receive.
+
+pub mod roles;
+pub mod users;

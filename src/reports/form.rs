@@ -1,0 +1,246 @@
+//! The report form: what the browser sends, checked once into a valid report or kind messages per field.
+
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+use super::choices::{About, Category, Location};
+
+pub const WHAT_MAX: usize = 5000;
+pub const WHEN_MAX: usize = 500;
+pub const WHO_MAX: usize = 2000;
+pub const NAME_MAX: usize = 200;
+pub const CONTACT_MAX: usize = 500;
+
+/// Exactly what the form sent, every field optional so a missing one is a message, not a crash.
+#[derive(Clone, Default, Deserialize)]
+pub struct ReportInput {
+    pub category: Option<String>,
+    pub location: Option<String>,
+    pub happening_now: Option<String>,
+    pub about: Option<String>,
+    pub what: Option<String>,
+    pub when: Option<String>,
+    pub who: Option<String>,
+    pub name: Option<String>,
+    pub contact: Option<String>,
+    /// Set by the "in danger now" page: the pupil has seen the emergency numbers.
+    pub urgent_seen: Option<String>,
+}
+
+impl std::fmt::Debug for ReportInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReportInput(<redacted>)")
+    }
+}
+
+impl Drop for ReportInput {
+    fn drop(&mut self) {
+        for field in [
+            &mut self.what,
+            &mut self.when,
+            &mut self.who,
+            &mut self.name,
+            &mut self.contact,
+        ] {
+            field.zeroize();
+        }
+    }
+}
+
+impl ReportInput {
+    pub fn value(field: &Option<String>) -> &str {
+        field.as_deref().unwrap_or_default()
+    }
+}
+
+/// Everything sealed: what the pupil wrote in their own words.
+#[derive(Clone, Default, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
+pub struct Details {
+    pub what: String,
+    #[serde(default)]
+    pub when: String,
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub contact: String,
+}
+
+impl std::fmt::Debug for Details {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Details(<redacted>)")
+    }
+}
+
+/// A report that passed every check.
+#[derive(Debug, Clone)]
+pub struct ValidReport {
+    pub category: Category,
+    pub location: Location,
+    pub happening_now: bool,
+    pub about: About,
+    pub details: Details,
+}
+
+/// A message for one field, in a child's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+/// Trims and turns Windows line endings into plain ones.
+fn clean(raw: &Option<String>) -> String {
+    raw.as_deref()
+        .unwrap_or_default()
+        .replace("\r\n", "\n")
+        .trim()
+        .to_owned()
+}
+
+/// Checks every field at once, so the pupil sees all problems together.
+pub fn validate(input: &ReportInput) -> Result<ValidReport, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut error = |field, message| errors.push(FieldError { field, message });
+
+    let category = Category::parse(ReportInput::value(&input.category));
+    if category.is_none() {
+        error("category", "Choose what kind of thing is happening");
+    }
+    let location = Location::parse(ReportInput::value(&input.location));
+    if location.is_none() {
+        error("location", "Choose where it happened");
+    }
+    let happening_now = match ReportInput::value(&input.happening_now) {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => {
+            error(
+                "happening_now",
+                "Choose yes if it is happening now or you are in danger",
+            );
+            None
+        }
+    };
+    let about = About::parse(ReportInput::value(&input.about));
+    if about.is_none() {
+        error(
+            "about",
+            "Choose if this is about an adult who works at your school",
+        );
+    }
+    let details = Details {
+        what: clean(&input.what),
+        when: clean(&input.when),
+        who: clean(&input.who),
+        name: clean(&input.name),
+        contact: clean(&input.contact),
+    };
+    if details.what.is_empty() {
+        error("what", "Tell us what happened");
+    } else if details.what.chars().count() > WHAT_MAX {
+        error(
+            "what",
+            "What happened must be 5,000 characters or fewer. Send the most important part now: you can add more later with your receipt code",
+        );
+    }
+    for (field, value, max, message) in [
+        (
+            "when",
+            &details.when,
+            WHEN_MAX,
+            "When it happened must be 500 characters or fewer",
+        ),
+        (
+            "who",
+            &details.who,
+            WHO_MAX,
+            "Who was involved must be 2,000 characters or fewer",
+        ),
+        (
+            "name",
+            &details.name,
+            NAME_MAX,
+            "Your name must be 200 characters or fewer",
+        ),
+        (
+            "contact",
+            &details.contact,
+            CONTACT_MAX,
+            "How to contact you must be 500 characters or fewer",
+        ),
+    ] {
+        if value.chars().count() > max {
+            error(field, message);
+        }
+    }
+    match (category, location, happening_now, about) {
+        (Some(category), Some(location), Some(happening_now), Some(about)) if errors.is_empty() => {
+            Ok(ValidReport {
+                category,
+                location,
+                happening_now,
+                about,
+                details,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn complete() -> ReportInput {
+        let mut input = ReportInput::default();
+        input.category = Some("bullying".into());
+        input.location = Some("toilets".into());
+        input.happening_now = Some("no".into());
+        input.about = Some("no".into());
+        input.what = Some("  They take my lunch money.\r\nEvery day. ".into());
+        input
+    }
+
+    #[test]
+    fn a_complete_report_is_valid_and_tidied() {
+        let report = validate(&complete()).unwrap();
+        assert_eq!(report.category, Category::Bullying);
+        assert_eq!(report.details.what, "They take my lunch money.\nEvery day.");
+        assert!(!report.happening_now);
+    }
+
+    #[test]
+    fn an_empty_form_names_every_required_field() {
+        let errors = validate(&ReportInput::default()).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            ["category", "location", "happening_now", "about", "what"]
+        );
+    }
+
+    #[test]
+    fn made_up_choices_are_refused() {
+        let mut input = complete();
+        input.category = Some("<script>".into());
+        assert_eq!(validate(&input).unwrap_err()[0].field, "category");
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        let mut input = complete();
+        input.what = Some("é".repeat(WHAT_MAX));
+        assert!(validate(&input).is_ok());
+        input.what = Some("a".repeat(WHAT_MAX + 1));
+        assert_eq!(validate(&input).unwrap_err()[0].field, "what");
+    }
+
+    #[test]
+    fn debug_output_hides_what_the_pupil_wrote() {
+        let input = complete();
+        assert!(!format!("{input:?}").contains("lunch"));
+        assert!(!format!("{:?}", validate(&input).unwrap()).contains("lunch"));
+    }
+}

@@ -1,0 +1,189 @@
+//! Sealing a report and storing it, its wrapped keys and everything else in one write transaction.
+
+use diesel::prelude::*;
+use zeroize::Zeroizing;
+
+use super::choices::Status;
+use super::form::ValidReport;
+use super::routing;
+use crate::accounts::roles;
+use crate::crypto::receipt::ReceiptCode;
+use crate::crypto::sealed_box::{PublicKey, ReportKeys};
+use crate::crypto::secret::SecretKey;
+use crate::db::schema::{messages, report_keys, reports};
+use crate::db::{self, DbConnection};
+use crate::error::AppError;
+use crate::schools::School;
+
+/// Associated data for a report's sealed fields: the row and the field.
+pub fn field_context(report_id: &str, field: &str) -> Vec<u8> {
+    format!("confide/report/v1/{report_id}/{field}").into_bytes()
+}
+
+/// Associated data for one message: replies and pupil messages use the report key,
+/// internal notes the case key, and the two can never be swapped.
+pub fn message_context(report_id: &str, message_id: &str, visible_to_pupil: bool) -> Vec<u8> {
+    let kind = if visible_to_pupil { "message" } else { "note" };
+    field_context(report_id, &format!("{kind}/{message_id}"))
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = reports)]
+struct NewReportRow<'a> {
+    id: &'a str,
+    school_id: i64,
+    category: &'a str,
+    location: &'a str,
+    happening_now: bool,
+    about: &'a str,
+    status: &'a str,
+    unrouted: bool,
+    created_at: i64,
+    updated_at: i64,
+    receipt_lookup: &'a [u8],
+    pupil_key: &'a [u8],
+    recovery_keys: &'a [u8],
+    details: &'a [u8],
+}
+
+/// What the pupil is told after sending: the code, once.
+#[derive(Debug)]
+pub struct Submitted {
+    pub report_id: String,
+    pub receipt: ReceiptCode,
+    pub recipients: usize,
+}
+
+/// Seals and stores a report. All sealing happens before the transaction, so the
+/// write lock is held only for the inserts.
+pub fn submit(
+    conn: &mut DbConnection,
+    server_key: &SecretKey,
+    school: &School,
+    report: &ValidReport,
+) -> Result<Submitted, AppError> {
+    let holders = roles::holders(conn, school.id)?;
+    let recipients = routing::recipients(report.about, &holders);
+    let report_id = super::new_id();
+    let keys = ReportKeys::generate();
+    let receipt = ReceiptCode::generate();
+
+    let details_json = Zeroizing::new(
+        serde_json::to_vec(&report.details).map_err(|e| AppError::Internal(e.into()))?,
+    );
+    let details = keys
+        .report
+        .seal(&field_context(&report_id, "details"), &details_json);
+    let pupil_key = receipt.wrapping_key().seal(
+        &field_context(&report_id, "pupil-key"),
+        keys.report.as_bytes(),
+    );
+    let recovery_keys = match school
+        .recovery_public_key
+        .as_deref()
+        .map(PublicKey::from_bytes)
+    {
+        Some(Ok(public)) => keys.wrap_for(&public, &report_id),
+        _ => {
+            tracing::error!(school = %school.slug, "school has no usable recovery key: report stored without a recovery copy");
+            Vec::new()
+        }
+    };
+    let mut wrapped = Vec::with_capacity(recipients.len());
+    for holder in holders.iter().filter(|h| recipients.contains(&h.user_id)) {
+        if wrapped.iter().any(|(id, _)| *id == holder.user_id) {
+            continue;
+        }
+        let public = PublicKey::from_bytes(&holder.public_key).map_err(|_| {
+            AppError::Internal(anyhow::anyhow!(
+                "user {} has a bad public key",
+                holder.user_id
+            ))
+        })?;
+        wrapped.push((holder.user_id, keys.wrap_for(&public, &report_id)));
+    }
+    let lookup = receipt.lookup_hash(server_key);
+    let now = db::now();
+    let unrouted = wrapped.is_empty();
+
+    db::write_transaction(conn, |conn| {
+        diesel::insert_into(reports::table)
+            .values(NewReportRow {
+                id: &report_id,
+                school_id: school.id,
+                category: report.category.as_str(),
+                location: report.location.as_str(),
+                happening_now: report.happening_now,
+                about: report.about.as_str(),
+                status: Status::New.as_str(),
+                unrouted,
+                created_at: now,
+                updated_at: now,
+                receipt_lookup: &lookup,
+                pupil_key: &pupil_key,
+                recovery_keys: &recovery_keys,
+                details: &details,
+            })
+            .execute(conn)?;
+        for (user_id, wrapped) in &wrapped {
+            diesel::insert_into(report_keys::table)
+                .values((
+                    report_keys::report_id.eq(&report_id),
+                    report_keys::user_id.eq(user_id),
+                    report_keys::wrapped.eq(wrapped),
+                    report_keys::created_at.eq(now),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
+    })?;
+
+    if unrouted {
+        tracing::error!(
+            school = %school.slug,
+            "NO RECIPIENT: a report for this school was stored for the recovery key only. \
+             Give someone a role with `confide role grant`, then share old reports with `confide recovery share`."
+        );
+    }
+    Ok(Submitted {
+        report_id,
+        receipt,
+        recipients: wrapped.len(),
+    })
+}
+
+/// Adds a sealed message to a report's conversation (visible to the pupil) or its notes (staff only).
+pub fn add_message(
+    conn: &mut DbConnection,
+    report_id: &str,
+    key: &SecretKey,
+    author: &str,
+    author_user_id: Option<i64>,
+    visible_to_pupil: bool,
+    text: &str,
+) -> Result<String, AppError> {
+    let message_id = super::new_id();
+    let body = key.seal(
+        &message_context(report_id, &message_id, visible_to_pupil),
+        text.as_bytes(),
+    );
+    let now = db::now();
+    db::write_transaction(conn, |conn| {
+        diesel::insert_into(messages::table)
+            .values((
+                messages::id.eq(&message_id),
+                messages::report_id.eq(report_id),
+                messages::author.eq(author),
+                messages::author_user_id.eq(author_user_id),
+                messages::visible_to_pupil.eq(visible_to_pupil),
+                messages::body.eq(&body),
+                messages::created_at.eq(now),
+            ))
+            .execute(conn)?;
+        diesel::update(reports::table.find(report_id))
+            .set(reports::updated_at.eq(now))
+            .execute(conn)?;
+        Ok(())
+    })?;
+    Ok(message_id)
+}

@@ -1,0 +1,206 @@
+//! GOV.UK form components: error summary, radios, text inputs and textareas with a character count.
+
+use maud::{html, Markup};
+
+use crate::reports::form::FieldError;
+
+/// The box at the top listing every problem, each linking to its field.
+pub fn error_summary(errors: &[FieldError]) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div class="govuk-error-summary" data-module="govuk-error-summary" {
+                div role="alert" {
+                    h2 class="govuk-error-summary__title" { "There is a problem" }
+                    div class="govuk-error-summary__body" {
+                        ul class="govuk-list govuk-error-summary__list" {
+                            @for error in errors {
+                                li { a href={ "#" (error.field) } { (error.message) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {
+    errors.iter().find(|e| e.field == field)
+}
+
+fn error_message(field: &str, error: Option<&FieldError>) -> Markup {
+    html! {
+        @if let Some(error) = error {
+            p id={ (field) "-error" } class="govuk-error-message" {
+                span class="govuk-visually-hidden" { "Error: " } (error.message)
+            }
+        }
+    }
+}
+
+fn described_by(field: &str, hint: bool, error: bool, extra: Option<&str>) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{field}-hint"));
+    }
+    if error {
+        ids.push(format!("{field}-error"));
+    }
+    if let Some(extra) = extra {
+        ids.push(extra.to_owned());
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A question with one answer from a list. The first radio carries the field's id, so
+/// the error summary's link lands on it.
+pub struct Radios<'a> {
+    pub field: &'a str,
+    pub legend: &'a str,
+    pub hint: Option<&'a str>,
+    pub options: Vec<(&'a str, &'a str)>,
+    pub selected: &'a str,
+    pub inline: bool,
+}
+
+impl Radios<'_> {
+    pub fn render(&self, errors: &[FieldError]) -> Markup {
+        let error = error_for(errors, self.field);
+        html! {
+            div class={ "govuk-form-group" @if error.is_some() { " govuk-form-group--error" } } {
+                fieldset class="govuk-fieldset" aria-describedby=[described_by(self.field, self.hint.is_some(), error.is_some(), None)] {
+                    legend class="govuk-fieldset__legend govuk-fieldset__legend--m" {
+                        h2 class="govuk-fieldset__heading" { (self.legend) }
+                    }
+                    @if let Some(hint) = self.hint {
+                        div id={ (self.field) "-hint" } class="govuk-hint" { (hint) }
+                    }
+                    (error_message(self.field, error))
+                    div class={ "govuk-radios" @if self.inline { " govuk-radios--inline" } } data-module="govuk-radios" {
+                        @for (i, (value, label)) in self.options.iter().enumerate() {
+                            @let id = if i == 0 { self.field.to_owned() } else { format!("{}-{}", self.field, i + 1) };
+                            div class="govuk-radios__item" {
+                                input class="govuk-radios__input" id=(id) name=(self.field) type="radio" value=(value) checked[*value == self.selected];
+                                label class="govuk-label govuk-radios__label" for=(id) { (label) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A free-text answer. With `max_chars`, a textarea with GOV.UK's character count
+/// (the limit is also stated in words for browsers without JavaScript).
+pub struct TextField<'a> {
+    pub field: &'a str,
+    pub label: &'a str,
+    pub hint: Option<&'a str>,
+    pub value: &'a str,
+    pub rows: Option<u32>,
+    pub max_chars: Option<usize>,
+    /// Extra input attributes: `autocapitalize="characters"` and a wider box for codes.
+    pub code: bool,
+}
+
+impl TextField<'_> {
+    pub fn render(&self, errors: &[FieldError]) -> Markup {
+        let error = error_for(errors, self.field);
+        let counted = self.rows.is_some() && self.max_chars.is_some();
+        let info_id = format!("{}-info", self.field);
+        let group_class = format!(
+            "govuk-form-group{}{}",
+            if counted {
+                " govuk-character-count"
+            } else {
+                ""
+            },
+            if error.is_some() {
+                " govuk-form-group--error"
+            } else {
+                ""
+            }
+        );
+        let described = described_by(
+            self.field,
+            self.hint.is_some(),
+            error.is_some(),
+            counted.then_some(info_id.as_str()),
+        );
+        html! {
+            div class=(group_class) data-module=[counted.then_some("govuk-character-count")] data-maxlength=[self.max_chars.filter(|_| counted)] {
+                h2 class="govuk-label-wrapper" {
+                    label class="govuk-label govuk-label--m" for=(self.field) { (self.label) }
+                }
+                @if let Some(hint) = self.hint {
+                    div id={ (self.field) "-hint" } class="govuk-hint" { (hint) }
+                }
+                (error_message(self.field, error))
+                @if let Some(rows) = self.rows {
+                    textarea class={ "govuk-textarea" @if counted { " govuk-js-character-count" } @if error.is_some() { " govuk-textarea--error" } }
+                        id=(self.field) name=(self.field) rows=(rows) autocomplete="off" spellcheck="true"
+                        aria-describedby=[described] { (self.value) }
+                    @if let Some(max) = self.max_chars {
+                        div id=(info_id) class="govuk-hint govuk-character-count__message" {
+                            "You can enter up to " (thousands(max)) " characters"
+                        }
+                    }
+                } @else {
+                    input class={ "govuk-input" @if self.code { " govuk-input--width-30 confide-code-input" } @if error.is_some() { " govuk-input--error" } }
+                        id=(self.field) name=(self.field) type="text" value=(self.value)
+                        autocomplete="off" spellcheck="false"
+                        autocapitalize=[self.code.then_some("characters")]
+                        aria-describedby=[described];
+                }
+            }
+        }
+    }
+}
+
+/// 5000 → "5,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(5), "5");
+        assert_eq!(thousands(5000), "5,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_field_with_an_error_says_so_and_is_described_by_it() {
+        let errors = [FieldError {
+            field: "what",
+            message: "Tell us what happened",
+        }];
+        let html = TextField {
+            field: "what",
+            label: "What happened?",
+            hint: None,
+            value: "",
+            rows: Some(5),
+            max_chars: Some(5000),
+            code: false,
+        }
+        .render(&errors)
+        .into_string();
+        assert!(html.contains("govuk-form-group--error"));
+        assert!(html.contains("aria-describedby=\"what-error what-info\""));
+        assert!(html.contains("Error: </span>Tell us what happened"));
+    }
+}

@@ -1,0 +1,233 @@
+//! The report form, the "in danger now" interruption, and the receipt page.
+
+use maud::{html, Markup};
+
+use super::components::emergency_inset;
+use super::forms::{error_summary, Radios, TextField};
+use super::layout::{page, Site};
+use crate::crypto::receipt::ReceiptCode;
+use crate::reports::choices::{About, Category, Location};
+use crate::reports::form::{
+    FieldError, ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX,
+};
+use crate::schools::School;
+
+fn v(field: &Option<String>) -> &str {
+    ReportInput::value(field)
+}
+
+/// The form, empty or as the pupil left it with messages beside each problem.
+pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldError]) -> Markup {
+    let title = if errors.is_empty() {
+        "Tell us what is happening".to_owned()
+    } else {
+        "Error: Tell us what is happening".to_owned()
+    };
+    page(
+        site,
+        &title,
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    (error_summary(errors))
+                    span class="govuk-caption-l" { (school.name) }
+                    h1 class="govuk-heading-xl" { "Tell us what is happening" }
+                    p class="govuk-body-l" { "It takes about 3 minutes. You do not have to give your name." }
+                    p class="govuk-body" {
+                        "Your report goes only to the staff who keep pupils safe at " (school.name)
+                        " and the school's police officer. They read reports " (school.reading_hours) "."
+                    }
+                    form method="post" action={ "/s/" (school.slug) "/report" } novalidate {
+                        (Radios {
+                            field: "category",
+                            legend: "What kind of thing is happening?",
+                            hint: Some("Choose the one that fits best."),
+                            options: Category::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
+                            selected: v(&input.category),
+                            inline: false,
+                        }.render(errors))
+                        (Radios {
+                            field: "location",
+                            legend: "Where did it happen?",
+                            hint: None,
+                            options: Location::ALL.iter().map(|l| (l.as_str(), l.label())).collect(),
+                            selected: v(&input.location),
+                            inline: false,
+                        }.render(errors))
+                        (Radios {
+                            field: "happening_now",
+                            legend: "Is it happening now, or are you in danger?",
+                            hint: None,
+                            options: vec![("yes", "Yes"), ("no", "No")],
+                            selected: v(&input.happening_now),
+                            inline: true,
+                        }.render(errors))
+                        (Radios {
+                            field: "about",
+                            legend: "Is this about an adult who works at your school?",
+                            hint: Some("For example a teacher, teaching assistant, coach or office worker. If it is, your report goes to different people."),
+                            options: About::ALL.iter().map(|a| (a.as_str(), a.label())).collect(),
+                            selected: v(&input.about),
+                            inline: false,
+                        }.render(errors))
+                        (TextField {
+                            field: "what",
+                            label: "What happened?",
+                            hint: Some("Say it in your own words. Include anything you think is important."),
+                            value: v(&input.what),
+                            rows: Some(8),
+                            max_chars: Some(WHAT_MAX),
+                            code: false,
+                        }.render(errors))
+                        (TextField {
+                            field: "when",
+                            label: "When did it happen? (optional)",
+                            hint: Some("For example: yesterday at lunch, every Monday, since September."),
+                            value: v(&input.when),
+                            rows: None,
+                            max_chars: Some(WHEN_MAX),
+                            code: false,
+                        }.render(errors))
+                        (TextField {
+                            field: "who",
+                            label: "Who was involved? (optional)",
+                            hint: Some("Names, what they look like, or their year group, if you know."),
+                            value: v(&input.who),
+                            rows: Some(3),
+                            max_chars: Some(WHO_MAX),
+                            code: false,
+                        }.render(errors))
+                        h2 class="govuk-heading-l" { "About you (optional)" }
+                        p class="govuk-body" {
+                            strong { "You do not have to tell us who you are." }
+                            " If you do, staff can talk to you and help you more quickly."
+                        }
+                        (TextField {
+                            field: "name",
+                            label: "Your name (optional)",
+                            hint: None,
+                            value: v(&input.name),
+                            rows: None,
+                            max_chars: Some(NAME_MAX),
+                            code: false,
+                        }.render(errors))
+                        (TextField {
+                            field: "contact",
+                            label: "How should we contact you? (optional)",
+                            hint: Some("For example: your tutor group, or a safe time to talk."),
+                            value: v(&input.contact),
+                            rows: None,
+                            max_chars: Some(CONTACT_MAX),
+                            code: false,
+                        }.render(errors))
+                        button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send report" }
+                    }
+                    (emergency_inset())
+                }
+            }
+        },
+    )
+}
+
+/// Before an urgent report is sent: the emergency numbers first, then the choice to send.
+pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
+    let hidden: [(&str, &Option<String>); 9] = [
+        ("category", &input.category),
+        ("location", &input.location),
+        ("happening_now", &input.happening_now),
+        ("about", &input.about),
+        ("what", &input.what),
+        ("when", &input.when),
+        ("who", &input.who),
+        ("name", &input.name),
+        ("contact", &input.contact),
+    ];
+    page(
+        site,
+        "If you are in danger now, call 999",
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    div class="confide-interruption" {
+                        h1 class="govuk-heading-xl" { "If you are in danger now, call 999" }
+                        p class="govuk-body-l" {
+                            "Call " a class="govuk-link" href="tel:999" { "999" }
+                            " if someone is hurting you, or you or someone else is in danger right now. "
+                            "It is free from any phone, even one with no credit."
+                        }
+                        p class="govuk-body" {
+                            "If you cannot speak, call 999, listen to the questions, then cough or tap the phone. "
+                            "On a mobile, press 55 when asked and the police will know it is an emergency."
+                        }
+                        p class="govuk-body" {
+                            "To talk to someone now, call Childline free on "
+                            a class="govuk-link" href="tel:08001111" { "0800 1111" } ", any time, day or night."
+                        }
+                    }
+                    div class="govuk-warning-text" {
+                        span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                        strong class="govuk-warning-text__text" {
+                            span class="govuk-visually-hidden" { "Warning" }
+                            "Your report has not been sent yet. Staff at " (school.name)
+                            " read reports " (school.reading_hours) ", so they may not see it straight away."
+                        }
+                    }
+                    form method="post" action={ "/s/" (school.slug) "/report" } {
+                        @for (name, value) in hidden {
+                            input type="hidden" name=(name) value=(v(value));
+                        }
+                        input type="hidden" name="urgent_seen" value="yes";
+                        div class="govuk-button-group" {
+                            button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send my report now" }
+                            button type="submit" name="urgent_seen" value="edit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Go back and change it" }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// The receipt: the code once, in large type, and what happens next.
+pub fn sent(site: &Site, school: &School, receipt: &ReceiptCode, urgent: bool) -> Markup {
+    page(
+        site,
+        "Your report has been sent",
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    div class="govuk-panel govuk-panel--confirmation" {
+                        h1 class="govuk-panel__title" { "Your report has been sent" }
+                        div class="govuk-panel__body" { "Thank you for telling us." }
+                    }
+                    h2 class="govuk-heading-l" { "Your receipt code" }
+                    p class="confide-receipt-code" aria-label={ "Receipt code: " (receipt.grouped().as_str()) } {
+                        @for group in receipt.groups() { span { (group) } " " }
+                    }
+                    p class="govuk-body" {
+                        strong { "Write this code down or take a photo of it now." }
+                        " You need it to read replies and to add more to your report. "
+                        "We cannot show it to you again, and no one can look it up for you."
+                    }
+                    p class="govuk-body" { "Keep it somewhere private. Anyone with the code can read your report." }
+                    button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-confide-print { "Print or save this page" }
+                    h2 class="govuk-heading-m" { "What happens next" }
+                    @if urgent {
+                        p class="govuk-body" { "You said this is happening now, so your report is marked as urgent." }
+                    }
+                    p class="govuk-body" {
+                        "Staff at " (school.name) " read reports " strong { (school.reading_hours) } ". "
+                        "They will read what you wrote and decide how to help. They may reply to you here."
+                    }
+                    p class="govuk-body" {
+                        "To read a reply or add more, go to "
+                        a class="govuk-link" href="/followup" { "Check for a reply" }
+                        " and type your code."
+                    }
+                    (emergency_inset())
+                    p class="govuk-body" { a class="govuk-link" href="/" { "Go to the home page" } }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,141 @@
+//! Pupil follow-up routes: enter the receipt code, read the conversation, add a message.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{self, ServiceConfig};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use super::{html_response, AppState};
+use crate::crypto::receipt::ReceiptCode;
+use crate::error::AppError;
+use crate::reports::followup::{self, MESSAGE_MAX};
+use crate::reports::form::FieldError;
+use crate::views;
+use crate::views::followup::CODE_NOT_FOUND;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(
+        web::resource("/followup")
+            .route(web::get().to(enter_code))
+            .route(web::post().to(open)),
+    )
+    .route("/followup/message", web::post().to(add_message));
+}
+
+/// The code (and a message) as posted. Never printed.
+#[derive(Deserialize)]
+struct FollowupForm {
+    code: Option<String>,
+    message: Option<String>,
+}
+
+impl std::fmt::Debug for FollowupForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FollowupForm(<redacted>)")
+    }
+}
+
+async fn enter_code(state: web::Data<AppState>) -> HttpResponse {
+    html_response(
+        StatusCode::OK,
+        views::followup::enter_code(&state.site, &[]),
+    )
+}
+
+fn not_found(state: &AppState) -> HttpResponse {
+    html_response(
+        StatusCode::OK,
+        views::followup::enter_code(&state.site, &[CODE_NOT_FOUND]),
+    )
+}
+
+async fn open(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<FollowupForm>,
+) -> Result<HttpResponse, AppError> {
+    state.limits.check_receipt(&req)?;
+    let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
+        return Ok(not_found(&state));
+    };
+    let server_key = state.server_key.clone();
+    let lookup = code.clone();
+    let view = crate::db::run(&state.pool, move |conn| {
+        followup::view(conn, &server_key, &lookup)
+    })
+    .await?;
+    Ok(match view {
+        Some(view) => html_response(
+            StatusCode::OK,
+            views::followup::conversation(&state.site, &view, &code, None, &[], ""),
+        ),
+        None => not_found(&state),
+    })
+}
+
+async fn add_message(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<FollowupForm>,
+) -> Result<HttpResponse, AppError> {
+    state.limits.check_receipt(&req)?;
+    let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
+        return Ok(not_found(&state));
+    };
+    let text = form
+        .message
+        .as_deref()
+        .unwrap_or_default()
+        .replace("\r\n", "\n")
+        .trim()
+        .to_owned();
+    let problem = if text.is_empty() {
+        Some("Write your message before you send it")
+    } else if text.chars().count() > MESSAGE_MAX {
+        Some("Your message must be 5,000 characters or fewer. Send the most important part first")
+    } else {
+        None
+    };
+    let server_key = state.server_key.clone();
+    let lookup = code.clone();
+    let sent_text = text.clone();
+    let view = crate::db::run(&state.pool, move |conn| {
+        if problem.is_none()
+            && !followup::add_pupil_message(conn, &server_key, &lookup, &sent_text)?
+        {
+            return Ok(None);
+        }
+        followup::view(conn, &server_key, &lookup)
+    })
+    .await?;
+    let Some(view) = view else {
+        return Ok(not_found(&state));
+    };
+    Ok(match problem {
+        Some(message) => html_response(
+            StatusCode::BAD_REQUEST,
+            views::followup::conversation(
+                &state.site,
+                &view,
+                &code,
+                None,
+                &[FieldError {
+                    field: "message",
+                    message,
+                }],
+                &text,
+            ),
+        ),
+        None => html_response(
+            StatusCode::OK,
+            views::followup::conversation(
+                &state.site,
+                &view,
+                &code,
+                Some("Your message has been sent"),
+                &[],
+                "",
+            ),
+        ),
+    })
+}

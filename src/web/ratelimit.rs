@@ -1,0 +1,119 @@
+//! Per-client limits on sending reports, trying receipt codes and signing in, held in memory only.
+//!
+//! A client is known only by a keyed hash of its address, with a key made fresh for
+//! each process: the limiter never holds an address, and nothing about it is stored
+//! or logged. Entries are pruned every minute.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::HttpRequest;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::crypto::secret::SecretKey;
+use crate::error::AppError;
+
+/// One kind of action and how often a client may do it.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    /// How many at once.
+    pub burst: u32,
+    /// How often one more is allowed after that.
+    pub every: Duration,
+}
+
+/// A whole school may share one internet address, so report limits are generous;
+/// receipt codes have 100 bits, so their limit is about noise, not safety.
+pub const REPORTS: Limit = Limit {
+    burst: 10,
+    every: Duration::from_secs(120),
+};
+pub const RECEIPT_ATTEMPTS: Limit = Limit {
+    burst: 20,
+    every: Duration::from_secs(30),
+};
+pub const SIGN_INS: Limit = Limit {
+    burst: 10,
+    every: Duration::from_secs(60),
+};
+
+/// The limiters of one process.
+#[derive(Clone)]
+pub struct RateLimits {
+    reports: Arc<DefaultKeyedRateLimiter<u64>>,
+    receipts: Arc<DefaultKeyedRateLimiter<u64>>,
+    sign_ins: Arc<DefaultKeyedRateLimiter<u64>>,
+    salt: Arc<SecretKey>,
+    trust_proxy: bool,
+}
+
+fn limiter(limit: Limit) -> Arc<DefaultKeyedRateLimiter<u64>> {
+    let burst = NonZeroU32::new(limit.burst).unwrap_or(NonZeroU32::MIN);
+    let quota = Quota::with_period(limit.every)
+        .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
+        .allow_burst(burst);
+    Arc::new(RateLimiter::keyed(quota))
+}
+
+impl RateLimits {
+    pub fn new(trust_proxy: bool) -> Self {
+        RateLimits {
+            reports: limiter(REPORTS),
+            receipts: limiter(RECEIPT_ATTEMPTS),
+            sign_ins: limiter(SIGN_INS),
+            salt: Arc::new(SecretKey::generate()),
+            trust_proxy,
+        }
+    }
+
+    fn client(&self, req: &HttpRequest) -> u64 {
+        let info = req.connection_info();
+        let address = if self.trust_proxy {
+            info.realip_remote_addr().map(str::to_owned)
+        } else {
+            req.peer_addr().map(|a| a.ip().to_string())
+        }
+        .unwrap_or_default();
+        // Strip a port if the proxy header carried one.
+        let host = address
+            .rsplit_once(':')
+            .filter(|(h, p)| !h.contains(':') && p.chars().all(|c| c.is_ascii_digit()))
+            .map_or(address.as_str(), |(h, _)| h);
+        let digest = self.salt.keyed_hash(&[host.as_bytes()]);
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        u64::from_le_bytes(first)
+    }
+
+    fn check(limiter: &DefaultKeyedRateLimiter<u64>, key: u64) -> Result<(), AppError> {
+        limiter
+            .check_key(&key)
+            .map_err(|_| AppError::TooManyRequests)
+    }
+
+    pub fn check_report(&self, req: &HttpRequest) -> Result<(), AppError> {
+        Self::check(&self.reports, self.client(req))
+    }
+
+    pub fn check_receipt(&self, req: &HttpRequest) -> Result<(), AppError> {
+        Self::check(&self.receipts, self.client(req))
+    }
+
+    pub fn check_sign_in(&self, req: &HttpRequest) -> Result<(), AppError> {
+        Self::check(&self.sign_ins, self.client(req))
+    }
+
+    /// Forgets clients whose limits have fully recovered, so memory stays small.
+    pub fn prune(&self) {
+        for limiter in [&self.reports, &self.receipts, &self.sign_ins] {
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
+    }
+
+    /// Clients currently remembered, across all limiters.
+    pub fn remembered(&self) -> usize {
+        self.reports.len() + self.receipts.len() + self.sign_ins.len()
+    }
+}
