@@ -7,7 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use awc::Client;
 use confide::accounts::roles::{self, Role};
 use confide::accounts::users::{self, Email};
-use confide::config::Config;
+use confide::config::{Config, DatabaseUrl};
 use confide::crypto::receipt::ReceiptCode;
 use confide::crypto::sealed_box::PrivateKey;
 use confide::crypto::secret::SecretKey;
@@ -204,6 +204,27 @@ pub fn receipt_from(body: &str) -> String {
     body[start..start + 24].to_owned()
 }
 
+/// Set by `scripts/test.sh` to run the same suite on a throwaway PostgreSQL cluster.
+pub fn postgres_base_url() -> Option<String> {
+    std::env::var("CONFIDE_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
+}
+
+/// A fresh database for one test: an SQLite file in its data directory, or a new
+/// database on the test PostgreSQL cluster.
+fn database_for_test(data_dir: &std::path::Path) -> DatabaseUrl {
+    let Some(base) = postgres_base_url() else {
+        return DatabaseUrl::Sqlite(data_dir.join("confide.db"));
+    };
+    use rand::Rng;
+    let name = format!("t_{:016x}", rand::thread_rng().gen::<u64>());
+    let mut admin = diesel::PgConnection::establish(&base).expect("test PostgreSQL is reachable");
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .unwrap();
+    let (server, _) = base.rsplit_once('/').unwrap();
+    DatabaseUrl::Postgres(format!("{server}/{name}"))
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
@@ -213,6 +234,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     init_logging();
     let data_dir = tempfile::tempdir().unwrap();
     let mut config = Config::for_data_dir(data_dir.path());
+    config.database = database_for_test(data_dir.path());
     adjust(&mut config);
     let server_key = confide::crypto::server_key::load_or_create(&config.secret_key_file).unwrap();
     let app = Application::build(config).expect("app builds");

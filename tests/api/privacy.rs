@@ -3,9 +3,23 @@
 use confide::accounts::roles::Role;
 use confide::crypto::sealed_box::ReportKeys;
 use confide::db::schema::{report_keys, reports};
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 use crate::helpers::{captured_log, spawn_app};
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
@@ -40,29 +54,27 @@ async fn a_canary_in_a_report_appears_nowhere_on_disk_or_in_the_log() {
         "the report is readable"
     );
 
-    let dir = app.data_dir.path();
+    // Every file the database keeps: the SQLite file and its WAL, or on PostgreSQL the
+    // whole cluster directory (tables, indexes and WAL) after a checkpoint.
+    let files = match std::env::var("CONFIDE_TEST_POSTGRES_DATA") {
+        Ok(cluster) if crate::helpers::postgres_base_url().is_some() => {
+            app.with_conn(|c| c.batch_execute("CHECKPOINT").unwrap());
+            walk(std::path::Path::new(&cluster))
+        }
+        _ => walk(app.data_dir.path()),
+    };
+    let needles = [canary, name_canary, message_canary, code.as_str(), &code.replace(' ', "")];
     let mut scanned = 0;
-    for name in ["confide.db", "confide.db-wal", "confide.db-shm"] {
-        if let Ok(bytes) = std::fs::read(dir.join(name)) {
-            scanned += bytes.len();
-            for needle in [
-                canary,
-                name_canary,
-                message_canary,
-                code.as_str(),
-                &code.replace(' ', ""),
-            ] {
-                assert!(
-                    !contains(&bytes, needle.as_bytes()),
-                    "{needle} found in {name}"
-                );
-            }
+    for file in &files {
+        let Ok(bytes) = std::fs::read(file) else {
+            continue;
+        };
+        scanned += bytes.len();
+        for needle in needles {
+            assert!(!contains(&bytes, needle.as_bytes()), "{needle} found in {}", file.display());
         }
     }
-    assert!(
-        scanned > 10_000,
-        "the database files were not there to scan"
-    );
+    assert!(scanned > 10_000, "the database files were not there to scan");
     let log = captured_log();
     for needle in [
         canary,

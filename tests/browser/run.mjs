@@ -44,6 +44,8 @@ for (let i = 0; i < args.length; i++) {
 }
 // Extra paths are pages the crawl can't reach; we expect each to be a 404 page.
 const EXTRA_PATHS = (process.env.EXTRA_PATHS || '').split(',').map((p) => p.trim()).filter(Boolean)
+// More places to start crawling from, such as a school's own landing page.
+const START_PATHS = (process.env.START_PATHS || '').split(',').map((p) => p.trim()).filter(Boolean)
 const MAX_PAGES = 60
 const BUDGET_BYTES = 102400 // 100 KB per page load, compressed, media excluded
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -315,6 +317,60 @@ async function mobileScreenshots (browser, paths) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// The whole pupil journey through forms (which a crawl cannot reach): errors,
+// the "in danger now" page, the receipt, and the follow-up conversation. With
+// JS on every step gets axe; with JS off every step must still work.
+// ---------------------------------------------------------------------------
+async function checkReportFlow (browser, formPath, js) {
+  const name = `flow ${js ? 'js' : 'nojs'} ${formPath}`
+  const problems = []
+  const blocked = []
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1280, height: 900 } })
+  await guardThirdParty(context, blocked)
+  const page = await context.newPage()
+  page.setDefaultTimeout(TIMEOUT_MS)
+  const audit = async (step) => {
+    const h1 = (await page.locator('h1').first().textContent())?.trim()
+    if (!js) return h1
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+    for (const v of describeViolations(results.violations)) problems.push(`${step}: ${v}`)
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `flow_${step}.png`), fullPage: true })
+    return h1
+  }
+  const expect = (step, got, want) => { if (!got?.includes(want)) problems.push(`${step}: expected "${want}", got "${got}"`) }
+  try {
+    await page.goto(urlOf(formPath))
+    await page.getByRole('button', { name: 'Send report' }).click()
+    expect('errors', await audit('errors'), 'Tell us what is happening')
+    if (await page.locator('.govuk-error-summary').count() !== 1) problems.push('errors: no error summary')
+    await page.locator('input[name=category][value=bullying]').check()
+    await page.locator('input[name=location][value=playground]').check()
+    await page.locator('input[name=happening_now][value=yes]').check()
+    await page.locator('input[name=about][value=no]').check()
+    await page.locator('#what').fill('Browser test: a group follows me home.')
+    await page.getByRole('button', { name: 'Send report' }).click()
+    expect('danger', await audit('danger'), 'If you are in danger now, call 999')
+    await page.getByRole('button', { name: 'Send my report now' }).click()
+    expect('receipt', await audit('receipt'), 'Your report has been sent')
+    const code = (await page.locator('.confide-receipt-code').getAttribute('aria-label'))?.replace('Receipt code: ', '')
+    if (!code || code.length !== 24) problems.push(`receipt: no code (${code})`)
+    await page.goto(urlOf('/followup'))
+    await page.locator('#code').fill(code ?? '')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    expect('conversation', await audit('conversation'), 'Your report')
+    if (!(await page.content()).includes('a group follows me home')) problems.push('conversation: the report text is missing')
+    await page.locator('#message').fill('Browser test: it happened again.')
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
+    if (!(await page.content()).includes('Your message has been sent')) problems.push('message: not confirmed')
+  } catch (err) {
+    problems.push(`flow broke: ${err.message.split('\n')[0]}`)
+  }
+  if (blocked.length) problems.push(`third-party requests: ${blocked.join(', ')}`)
+  await context.close()
+  report(name, problems)
+}
+
 const shotName = (path) => path === '/' ? 'home' : path.replace(/^\/+/, '').replace(/[^a-z0-9]+/gi, '_').replace(/_+$/, '')
 
 // ---------------------------------------------------------------------------
@@ -326,7 +382,7 @@ try {
   console.log(`Chromium ${browser.version()} at ${CHROMIUM}; auditing ${BASE.origin}`)
   if (SCREENSHOTS) await mkdir(SCREENSHOTS, { recursive: true })
 
-  const queue = ['/']
+  const queue = ['/', ...START_PATHS]
   const seen = new Set(queue)
   const crawled = []
   let firstTopic = null
@@ -350,6 +406,11 @@ try {
   for (const path of crawled) await checkWithoutJs(browser, path, false)
   for (const path of EXTRA_PATHS) await checkWithoutJs(browser, path, true)
   await checkShiftExit(browser)
+  const form = crawled.find((p) => /^\/s\/[^/]+\/report$/.test(p))
+  if (form) {
+    await checkReportFlow(browser, form, true)
+    await checkReportFlow(browser, form, false)
+  }
   if (SCREENSHOTS) await mobileScreenshots(browser, ['/', firstTopic].filter(Boolean))
 
   // Summary table.

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Every test Confide has, as CI runs them:
+#   1. unit and HTTP integration tests on SQLite;
+#   2. the same integration tests on a throwaway PostgreSQL cluster;
+#   3. real-browser tests (headless Chromium, axe-core) against the demo.
+# Installs what it needs (Debian's chromium and postgresql, the npm packages
+# of tests/browser) when missing. Run from anywhere: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    echo "== installing ${need_apt[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+echo "== 1/3 unit and integration tests on SQLite"
+cargo test --all-targets
+
+echo "== 2/3 integration tests on PostgreSQL"
+pg_dir=$(mktemp -d /tmp/confide-pg.XXXXXX)
+demo_pid=""
+cleanup() {
+    [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null || true
+    scripts/postgres-cluster.sh stop "$pg_dir" || true
+}
+trap cleanup EXIT
+pg_url=$(scripts/postgres-cluster.sh start "$pg_dir" "${CONFIDE_TEST_PG_PORT:-55439}")
+CONFIDE_TEST_POSTGRES_URL="$pg_url" CONFIDE_TEST_POSTGRES_DATA="$pg_dir/data" \
+    cargo test --test api
+
+echo "== 3/3 browser tests (Chromium, axe-core, JavaScript on and off)"
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+port=${CONFIDE_TEST_BROWSER_PORT:-18479}
+./target/debug/confide demo --listen "127.0.0.1:$port" >"$pg_dir/demo.log" 2>&1 &
+demo_pid=$!
+for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    sleep 0.2
+done
+BASE_URL="http://127.0.0.1:$port" EXTRA_PATHS=/does-not-exist START_PATHS=/s/oakfield,/s/riverside \
+    node "$root/tests/browser/run.mjs"
