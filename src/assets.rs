@@ -21,6 +21,8 @@ struct Asset {
     gzip: Option<Vec<u8>>,
     mime: String,
     etag: String,
+    /// The compressed bytes are a different representation, so they get their own ETag.
+    gzip_etag: String,
     /// First 10 hex digits of the SHA-256: changes whenever the file does.
     version: String,
 }
@@ -57,6 +59,7 @@ impl Assets {
                 path.to_string(),
                 Asset {
                     etag: format!("\"{}\"", &hex[..32]),
+                    gzip_etag: format!("\"{}-gz\"", &hex[..32]),
                     version: hex[..10].to_owned(),
                     bytes: file.data,
                     gzip,
@@ -106,7 +109,9 @@ impl Assets {
             .insert_header((header::CACHE_CONTROL, cache))
             .insert_header((header::VARY, "Accept-Encoding"));
 
-        if header_is(req, header::IF_NONE_MATCH, &asset.etag) {
+        if header_is(req, header::IF_NONE_MATCH, &asset.etag)
+            || header_is(req, header::IF_NONE_MATCH, &asset.gzip_etag)
+        {
             return builder.status(StatusCode::NOT_MODIFIED).finish();
         }
 
@@ -141,6 +146,7 @@ impl Assets {
 
         if let Some(gz) = asset.gzip.as_ref().filter(|_| accepts_gzip(req)) {
             builder.insert_header((header::CONTENT_ENCODING, "gzip"));
+            builder.insert_header((header::ETAG, asset.gzip_etag.as_str()));
             return builder.body(gz.clone());
         }
         builder.body(asset.bytes.clone().into_owned())
@@ -192,6 +198,15 @@ pub enum RangeAnswer {
 
 /// Reads a `bytes=` range against a file of `total` bytes.
 pub fn parse_single_range(value: &str, total: u64) -> RangeAnswer {
+    if total == 0 {
+        return RangeAnswer::Whole;
+    }
+    // "The last N bytes" of a shorter file means the whole file (RFC 9110 14.1.2).
+    if let Some(suffix) = value.trim().strip_prefix("bytes=-") {
+        if suffix.parse::<u64>().is_ok_and(|n| n >= total) {
+            return RangeAnswer::Partial(0..=total - 1);
+        }
+    }
     let Ok(parsed) = http_range_header::parse_range_header(value) else {
         return RangeAnswer::Whole;
     };
@@ -249,6 +264,15 @@ mod tests {
             parse_single_range("bytes=95-200", 100),
             RangeAnswer::Partial(95..=99)
         );
+    }
+
+    #[test]
+    fn a_suffix_longer_than_the_file_is_the_whole_file() {
+        assert_eq!(
+            parse_single_range("bytes=-200", 100),
+            RangeAnswer::Partial(0..=99)
+        );
+        assert_eq!(parse_single_range("bytes=0-", 0), RangeAnswer::Whole);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "CONFIDE_LOG",
     "CONFIDE_SECRET_KEY_FILE",
     "CONFIDE_TRUST_PROXY",
+    "CONFIDE_SESSION_COOKIE",
 ];
 
 /// The raw settings as given on the command line or in the environment.
@@ -59,6 +60,10 @@ pub struct Settings {
     /// `X-Forwarded-For` / `Forwarded` (it is never stored or logged).
     #[arg(long, env = "CONFIDE_TRUST_PROXY", default_value_t = false)]
     pub trust_proxy: bool,
+    /// Name of the staff session cookie. Default: `__Host-confide-session` over TLS,
+    /// `confide-session` on plain HTTP (a local demo), where `__Host-` cookies cannot be set.
+    #[arg(long, env = "CONFIDE_SESSION_COOKIE")]
+    pub session_cookie: Option<String>,
 }
 
 /// Validated configuration: once built, every field is usable as it is.
@@ -74,6 +79,7 @@ pub struct Config {
     pub workers: usize,
     pub secret_key_file: PathBuf,
     pub trust_proxy: bool,
+    pub session_cookie: String,
 }
 
 /// Which database to use, decided from the URL's shape.
@@ -166,8 +172,29 @@ impl Config {
         let secret_key_file = settings
             .secret_key_file
             .unwrap_or_else(|| settings.data_dir.join("secret.key"));
+        let tls = public_url.starts_with("https://");
+        let session_cookie = match settings.session_cookie {
+            Some(name) if name.starts_with("__Host-") && !tls => return Err(ConfigError(
+                "CONFIDE_SESSION_COOKIE may only start __Host- when CONFIDE_PUBLIC_URL is https://"
+                    .into(),
+            )),
+            Some(name)
+                if name.is_empty()
+                    || !name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+            {
+                return Err(ConfigError(
+                    "CONFIDE_SESSION_COOKIE may use only letters, digits, - and _".into(),
+                ))
+            }
+            Some(name) => name,
+            None if tls => "__Host-confide-session".into(),
+            None => "confide-session".into(),
+        };
         Ok(Config {
             listen,
+            session_cookie,
             secret_key_file,
             trust_proxy: settings.trust_proxy,
             data_dir: settings.data_dir,
@@ -193,6 +220,7 @@ impl Config {
             workers: 2,
             secret_key_file: data_dir.join("secret.key"),
             trust_proxy: false,
+            session_cookie: "confide-session".into(),
         }
     }
 
@@ -244,6 +272,7 @@ mod tests {
             workers: None,
             secret_key_file: None,
             trust_proxy: false,
+            session_cookie: None,
         }
     }
 

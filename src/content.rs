@@ -256,6 +256,10 @@ pub fn render_markdown(markdown: &str) -> String {
 
 fn safe_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
+    // Browsers read `/\host` as `//host`, another site.
+    if lower.contains('\\') {
+        return false;
+    }
     lower.starts_with("https://")
         || lower.starts_with("http://")
         || lower.starts_with("mailto:")

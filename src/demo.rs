@@ -35,6 +35,7 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
         workers: None,
         secret_key_file: None,
         trust_proxy: false,
+        session_cookie: None,
     };
     let config = Config::from_settings(settings)?;
     let pool = crate::db::connect(&config.database, config.db_pool_size)?;

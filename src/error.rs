@@ -16,6 +16,12 @@ pub enum AppError {
     Forbidden,
     #[error("too many requests")]
     TooManyRequests,
+    /// A staff page without a live session: go to sign in.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// Signed in with a temporary password: choose a new one first.
+    #[error("password change required")]
+    PasswordChangeRequired,
     #[error("database unavailable: {0}")]
     Unavailable(#[source] diesel::r2d2::PoolError),
     #[error(transparent)]
@@ -38,6 +44,7 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::SignInRequired | AppError::PasswordChangeRequired => StatusCode::SEE_OTHER,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -51,6 +58,16 @@ impl ResponseError for AppError {
             }
             AppError::Unavailable(err) => tracing::error!(error = %err, "database unavailable"),
             _ => {}
+        }
+        let location = match self {
+            AppError::SignInRequired => Some("/staff/login"),
+            AppError::PasswordChangeRequired => Some("/staff/password"),
+            _ => None,
+        };
+        if let Some(location) = location {
+            return HttpResponse::SeeOther()
+                .insert_header((actix_web::http::header::LOCATION, location))
+                .finish();
         }
         let mut res = HttpResponse::new(self.status_code());
         if matches!(self, AppError::TooManyRequests) {

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod assets;
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -13,5 +14,6 @@ pub mod reports;
 pub mod schools;
 pub mod startup;
 pub mod time;
+pub mod triage;
 pub mod views;
 pub mod web;

@@ -51,6 +51,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .wrap(from_fn(middleware::same_site_posts))
                 .wrap(from_fn(middleware::friendly_errors))
                 .wrap(from_fn(middleware::log_request))
                 .wrap(from_fn(middleware::security_headers))

@@ -168,6 +168,72 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<User>, AppError> {
         .load(conn)?)
 }
 
+/// The shortest password accepted when someone chooses their own.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// Sets a new password the person chose, sealing the same private key under it.
+pub fn change_password(
+    conn: &mut DbConnection,
+    user: &User,
+    private: &PrivateKey,
+    new_password: &str,
+) -> Result<(), AppError> {
+    let sealed = SealedPrivateKey::seal(private, new_password)?;
+    let hash = password::hash_password(new_password)?;
+    diesel::update(users::table.find(user.id))
+        .set((
+            users::password_hash.eq(hash),
+            users::private_key_sealed.eq(sealed.sealed),
+            users::private_key_salt.eq(sealed.salt),
+            users::must_change_password.eq(false),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Disables or re-enables an account; disabling signs them out everywhere at once.
+pub fn set_disabled(conn: &mut DbConnection, user_id: i64, disabled: bool) -> Result<(), AppError> {
+    crate::db::write_transaction(conn, |conn| {
+        diesel::update(users::table.find(user_id))
+            .set(users::disabled.eq(disabled))
+            .execute(conn)?;
+        if disabled {
+            super::sessions::delete_for_user(conn, user_id)?;
+        }
+        Ok(())
+    })
+}
+
+/// A forgotten password: a new key pair and a temporary password. The old key is gone,
+/// so their copies of report keys are deleted; colleagues (or the recovery key) share
+/// them again. There is no back door.
+pub fn reset_password(
+    conn: &mut DbConnection,
+    user_id: i64,
+) -> Result<Zeroizing<String>, AppError> {
+    use crate::db::schema::report_keys;
+    let password = password::temporary_password();
+    let private = PrivateKey::generate();
+    let sealed = SealedPrivateKey::seal(&private, &password)?;
+    let hash = password::hash_password(&password)?;
+    crate::db::write_transaction(conn, |conn| {
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::password_hash.eq(hash),
+                users::public_key.eq(private.public_key().as_bytes().to_vec()),
+                users::private_key_sealed.eq(sealed.sealed),
+                users::private_key_salt.eq(sealed.salt),
+                users::must_change_password.eq(true),
+            ))
+            .execute(conn)?;
+        diesel::delete(report_keys::table.filter(report_keys::user_id.eq(user_id)))
+            .execute(conn)?;
+        super::sessions::delete_for_user(conn, user_id)?;
+        Ok(())
+    })?;
+    Ok(password)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,12 @@ impl ManageConnection for ConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        if let DbConnection::Sqlite(c) = conn {
+            // A connection must never be handed out inside a transaction left open by a
+            // panic or a failed ROLLBACK in `write_transaction`: it would hold SQLite's
+            // write lock for good. With none open this fails harmlessly.
+            let _ = c.batch_execute("ROLLBACK");
+        }
         conn.ping().map_err(r2d2::Error::QueryError)
     }
 

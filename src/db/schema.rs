@@ -67,6 +67,34 @@ diesel::table! {
         user_id -> BigInt,
         wrapped -> Binary,
         created_at -> BigInt,
+        is_open -> Bool,
+        urgent_rank -> Integer,
+        risk_rank -> Integer,
+        report_created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Binary,
+        user_id -> BigInt,
+        wrapped_private_key -> Binary,
+        created_at -> BigInt,
+        last_seen_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> BigInt,
+        actor_user_id -> Nullable<BigInt>,
+        actor -> Text,
+        report_id -> Nullable<Text>,
+        action -> Text,
+        detail -> Text,
+        prev_hash -> Binary,
+        hash -> Binary,
     }
 }
 
@@ -88,6 +116,7 @@ diesel::joinable!(reports -> schools (school_id));
 diesel::joinable!(report_keys -> reports (report_id));
 diesel::joinable!(report_keys -> users (user_id));
 diesel::joinable!(messages -> reports (report_id));
+diesel::joinable!(sessions -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     schools,

@@ -85,7 +85,46 @@ choices! {
     }
 }
 
+choices! {
+    /// How serious staff judge a case to be.
+    Risk {
+        Immediate => "immediate", "Immediate";
+        High => "high", "High";
+        Medium => "medium", "Medium";
+        Low => "low", "Low";
+    }
+}
+
+impl Risk {
+    /// Sort position in the queue; an unrated report sorts after every rated one.
+    pub fn rank(risk: Option<Risk>) -> i32 {
+        match risk {
+            Some(Risk::Immediate) => 1,
+            Some(Risk::High) => 2,
+            Some(Risk::Medium) => 3,
+            Some(Risk::Low) => 4,
+            None => 5,
+        }
+    }
+}
+
+choices! {
+    /// How a closed case ended.
+    Outcome {
+        Resolved => "resolved", "Resolved in school";
+        ReferredOn => "referred_on", "Handled by another agency";
+        NoFurtherAction => "no_further_action", "No further action needed";
+        NotEnoughInformation => "not_enough_information", "Not enough information to act";
+        Duplicate => "duplicate", "Duplicate of another report";
+    }
+}
+
 impl Status {
+    /// Closed cases leave the default queue.
+    pub fn is_open(self) -> bool {
+        self != Status::Closed
+    }
+
     /// The simple status a pupil sees: never risk or referral detail.
     pub fn pupil_label(self) -> &'static str {
         match self {

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use super::choices::{Category, Location, Status};
 use super::form::Details;
 use super::store::{self, field_context, message_context};
+use crate::audit::Actor;
 use crate::crypto::receipt::ReceiptCode;
 use crate::crypto::secret::SecretKey;
 use crate::db::schema::{messages, reports, schools};
@@ -14,7 +15,7 @@ use crate::error::AppError;
 pub const MESSAGE_MAX: usize = 5000;
 
 /// One message in the conversation, as the pupil sees it.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct PupilMessage {
     pub from_pupil: bool,
     pub text: String,
@@ -22,7 +23,6 @@ pub struct PupilMessage {
 }
 
 /// Everything the pupil may see of their report: never risk, notes, owner or referral detail.
-#[derive(Debug)]
 pub struct PupilView {
     pub report_id: String,
     pub school_name: String,
@@ -33,6 +33,20 @@ pub struct PupilView {
     pub created_at: i64,
     pub details: Details,
     pub messages: Vec<PupilMessage>,
+}
+
+impl std::fmt::Debug for PupilMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PupilMessage(<redacted>)")
+    }
+}
+
+impl std::fmt::Debug for PupilView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PupilView")
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
 }
 
 /// An opened report: its id and the report key, unwrapped with the receipt code.
@@ -149,8 +163,7 @@ pub fn add_pupil_message(
         conn,
         &opened.report_id,
         &opened.key,
-        "pupil",
-        None,
+        &Actor::pupil(),
         true,
         text,
     )?;

@@ -90,6 +90,12 @@ pub struct FieldError {
     pub message: &'static str,
 }
 
+/// Shown when too many reports came from one address: the form is kept as it was.
+pub const BUSY: FieldError = FieldError {
+    field: "what",
+    message: "Lots of reports are being sent from your school or home right now. Wait one minute, then press Send report again. We have kept what you wrote",
+};
+
 /// Trims and turns Windows line endings into plain ones.
 fn clean(raw: &Option<String>) -> String {
     raw.as_deref()

@@ -7,6 +7,7 @@ use super::choices::Status;
 use super::form::ValidReport;
 use super::routing;
 use crate::accounts::roles;
+use crate::audit::{self, Actor};
 use crate::crypto::receipt::ReceiptCode;
 use crate::crypto::sealed_box::{PublicKey, ReportKeys};
 use crate::crypto::secret::SecretKey;
@@ -126,15 +127,26 @@ pub fn submit(
             })
             .execute(conn)?;
         for (user_id, wrapped) in &wrapped {
-            diesel::insert_into(report_keys::table)
-                .values((
-                    report_keys::report_id.eq(&report_id),
-                    report_keys::user_id.eq(user_id),
-                    report_keys::wrapped.eq(wrapped),
-                    report_keys::created_at.eq(now),
-                ))
-                .execute(conn)?;
+            insert_key(
+                conn,
+                &report_id,
+                *user_id,
+                wrapped,
+                &QueueKeys::new_report(report.happening_now, now),
+            )?;
         }
+        let detail = if report.happening_now {
+            "marked as happening now"
+        } else {
+            ""
+        };
+        audit::append(
+            conn,
+            &Actor::pupil(),
+            Some(&report_id),
+            "Report received",
+            detail,
+        )?;
         Ok(())
     })?;
 
@@ -152,16 +164,76 @@ pub fn submit(
     })
 }
 
+/// A report's place in each recipient's queue, copied beside their wrapped key.
+#[derive(Debug, Clone, Copy)]
+pub struct QueueKeys {
+    pub is_open: bool,
+    pub urgent_rank: i32,
+    pub risk_rank: i32,
+    pub created_at: i64,
+}
+
+impl QueueKeys {
+    pub fn new_report(happening_now: bool, created_at: i64) -> Self {
+        QueueKeys {
+            is_open: true,
+            urgent_rank: if happening_now { 0 } else { 1 },
+            risk_rank: crate::reports::choices::Risk::rank(None),
+            created_at,
+        }
+    }
+}
+
+/// Stores one recipient's wrapped copy of a report's keys (or leaves an existing one).
+pub fn insert_key(
+    conn: &mut DbConnection,
+    report_id: &str,
+    user_id: i64,
+    wrapped: &[u8],
+    queue: &QueueKeys,
+) -> Result<(), AppError> {
+    let exists = report_keys::table
+        .filter(report_keys::report_id.eq(report_id))
+        .filter(report_keys::user_id.eq(user_id))
+        .count()
+        .get_result::<i64>(conn)?;
+    if exists > 0 {
+        return Ok(());
+    }
+    diesel::insert_into(report_keys::table)
+        .values((
+            report_keys::report_id.eq(report_id),
+            report_keys::user_id.eq(user_id),
+            report_keys::wrapped.eq(wrapped),
+            report_keys::created_at.eq(db::now()),
+            report_keys::is_open.eq(queue.is_open),
+            report_keys::urgent_rank.eq(queue.urgent_rank),
+            report_keys::risk_rank.eq(queue.risk_rank),
+            report_keys::report_created_at.eq(queue.created_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Adds a sealed message to a report's conversation (visible to the pupil) or its notes (staff only).
 pub fn add_message(
     conn: &mut DbConnection,
     report_id: &str,
     key: &SecretKey,
-    author: &str,
-    author_user_id: Option<i64>,
+    actor: &Actor,
     visible_to_pupil: bool,
     text: &str,
 ) -> Result<String, AppError> {
+    let author = if actor.user_id.is_some() {
+        "staff"
+    } else {
+        "pupil"
+    };
+    let action = match (author, visible_to_pupil) {
+        ("pupil", _) => "Pupil added a message",
+        (_, true) => "Replied to the pupil",
+        _ => "Added an internal note",
+    };
     let message_id = super::new_id();
     let body = key.seal(
         &message_context(report_id, &message_id, visible_to_pupil),
@@ -174,7 +246,7 @@ pub fn add_message(
                 messages::id.eq(&message_id),
                 messages::report_id.eq(report_id),
                 messages::author.eq(author),
-                messages::author_user_id.eq(author_user_id),
+                messages::author_user_id.eq(actor.user_id),
                 messages::visible_to_pupil.eq(visible_to_pupil),
                 messages::body.eq(&body),
                 messages::created_at.eq(now),
@@ -183,7 +255,7 @@ pub fn add_message(
         diesel::update(reports::table.find(report_id))
             .set(reports::updated_at.eq(now))
             .execute(conn)?;
-        Ok(())
+        audit::append(conn, actor, Some(report_id), action, "")
     })?;
     Ok(message_id)
 }

@@ -17,7 +17,8 @@ pub const CODE_NOT_FOUND: FieldError = FieldError {
     message: "We could not find a report with that code. Check it and try again: it has 20 letters and numbers",
 };
 
-pub fn enter_code(site: &Site, errors: &[FieldError]) -> Markup {
+/// The code box, keeping what was typed so one wrong character need not mean typing all 20 again.
+pub fn enter_code(site: &Site, errors: &[FieldError], typed: &str) -> Markup {
     page(
         site,
         if errors.is_empty() {
@@ -36,7 +37,7 @@ pub fn enter_code(site: &Site, errors: &[FieldError]) -> Markup {
                             field: "code",
                             label: "Your receipt code",
                             hint: Some("It has 20 letters and numbers, like 7KQ3 9XMA 2HD4 PQ8R T6WZ. Spaces and capital letters do not matter."),
-                            value: "",
+                            value: typed,
                             rows: None,
                             max_chars: None,
                             code: true,

@@ -176,9 +176,8 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
                         @for (name, value) in hidden {
                             input type="hidden" name=(name) value=(v(value));
                         }
-                        input type="hidden" name="urgent_seen" value="yes";
                         div class="govuk-button-group" {
-                            button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send my report now" }
+                            button type="submit" name="urgent_seen" value="yes" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send my report now" }
                             button type="submit" name="urgent_seen" value="edit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Go back and change it" }
                         }
                     }

@@ -38,14 +38,16 @@ impl std::fmt::Debug for FollowupForm {
 async fn enter_code(state: web::Data<AppState>) -> HttpResponse {
     html_response(
         StatusCode::OK,
-        views::followup::enter_code(&state.site, &[]),
+        views::followup::enter_code(&state.site, &[], ""),
     )
 }
 
-fn not_found(state: &AppState) -> HttpResponse {
+fn not_found(state: &AppState, typed: &str) -> HttpResponse {
+    // Only a plausible amount of what was typed is shown again.
+    let typed: String = typed.chars().take(40).collect();
     html_response(
         StatusCode::OK,
-        views::followup::enter_code(&state.site, &[CODE_NOT_FOUND]),
+        views::followup::enter_code(&state.site, &[CODE_NOT_FOUND], &typed),
     )
 }
 
@@ -56,7 +58,7 @@ async fn open(
 ) -> Result<HttpResponse, AppError> {
     state.limits.check_receipt(&req)?;
     let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
-        return Ok(not_found(&state));
+        return Ok(not_found(&state, form.code.as_deref().unwrap_or_default()));
     };
     let server_key = state.server_key.clone();
     let lookup = code.clone();
@@ -69,7 +71,7 @@ async fn open(
             StatusCode::OK,
             views::followup::conversation(&state.site, &view, &code, None, &[], ""),
         ),
-        None => not_found(&state),
+        None => not_found(&state, form.code.as_deref().unwrap_or_default()),
     })
 }
 
@@ -80,7 +82,7 @@ async fn add_message(
 ) -> Result<HttpResponse, AppError> {
     state.limits.check_receipt(&req)?;
     let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
-        return Ok(not_found(&state));
+        return Ok(not_found(&state, form.code.as_deref().unwrap_or_default()));
     };
     let text = form
         .message
@@ -109,7 +111,7 @@ async fn add_message(
     })
     .await?;
     let Some(view) = view else {
-        return Ok(not_found(&state));
+        return Ok(not_found(&state, form.code.as_deref().unwrap_or_default()));
     };
     Ok(match problem {
         Some(message) => html_response(

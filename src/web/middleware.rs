@@ -86,6 +86,27 @@ pub async fn log_request(
     res
 }
 
+/// Refuses form posts another site makes a visitor's browser send (fake reports, forged
+/// staff actions). Browsers mark those `Sec-Fetch-Site: cross-site`.
+pub async fn same_site_posts(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let cross_site = req.method() == Method::POST
+        && req
+            .headers()
+            .get("sec-fetch-site")
+            .is_some_and(|v| v.as_bytes() == b"cross-site");
+    if cross_site {
+        let (req, _) = req.into_parts();
+        return Ok(ServiceResponse::new(
+            req,
+            HttpResponse::Forbidden().finish(),
+        ));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
 /// Gives every error status a friendly page, whichever part of the stack produced it.
 pub async fn friendly_errors(
     req: ServiceRequest,
@@ -114,10 +135,15 @@ pub async fn friendly_errors(
     let mut new = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(body);
+    // The error page replaces the body, so nothing describing the old body may stay
+    // (an immutable Cache-Control or a file's ETag would let a 416 page be cached as the file).
     for (name, value) in old.headers() {
         if name != header::CONTENT_TYPE
             && name != header::CONTENT_LENGTH
             && name != header::CONTENT_ENCODING
+            && name != header::CACHE_CONTROL
+            && name != header::ETAG
+            && name != header::ACCEPT_RANGES
         {
             new.headers_mut().append(name.clone(), value.clone());
         }

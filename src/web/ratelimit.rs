@@ -26,8 +26,8 @@ pub struct Limit {
 /// A whole school may share one internet address, so report limits are generous;
 /// receipt codes have 100 bits, so their limit is about noise, not safety.
 pub const REPORTS: Limit = Limit {
-    burst: 10,
-    every: Duration::from_secs(120),
+    burst: 30,
+    every: Duration::from_secs(20),
 };
 pub const RECEIPT_ATTEMPTS: Limit = Limit {
     burst: 20,
@@ -68,13 +68,24 @@ impl RateLimits {
     }
 
     fn client(&self, req: &HttpRequest) -> u64 {
-        let info = req.connection_info();
-        let address = if self.trust_proxy {
-            info.realip_remote_addr().map(str::to_owned)
-        } else {
-            req.peer_addr().map(|a| a.ip().to_string())
-        }
-        .unwrap_or_default();
+        // Behind a proxy, only the entry the proxy itself appended (the rightmost) can be
+        // trusted: everything to its left is whatever the client sent.
+        let forwarded = self
+            .trust_proxy
+            .then(|| {
+                req.headers()
+                    .get_all("x-forwarded-for")
+                    .filter_map(|v| v.to_str().ok())
+                    .flat_map(|v| v.split(','))
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .last()
+                    .map(str::to_owned)
+            })
+            .flatten();
+        let address = forwarded
+            .or_else(|| req.peer_addr().map(|a| a.ip().to_string()))
+            .unwrap_or_default();
         // Strip a port if the proxy header carried one.
         let host = address
             .rsplit_once(':')

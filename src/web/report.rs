@@ -66,7 +66,13 @@ async fn send(
             views::report::in_danger(&state.site, &school, &input),
         ));
     }
-    state.limits.check_report(&req)?;
+    if state.limits.check_report(&req).is_err() {
+        // Many pupils share a school's address: keep every word and ask them to wait.
+        return Ok(html_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            views::report::form(&state.site, &school, &input, &[form::BUSY]),
+        ));
+    }
     let server_key = state.server_key.clone();
     let stored_school = school.clone();
     let urgent = report.happening_now;

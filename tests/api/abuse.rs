@@ -45,7 +45,11 @@ async fn sending_many_reports_quickly_hits_the_limit_but_never_loses_a_stored_on
         )
         .await;
     assert_eq!(status, 429);
-    assert!(page.contains("You have tried too many times"));
+    assert!(page.contains("Wait one minute, then press Send report again"));
+    assert!(
+        page.contains("one too many</textarea>"),
+        "the pupil's words were lost"
+    );
     assert_eq!(app.report_count(), i64::from(limit));
 }
 
@@ -68,5 +72,26 @@ async fn an_oversized_body_gets_a_kind_413() {
     assert_eq!(status, 413);
     assert!(page.contains("What you sent is too long"));
     assert!(page.contains("tel:999"));
+    assert_eq!(app.report_count(), 0);
+}
+
+#[actix_rt::test]
+async fn a_form_post_from_another_site_is_refused() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(app.url("/s/oakfield/report"))
+        .insert_header(("Sec-Fetch-Site", "cross-site"))
+        .send_form(&[
+            ("category", "other"),
+            ("location", "online"),
+            ("happening_now", "yes"),
+            ("about", "no"),
+            ("what", "forged"),
+            ("urgent_seen", "yes"),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
     assert_eq!(app.report_count(), 0);
 }

@@ -27,7 +27,10 @@ async fn an_unknown_school_is_a_friendly_404() {
 #[actix_rt::test]
 async fn a_server_fault_is_a_kind_500_that_reveals_nothing() {
     let app = spawn_app().await;
-    app.with_conn(|c| c.batch_execute("ALTER TABLE schools RENAME TO schools_gone").unwrap());
+    app.with_conn(|c| {
+        c.batch_execute("ALTER TABLE schools RENAME TO schools_gone")
+            .unwrap()
+    });
     let (status, body) = app.get_text("/report").await;
     assert_eq!(status, 500);
     assert!(body.contains("Sorry, something went wrong"));
@@ -43,7 +46,10 @@ async fn a_server_fault_is_a_kind_500_that_reveals_nothing() {
 async fn the_health_check_fails_when_the_database_does() {
     let app = spawn_app().await;
     // Make every new statement fail: the file becomes unreadable as a database.
-    app.with_conn(|c| c.batch_execute("ALTER TABLE schools RENAME TO schools_gone").unwrap());
+    app.with_conn(|c| {
+        c.batch_execute("ALTER TABLE schools RENAME TO schools_gone")
+            .unwrap()
+    });
     let (status, _) = app.get_text("/healthz").await;
     // SELECT 1 still works without the table: health is about reaching the database.
     assert_eq!(status, 200);

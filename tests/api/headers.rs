@@ -53,7 +53,10 @@ async fn security_headers_are_on_success_not_found_and_server_error() {
     assert_eq!(asset.status().as_u16(), 206);
     assert_security_headers(asset.headers(), "206");
 
-    app.with_conn(|c| c.batch_execute("ALTER TABLE schools RENAME TO schools_gone").unwrap());
+    app.with_conn(|c| {
+        c.batch_execute("ALTER TABLE schools RENAME TO schools_gone")
+            .unwrap()
+    });
     let broken = app.client.get(app.url("/report")).send().await.unwrap();
     assert_eq!(broken.status().as_u16(), 500);
     assert_security_headers(broken.headers(), "500");

@@ -206,7 +206,9 @@ pub fn receipt_from(body: &str) -> String {
 
 /// Set by `scripts/test.sh` to run the same suite on a throwaway PostgreSQL cluster.
 pub fn postgres_base_url() -> Option<String> {
-    std::env::var("CONFIDE_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
+    std::env::var("CONFIDE_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
 }
 
 /// A fresh database for one test: an SQLite file in its data directory, or a new

@@ -63,7 +63,13 @@ async fn a_canary_in_a_report_appears_nowhere_on_disk_or_in_the_log() {
         }
         _ => walk(app.data_dir.path()),
     };
-    let needles = [canary, name_canary, message_canary, code.as_str(), &code.replace(' ', "")];
+    let needles = [
+        canary,
+        name_canary,
+        message_canary,
+        code.as_str(),
+        &code.replace(' ', ""),
+    ];
     let mut scanned = 0;
     for file in &files {
         let Ok(bytes) = std::fs::read(file) else {
@@ -71,10 +77,17 @@ async fn a_canary_in_a_report_appears_nowhere_on_disk_or_in_the_log() {
         };
         scanned += bytes.len();
         for needle in needles {
-            assert!(!contains(&bytes, needle.as_bytes()), "{needle} found in {}", file.display());
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{needle} found in {}",
+                file.display()
+            );
         }
     }
-    assert!(scanned > 10_000, "the database files were not there to scan");
+    assert!(
+        scanned > 10_000,
+        "the database files were not there to scan"
+    );
     let log = captured_log();
     for needle in [
         canary,

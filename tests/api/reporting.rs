@@ -135,8 +135,15 @@ async fn an_urgent_report_shows_the_danger_page_first_then_sends_flagged() {
         "nothing is sent before the pupil chooses to"
     );
 
+    // Exactly what the danger page's form sends when "Send my report now" is pressed.
     let mut confirmed = fields.to_vec();
     confirmed.push(("urgent_seen", "yes"));
+    assert!(page.contains("name=\"urgent_seen\" value=\"yes\""));
+    assert_eq!(
+        page.matches("name=\"urgent_seen\"").count(),
+        2,
+        "one button each, no hidden copy"
+    );
     let (status, page) = app.post_form("/s/oakfield/report", &confirmed).await;
     assert_eq!(status, 200);
     assert!(page.contains("marked as urgent"));

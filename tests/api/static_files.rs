@@ -140,3 +140,18 @@ async fn a_missing_static_file_is_a_friendly_404() {
     assert_eq!(status, 404);
     assert!(body.contains("Page not found"));
 }
+
+#[actix_rt::test]
+async fn a_range_error_page_is_never_cached_as_the_file() {
+    let app = spawn_app().await;
+    let (status, headers, _) = get_bytes(
+        &app,
+        "/static/videos/bullying.mp4?v=x",
+        Some("bytes=99999999-"),
+    )
+    .await;
+    assert_eq!(status, 416);
+    assert_eq!(headers.get("cache-control").unwrap(), "no-store");
+    assert!(headers.get("etag").is_none());
+    assert!(headers.get("content-range").is_some());
+}

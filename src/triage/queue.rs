@@ -1,0 +1,312 @@
+//! The triage queue: every report routed to a person across their schools, most urgent
+//! first, with filters and keyset pagination straight off one index.
+
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Integer, Text};
+
+use crate::db::schema::{report_keys, reports, schools, users};
+use crate::db::{self, DbConnection};
+use crate::error::AppError;
+use crate::reports::choices::{Category, Location, Risk, Status};
+
+/// Which statuses to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// Everything not closed (the default).
+    #[default]
+    Open,
+    Only(Status),
+    /// Any of the "referred to …" statuses.
+    Referred,
+}
+
+impl StatusFilter {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "" | "open_all" => Some(StatusFilter::Open),
+            "referred" => Some(StatusFilter::Referred),
+            other => Status::parse(other).map(StatusFilter::Only),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusFilter::Open => "open_all",
+            StatusFilter::Referred => "referred",
+            StatusFilter::Only(status) => status.as_str(),
+        }
+    }
+
+    fn shows_closed(self) -> bool {
+        self == StatusFilter::Only(Status::Closed)
+    }
+}
+
+/// Risk filter: a rating, or reports nobody has rated yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskFilter {
+    Rated(Risk),
+    Unrated,
+}
+
+/// What the person asked to see.
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    pub school_id: Option<i64>,
+    pub status: StatusFilter,
+    pub category: Option<Category>,
+    pub risk: Option<RiskFilter>,
+    pub mine: bool,
+}
+
+/// Where the previous page ended, in queue order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub urgent_rank: i32,
+    pub risk_rank: i32,
+    pub created_at: i64,
+    pub report_id: String,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        format!(
+            "{}.{}.{}.{}",
+            self.urgent_rank, self.risk_rank, self.created_at, self.report_id
+        )
+    }
+
+    pub fn decode(raw: &str) -> Option<Self> {
+        let mut parts = raw.splitn(4, '.');
+        let cursor = Cursor {
+            urgent_rank: parts.next()?.parse().ok()?,
+            risk_rank: parts.next()?.parse().ok()?,
+            created_at: parts.next()?.parse().ok()?,
+            report_id: parts.next()?.to_owned(),
+        };
+        cursor
+            .report_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric())
+            .then_some(cursor)
+    }
+}
+
+/// One line of the queue.
+#[derive(Debug, Clone)]
+pub struct QueueRow {
+    pub report_id: String,
+    pub school_name: String,
+    pub category: Category,
+    pub location: Location,
+    pub happening_now: bool,
+    pub about_staff: bool,
+    pub status: Status,
+    pub risk: Option<Risk>,
+    pub owner_name: Option<String>,
+    pub created_at: i64,
+    pub acknowledged: bool,
+    /// Not acknowledged within the school's agreed time.
+    pub overdue: bool,
+}
+
+/// A page of the queue and the cursor for the next one.
+#[derive(Debug, Clone)]
+pub struct QueuePage {
+    pub rows: Vec<QueueRow>,
+    pub next: Option<Cursor>,
+}
+
+type Raw = (
+    (String, i32, i32, i64),
+    (
+        String,
+        String,
+        bool,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+    ),
+    (String, i32),
+    Option<String>,
+);
+
+/// The person's queue, `limit` rows after `after`.
+pub fn fetch(
+    conn: &mut DbConnection,
+    user_id: i64,
+    filter: &QueueFilter,
+    after: Option<&Cursor>,
+    limit: i64,
+) -> Result<QueuePage, AppError> {
+    let mut query = report_keys::table
+        .inner_join(reports::table.inner_join(schools::table))
+        .left_join(users::table.on(users::id.nullable().eq(reports::owner_id)))
+        .filter(report_keys::user_id.eq(user_id))
+        .filter(report_keys::is_open.eq(!filter.status.shows_closed()))
+        .select((
+            (
+                report_keys::report_id,
+                report_keys::urgent_rank,
+                report_keys::risk_rank,
+                report_keys::report_created_at,
+            ),
+            (
+                reports::category,
+                reports::location,
+                reports::happening_now,
+                reports::about,
+                reports::status,
+                reports::risk,
+                reports::acknowledged_at,
+            ),
+            (schools::name, schools::ack_within_hours),
+            users::name.nullable(),
+        ))
+        .order((
+            report_keys::urgent_rank.asc(),
+            report_keys::risk_rank.asc(),
+            report_keys::report_created_at.asc(),
+            report_keys::report_id.asc(),
+        ))
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(school_id) = filter.school_id {
+        query = query.filter(reports::school_id.eq(school_id));
+    }
+    match filter.status {
+        StatusFilter::Open => {}
+        StatusFilter::Only(status) => query = query.filter(reports::status.eq(status.as_str())),
+        StatusFilter::Referred => {
+            query = query.filter(reports::status.like("referred%"));
+        }
+    }
+    if let Some(category) = filter.category {
+        query = query.filter(reports::category.eq(category.as_str()));
+    }
+    match filter.risk {
+        Some(RiskFilter::Rated(risk)) => query = query.filter(reports::risk.eq(risk.as_str())),
+        Some(RiskFilter::Unrated) => query = query.filter(reports::risk.is_null()),
+        None => {}
+    }
+    if filter.mine {
+        query = query.filter(reports::owner_id.eq(user_id));
+    }
+    if let Some(c) = after {
+        // Row-value comparison: both SQLite and PostgreSQL walk the index from here.
+        query = query.filter(
+            sql::<Bool>("(report_keys.urgent_rank, report_keys.risk_rank, report_keys.report_created_at, report_keys.report_id) > (")
+                .bind::<Integer, _>(c.urgent_rank)
+                .sql(", ")
+                .bind::<Integer, _>(c.risk_rank)
+                .sql(", ")
+                .bind::<BigInt, _>(c.created_at)
+                .sql(", ")
+                .bind::<Text, _>(c.report_id.clone())
+                .sql(")"),
+        );
+    }
+    let raw: Vec<Raw> = query.load(conn)?;
+    let now = db::now();
+    let has_more = raw.len() as i64 > limit;
+    let mut rows = Vec::with_capacity(raw.len());
+    let mut next = None;
+    for (
+        i,
+        (
+            (id, urgent_rank, risk_rank, created_at),
+            (category, location, happening_now, about, status, risk, acknowledged_at),
+            (school_name, ack_hours),
+            owner,
+        ),
+    ) in raw.into_iter().enumerate()
+    {
+        if i as i64 == limit {
+            break;
+        }
+        if has_more && i as i64 == limit - 1 {
+            next = Some(Cursor {
+                urgent_rank,
+                risk_rank,
+                created_at,
+                report_id: id.clone(),
+            });
+        }
+        let status = Status::parse(&status).unwrap_or(Status::New);
+        rows.push(QueueRow {
+            report_id: id,
+            school_name,
+            category: Category::parse(&category).unwrap_or(Category::Other),
+            location: Location::parse(&location).unwrap_or(Location::Elsewhere),
+            happening_now,
+            about_staff: about != "no",
+            status,
+            risk: risk.as_deref().and_then(Risk::parse),
+            owner_name: owner,
+            created_at,
+            acknowledged: acknowledged_at.is_some(),
+            overdue: acknowledged_at.is_none()
+                && status.is_open()
+                && now - created_at > i64::from(ack_hours) * 3600,
+        });
+    }
+    Ok(QueuePage { rows, next })
+}
+
+/// How many reports of the person's schools they should see but hold no key to yet
+/// (they joined recently; a colleague's next sign-in shares them).
+pub fn awaiting_keys(conn: &mut DbConnection, user_id: i64) -> Result<i64, AppError> {
+    use crate::db::schema::school_roles;
+    let schools: Vec<i64> = school_roles::table
+        .filter(school_roles::user_id.eq(user_id))
+        .select(school_roles::school_id)
+        .distinct()
+        .load(conn)?;
+    let in_schools: i64 = reports::table
+        .filter(reports::school_id.eq_any(&schools))
+        .filter(reports::about.eq("no"))
+        .count()
+        .get_result(conn)?;
+    let held: i64 = report_keys::table
+        .inner_join(reports::table)
+        .filter(report_keys::user_id.eq(user_id))
+        .filter(reports::about.eq("no"))
+        .count()
+        .get_result(conn)?;
+    Ok((in_schools - held).max(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_refuse_junk() {
+        let c = Cursor {
+            urgent_rank: 0,
+            risk_rank: 5,
+            created_at: 1_790_000_000,
+            report_id: "abc123".into(),
+        };
+        assert_eq!(Cursor::decode(&c.encode()), Some(c));
+        assert_eq!(Cursor::decode("1.2.3"), None);
+        assert_eq!(Cursor::decode("1.2.x.abc"), None);
+        assert_eq!(Cursor::decode("1.2.3.a'b"), None);
+    }
+
+    #[test]
+    fn status_filters_parse() {
+        assert_eq!(StatusFilter::parse(""), Some(StatusFilter::Open));
+        assert_eq!(
+            StatusFilter::parse("closed"),
+            Some(StatusFilter::Only(Status::Closed))
+        );
+        assert_eq!(
+            StatusFilter::parse("referred"),
+            Some(StatusFilter::Referred)
+        );
+        assert_eq!(StatusFilter::parse("bogus"), None);
+    }
+}
