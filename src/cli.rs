@@ -60,6 +60,38 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Check the audit log's hash chain.
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Use a school's recovery key (read from standard input, never from the command line).
+    Recovery {
+        #[command(subcommand)]
+        action: RecoveryCommand,
+        #[command(flatten)]
+        settings: Settings,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Recompute every row's hash; exits non-zero naming the first broken row.
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+enum RecoveryCommand {
+    /// Make every report of the school that the rules route to this person readable to them now.
+    Share {
+        #[arg(long)]
+        school: String,
+        /// The person's email address.
+        #[arg(long)]
+        user: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,6 +108,22 @@ enum UserCommand {
     },
     /// List people.
     List,
+    /// Sign a person out everywhere and stop them signing in.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Let a disabled person sign in again.
+    Enable {
+        #[arg(long)]
+        email: String,
+    },
+    /// A forgotten password: new key pair and temporary password (old report keys are deleted
+    /// and shared again by colleagues or the recovery key; there is no back door).
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,6 +133,15 @@ enum RoleCommand {
         #[arg(long)]
         school: String,
         /// The person's email address.
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Take a role away; the person's keys to that school's reports are deleted.
+    Revoke {
+        #[arg(long)]
+        school: String,
         #[arg(long)]
         user: String,
         #[arg(long)]
@@ -158,6 +215,46 @@ fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { action, settings } => user_command(action, settings),
+        Command::Audit {
+            action: AuditCommand::Verify,
+            settings,
+        } => {
+            let pool = open_pool(settings)?;
+            match crate::audit::verify(&mut *pool.get()?)? {
+                crate::audit::Verification::Intact { rows } => {
+                    println!("The audit log is intact: {rows} rows checked.");
+                    Ok(())
+                }
+                crate::audit::Verification::Broken { row_id, reason } => {
+                    anyhow::bail!("the audit log is broken at row {row_id}: it {reason}")
+                }
+            }
+        }
+        Command::Recovery {
+            action: RecoveryCommand::Share { school, user },
+            settings,
+        } => {
+            let pool = open_pool(settings)?;
+            let mut conn = pool.get()?;
+            let school = find_school(&mut conn, &school)?;
+            let user = find_user(&mut conn, &user)?;
+            eprintln!(
+                "Type or paste the recovery key for {}, then press Enter:",
+                school.name
+            );
+            let mut line = zeroize::Zeroizing::new(String::new());
+            std::io::stdin().read_line(&mut line)?;
+            let key = crate::crypto::sealed_box::recovery_key_from_text(&line).map_err(|_| {
+                anyhow::anyhow!("that is not a recovery key (it starts CONFIDE-RECOVERY-)")
+            })?;
+            let shared =
+                crate::accounts::sharing::recovery_share(&mut conn, school.id, &key, &user)?;
+            println!(
+                "{shared} reports of {} are now readable to {}.",
+                school.name, user.name
+            );
+            Ok(())
+        }
         Command::Role { action, settings } => role_command(action, settings),
         Command::School { action, settings } => {
             let config = Config::from_settings(settings)?;
@@ -224,6 +321,26 @@ fn user_command(action: UserCommand, settings: Settings) -> anyhow::Result<()> {
             println!("    {}", created.password.as_str());
             println!("Give it to them in person or by phone, never by email.");
         }
+        UserCommand::Disable { email } => {
+            let user = find_user(&mut conn, &email)?;
+            users::set_disabled(&mut conn, user.id, true)?;
+            println!("{} is disabled and signed out everywhere.", user.name);
+        }
+        UserCommand::Enable { email } => {
+            let user = find_user(&mut conn, &email)?;
+            users::set_disabled(&mut conn, user.id, false)?;
+            println!("{} can sign in again.", user.name);
+        }
+        UserCommand::ResetPassword { email } => {
+            let user = find_user(&mut conn, &email)?;
+            let password = users::reset_password(&mut conn, user.id)?;
+            println!(
+                "New one-time password for {} (they must change it when they sign in):",
+                user.name
+            );
+            println!("    {}", password.as_str());
+            println!("Their old report keys are gone: a colleague's next sign-in, or `confide recovery share`, gives them back.");
+        }
         UserCommand::List => {
             for user in users::list(&mut conn)? {
                 let flags = [(user.is_admin, "admin"), (user.disabled, "disabled")]
@@ -252,6 +369,24 @@ fn role_command(action: RoleCommand, settings: Settings) -> anyhow::Result<()> {
             roles::grant(&mut conn, school.id, user.id, role)?;
             println!(
                 "{} is now {} at {}.",
+                user.name,
+                role.label().to_lowercase(),
+                school.name
+            );
+        }
+        RoleCommand::Revoke { school, user, role } => {
+            let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role}"))?;
+            let school = find_school(&mut conn, &school)?;
+            let user = find_user(&mut conn, &user)?;
+            let removed = crate::accounts::sharing::revoke(
+                &mut conn,
+                &crate::audit::Actor::system("Administrator (command line)"),
+                school.id,
+                user.id,
+                role,
+            )?;
+            println!(
+                "{} is no longer {} at {}; {removed} report keys deleted.",
                 user.name,
                 role.label().to_lowercase(),
                 school.name

@@ -4,6 +4,9 @@ use crate::accounts::roles::Role;
 use crate::accounts::users::{self, Email};
 use crate::config::Config;
 use crate::crypto::sealed_box::PrivateKey;
+use crate::crypto::secret::SecretKey;
+use crate::reports::choices::{About, Category, Location};
+use crate::reports::form::{Details, ValidReport};
 use crate::schools::{self, NewSchool, SchoolSlug};
 use crate::startup::Application;
 
@@ -41,6 +44,8 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
     let pool = crate::db::connect(&config.database, config.db_pool_size)?;
     seed(&mut *pool.get()?)?;
     seed_people(&mut *pool.get()?)?;
+    let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
+    seed_reports(&mut *pool.get()?, &server_key)?;
     let public_url = config.public_url.clone();
     actix_web::rt::System::new().block_on(async move {
         let app = Application::build_with_pool(config, pool)?;
@@ -51,8 +56,8 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
             println!("  {name:<20} {public_url}/s/{slug}");
         }
         println!();
-        println!("Demo staff (passwords for this demo only):");
-        for p in DEMO_PEOPLE {
+        println!("Staff sign-in: {public_url}/staff/login (passwords for this demo only)");
+        for p in DEMO_PEOPLE.iter().chain([&DEMO_ADMIN]) {
             println!("  {:<46} {:<32} {}", p.name, p.email, p.password);
         }
         println!();
@@ -71,6 +76,14 @@ pub struct DemoPerson {
     pub password: &'static str,
     pub roles: &'static [(&'static str, Role)],
 }
+
+/// The demo administrator: sets up schools and people, reads no reports.
+pub const DEMO_ADMIN: DemoPerson = DemoPerson {
+    email: "admin@demo.confide.example",
+    name: "Alex Morgan (administrator)",
+    password: "demo-admin-2026",
+    roles: &[],
+};
 
 pub const DEMO_PEOPLE: &[DemoPerson] = &[
     DemoPerson {
@@ -102,6 +115,43 @@ pub const DEMO_PEOPLE: &[DemoPerson] = &[
     },
 ];
 
+/// A few reports so the demo queue is not empty: (school, category, location, happening now, about, what).
+const DEMO_REPORTS: &[(&str, Category, Location, bool, About, &str)] = &[
+    ("oakfield", Category::OnlineBullying, Location::Online, false, About::NoStaff,
+     "A group chat for our year keeps sharing a photo of me and making fun of it. I asked them to stop."),
+    ("oakfield", Category::Weapons, Location::Journey, true, About::NoStaff,
+     "A boy from Year 10 showed a knife at the bus stop after school and said he would use it."),
+    ("oakfield", Category::HurtThreatened, Location::Corridor, false, About::Staff,
+     "A supply teacher grabbed my arm hard in the corridor on Tuesday."),
+    ("riverside", Category::DrugsAlcohol, Location::NearSchool, false, About::NoStaff,
+     "Older boys are selling vapes and something else by the back gate at lunch."),
+    ("riverside", Category::Bullying, Location::Canteen, false, About::NoStaff,
+     "People keep taking my lunch and calling me names because of my religion."),
+];
+
+/// Sends the demo reports through the same path pupils use.
+pub fn seed_reports(
+    conn: &mut crate::db::DbConnection,
+    server_key: &SecretKey,
+) -> anyhow::Result<()> {
+    for (slug, category, location, happening_now, about, what) in DEMO_REPORTS {
+        let slug = SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?;
+        let school = schools::find_by_slug(conn, &slug)?
+            .ok_or_else(|| anyhow::anyhow!("demo school {slug} missing"))?;
+        let mut details = Details::default();
+        details.what = (*what).to_owned();
+        let report = ValidReport {
+            category: *category,
+            location: *location,
+            happening_now: *happening_now,
+            about: *about,
+            details,
+        };
+        crate::reports::store::submit(conn, server_key, &school, &report)?;
+    }
+    Ok(())
+}
+
 /// Adds the demo schools, returning each with its recovery key (which a real
 /// deployment prints once and never keeps).
 pub fn seed(
@@ -119,9 +169,13 @@ pub fn seed(
 
 /// Adds the demo staff with their roles, ready to sign in without a forced password change.
 pub fn seed_people(conn: &mut crate::db::DbConnection) -> anyhow::Result<()> {
-    for person in DEMO_PEOPLE {
+    for (person, admin) in DEMO_PEOPLE
+        .iter()
+        .map(|p| (p, false))
+        .chain([(&DEMO_ADMIN, true)])
+    {
         let email = Email::parse(person.email).map_err(anyhow::Error::msg)?;
-        let created = users::create(conn, &email, person.name, Some(person.password), false)?;
+        let created = users::create(conn, &email, person.name, Some(person.password), admin)?;
         for (slug, role) in person.roles {
             let slug = SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?;
             let school = schools::find_by_slug(conn, &slug)?

@@ -32,6 +32,7 @@ impl Application {
     /// As [`Application::build`], on a pool the caller already opened.
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Self> {
         let library = Library::load(config.content_dir.as_deref())?;
+        crate::accounts::sessions::warm_up();
         let assets = Assets::load();
         let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
         let state = AppState {

@@ -1,5 +1,6 @@
 //! HTML with maud: the page layout, shared components, and one module per page family.
 
+pub mod admin;
 pub mod components;
 pub mod errors;
 pub mod followup;
@@ -7,5 +8,6 @@ pub mod forms;
 pub mod layout;
 pub mod pupil;
 pub mod report;
+pub mod staff;
 
 pub use layout::Site;

@@ -6,6 +6,7 @@ pub mod middleware;
 pub mod pupil;
 pub mod ratelimit;
 pub mod report;
+pub mod staff;
 
 use std::sync::Arc;
 
@@ -59,6 +60,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(pupil::configure)
             .configure(report::configure)
             .configure(followup::configure)
+            .configure(staff::configure)
             .default_service(web::to(not_found)),
     );
 }

@@ -53,7 +53,81 @@ pub fn captured_log() -> String {
 /// A member of staff made for a test, with their private key opened.
 pub struct Staff {
     pub id: i64,
+    pub email: String,
+    pub password: String,
     pub key: PrivateKey,
+}
+
+/// A signed-in browser: the session cookie and the page's anti-forgery token.
+pub struct StaffBrowser<'a> {
+    pub app: &'a TestApp,
+    pub cookie: String,
+}
+
+impl StaffBrowser<'_> {
+    pub async fn get(&self, path: &str) -> (u16, String, Option<String>) {
+        let mut res = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .insert_header(("Cookie", self.cookie.as_str()))
+            .send()
+            .await
+            .unwrap();
+        let location = res
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned());
+        let body = res.body().limit(10_000_000).await.unwrap();
+        (
+            res.status().as_u16(),
+            String::from_utf8_lossy(&body).into_owned(),
+            location,
+        )
+    }
+
+    /// POSTs a form, adding the anti-forgery token from `/staff` unless `csrf` is given.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> (u16, String, Option<String>) {
+        let (_, page, _) = self.get("/staff/password").await;
+        let token = csrf_from(&page);
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        if !form.iter().any(|(k, _)| *k == "csrf") {
+            form.push(("csrf", &token));
+        }
+        self.post_raw(path, &form).await
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String, Option<String>) {
+        let mut res = self
+            .app
+            .client
+            .post(self.app.url(path))
+            .insert_header(("Cookie", self.cookie.as_str()))
+            .send_form(&fields)
+            .await
+            .unwrap();
+        let location = res
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned());
+        let body = res.body().limit(10_000_000).await.unwrap();
+        (
+            res.status().as_u16(),
+            String::from_utf8_lossy(&body).into_owned(),
+            location,
+        )
+    }
+}
+
+/// The anti-forgery token on a staff page.
+pub fn csrf_from(page: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = page.find(marker).expect("no csrf field on the page") + marker.len();
+    page[start..].split('"').next().unwrap().to_owned()
 }
 
 pub struct TestApp {
@@ -63,6 +137,8 @@ pub struct TestApp {
     pub data_dir: tempfile::TempDir,
     pub schools: HashMap<String, (School, PrivateKey)>,
     pub server_key: SecretKey,
+    /// For running the `confide` command against the same database.
+    pub database_url: String,
 }
 
 impl TestApp {
@@ -134,7 +210,9 @@ impl TestApp {
             roles::grant(conn, school_id, user.id, role).unwrap();
             Staff {
                 id: user.id,
+                email: user.email.clone(),
                 key: user.open_private_key(&password).unwrap(),
+                password,
             }
         })
     }
@@ -170,6 +248,65 @@ impl TestApp {
     pub fn report_count(&self) -> i64 {
         use confide::db::schema::reports;
         self.with_conn(|conn| reports::table.count().get_result(conn).unwrap())
+    }
+
+    /// Signs in through the form and returns the browser, or the sign-in response on failure.
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> Result<StaffBrowser<'_>, (u16, String, Option<String>)> {
+        let mut res = self
+            .client
+            .post(self.url("/staff/login"))
+            .send_form(&[("email", email), ("password", password)])
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let location = res
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned());
+        let cookie = res
+            .headers()
+            .get("set-cookie")
+            .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned());
+        let body = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
+        match (status, cookie) {
+            (303, Some(cookie)) => Ok(StaffBrowser { app: self, cookie }),
+            _ => Err((status, body, location)),
+        }
+    }
+
+    /// Runs the `confide` command against this app's database.
+    pub fn confide(&self, args: &[&str], stdin: Option<&str>) -> (bool, String) {
+        use std::io::Write as _;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_confide"))
+            .args(args)
+            .env("CONFIDE_DATA_DIR", self.data_dir.path())
+            .env("CONFIDE_DATABASE_URL", &self.database_url)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        if let Some(input) = stdin {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
     }
 
     /// Sends a report through the form (and the danger page when urgent); returns the receipt code.
@@ -239,6 +376,10 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     config.database = database_for_test(data_dir.path());
     adjust(&mut config);
     let server_key = confide::crypto::server_key::load_or_create(&config.secret_key_file).unwrap();
+    let database_url = match &config.database {
+        DatabaseUrl::Postgres(url) => url.clone(),
+        DatabaseUrl::Sqlite(path) => path.display().to_string(),
+    };
     let app = Application::build(config).expect("app builds");
     let pool = app.state().pool.clone();
     let schools = confide::demo::seed(&mut pool.get().unwrap())
@@ -258,5 +399,6 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         data_dir,
         schools,
         server_key,
+        database_url,
     }
 }

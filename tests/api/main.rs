@@ -15,4 +15,5 @@ mod privacy;
 mod pupil_site;
 mod reporting;
 mod routing;
+mod staff;
 mod static_files;

@@ -1,0 +1,198 @@
+//! Administration pages: schools, people and who receives which school's reports.
+
+use maud::{html, Markup};
+
+use super::forms::error_summary;
+use super::layout::Site;
+use super::staff::{csrf, page, Viewer};
+use crate::accounts::roles::{Role, RoleHolder};
+use crate::accounts::users::User;
+use crate::reports::form::FieldError;
+use crate::schools::School;
+
+fn text_input(name: &str, label: &str, value: &str, hint: Option<&str>) -> Markup {
+    html! {
+        div class="govuk-form-group" {
+            label class="govuk-label" for=(name) { (label) }
+            @if let Some(hint) = hint { div class="govuk-hint" { (hint) } }
+            input class="govuk-input" id=(name) name=(name) type="text" value=(value) spellcheck="false";
+        }
+    }
+}
+
+/// The overview: every school with its people and settings, every person, and the forms.
+pub fn overview(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    schools: &[(School, Vec<RoleHolder>)],
+    people: &[User],
+    errors: &[FieldError],
+) -> Markup {
+    page(
+        site,
+        "Administration",
+        Some(viewer),
+        html! {
+            (error_summary(errors))
+            h1 class="govuk-heading-xl" { "Administration" }
+            p class="govuk-body" { "You can set up schools and people here. Being an administrator does not let you read reports: only the people a report is routed to can." }
+            h2 class="govuk-heading-l" { "Schools" }
+            @for (school, holders) in schools {
+                div class="govuk-summary-card" {
+                    div class="govuk-summary-card__title-wrapper" {
+                        h3 class="govuk-summary-card__title" { (school.name) " (/s/" (school.slug) ")" }
+                    }
+                    div class="govuk-summary-card__content" {
+                        @if holders.is_empty() {
+                            div class="govuk-warning-text" {
+                                span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                                strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } "No one receives this school's reports. They are kept for the school's recovery key only." }
+                            }
+                        }
+                        table class="govuk-table" {
+                            caption class="govuk-table__caption govuk-table__caption--s" { "Who receives reports" }
+                            tbody class="govuk-table__body" {
+                                @for holder in holders {
+                                    tr class="govuk-table__row" {
+                                        td class="govuk-table__cell" { (holder.name) br; span class="govuk-hint" { (holder.email) } }
+                                        td class="govuk-table__cell" { (holder.role.label()) }
+                                        td class="govuk-table__cell" {
+                                            form method="post" action="/staff/admin/roles/revoke" {
+                                                (csrf(viewer))
+                                                input type="hidden" name="school" value=(school.id);
+                                                input type="hidden" name="user" value=(holder.user_id);
+                                                input type="hidden" name="role" value=(holder.role.as_str());
+                                                button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" {
+                                                    "Remove" span class="govuk-visually-hidden" { " " (holder.name) " as " (holder.role.label()) }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        form method="post" action={ "/staff/admin/schools/" (school.id) } {
+                            (csrf(viewer))
+                            (text_input(&format!("hours-{}", school.id), "When reports are read (shown to pupils)", &school.reading_hours, None))
+                            div class="govuk-form-group" {
+                                label class="govuk-label" for={ "ack-" (school.id) } { "Acknowledge within (hours)" }
+                                input class="govuk-input govuk-input--width-3" id={ "ack-" (school.id) } name={ "ack-" (school.id) } type="text" inputmode="numeric" value=(school.ack_within_hours);
+                            }
+                            button type="submit" class="govuk-button govuk-button--secondary" { "Save settings" }
+                        }
+                    }
+                }
+            }
+            h2 class="govuk-heading-l" { "Give someone a role" }
+            form method="post" action="/staff/admin/roles" {
+                (csrf(viewer))
+                div class="govuk-form-group" {
+                    label class="govuk-label" for="grant-school" { "School" }
+                    select class="govuk-select" id="grant-school" name="school" {
+                        @for (school, _) in schools { option value=(school.id) { (school.name) } }
+                    }
+                }
+                div class="govuk-form-group" {
+                    label class="govuk-label" for="grant-user" { "Person" }
+                    select class="govuk-select" id="grant-user" name="user" {
+                        @for person in people.iter().filter(|p| !p.disabled) { option value=(person.id) { (person.name) " (" (person.email) ")" } }
+                    }
+                }
+                div class="govuk-form-group" {
+                    label class="govuk-label" for="grant-role" { "Role" }
+                    select class="govuk-select" id="grant-role" name="role" {
+                        @for role in Role::ALL { option value=(role.as_str()) { (role.label()) } }
+                    }
+                }
+                button type="submit" class="govuk-button" { "Give role" }
+            }
+            h2 class="govuk-heading-l" { "Add a school" }
+            form method="post" action="/staff/admin/schools" {
+                (csrf(viewer))
+                (text_input("slug", "Short name for the address", "", Some("Lower-case letters, digits and hyphens, for example oak-park. The school's page will be /s/oak-park.")))
+                (text_input("name", "School name", "", None))
+                (text_input("hours", "When reports are read", crate::schools::DEFAULT_READING_HOURS, None))
+                button type="submit" class="govuk-button" { "Add school" }
+            }
+            h2 class="govuk-heading-l" { "People" }
+            table class="govuk-table" {
+                thead class="govuk-table__head" {
+                    tr class="govuk-table__row" {
+                        th scope="col" class="govuk-table__header" { "Name" }
+                        th scope="col" class="govuk-table__header" { "Email" }
+                        th scope="col" class="govuk-table__header" { "Account" }
+                        th scope="col" class="govuk-table__header" { span class="govuk-visually-hidden" { "Actions" } }
+                    }
+                }
+                tbody class="govuk-table__body" {
+                    @for person in people {
+                        tr class="govuk-table__row" {
+                            td class="govuk-table__cell" { (person.name) }
+                            td class="govuk-table__cell" { (person.email) }
+                            td class="govuk-table__cell" {
+                                @if person.disabled { "Disabled" } @else if person.must_change_password { "Temporary password" } @else { "Active" }
+                                @if person.is_admin { ", administrator" }
+                            }
+                            td class="govuk-table__cell" {
+                                div class="govuk-button-group" {
+                                    @if person.id != viewer.user.id {
+                                        form method="post" action={ "/staff/admin/people/" (person.id) (if person.disabled { "/enable" } else { "/disable" }) } {
+                                            (csrf(viewer))
+                                            button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" {
+                                                (if person.disabled { "Enable" } else { "Disable" }) span class="govuk-visually-hidden" { " " (person.name) }
+                                            }
+                                        }
+                                        form method="post" action={ "/staff/admin/people/" (person.id) "/reset" } {
+                                            (csrf(viewer))
+                                            button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" {
+                                                "Reset password" span class="govuk-visually-hidden" { " for " (person.name) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 class="govuk-heading-l" { "Add a person" }
+            form method="post" action="/staff/admin/people" {
+                (csrf(viewer))
+                (text_input("email", "Email address", "", None))
+                (text_input("name", "Full name", "", None))
+                div class="govuk-checkboxes govuk-!-margin-bottom-4" data-module="govuk-checkboxes" {
+                    div class="govuk-checkboxes__item" {
+                        input class="govuk-checkboxes__input" id="admin" name="admin" type="checkbox" value="1";
+                        label class="govuk-label govuk-checkboxes__label" for="admin" { "Administrator" }
+                    }
+                }
+                button type="submit" class="govuk-button" { "Add person" }
+            }
+        },
+    )
+}
+
+/// A secret shown exactly once: a school's recovery key or a temporary password.
+pub fn shown_once(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    title: &str,
+    secret: &str,
+    advice: &[&str],
+) -> Markup {
+    page(
+        site,
+        title,
+        Some(viewer),
+        html! {
+            h1 class="govuk-heading-xl" { (title) }
+            div class="govuk-warning-text" {
+                span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } "This is shown once and is not stored. Copy it now." }
+            }
+            p class="confide-receipt-code" { (secret) }
+            @for line in advice { p class="govuk-body" { (line) } }
+            p class="govuk-body" { a class="govuk-link" href="/staff/admin" { "Back to administration" } }
+        },
+    )
+}

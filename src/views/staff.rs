@@ -1,0 +1,481 @@
+//! Staff pages: sign-in, password change, the triage queue and the case page.
+
+use maud::{html, Markup, DOCTYPE};
+
+use super::forms::error_summary;
+use super::layout::Site;
+use crate::accounts::users::User;
+use crate::reports::choices::{Category, Outcome, Risk, Status};
+use crate::reports::form::FieldError;
+use crate::schools::School;
+use crate::time::{age, format_uk};
+use crate::triage::case::Case;
+use crate::triage::queue::{QueueFilter, QueuePage, RiskFilter};
+
+/// Who is signed in, for the header and every form's anti-forgery token.
+pub struct Viewer<'a> {
+    pub user: &'a User,
+    pub csrf: &'a str,
+}
+
+/// The staff layout: no pupil banner or exit button, a sign-out button instead.
+pub fn page(site: &Site, title: &str, viewer: Option<&Viewer<'_>>, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" class="govuk-template" {
+            head {
+                meta charset="utf-8";
+                title { (title) " – Confide staff" }
+                meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover";
+                meta name="robots" content="noindex, nofollow";
+                link rel="icon" href=(site.favicon_url) type="image/svg+xml";
+                link rel="stylesheet" href=(site.css_url);
+            }
+            body class="govuk-template__body" {
+                a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" { "Skip to main content" }
+                header class="govuk-generic-header" {
+                    div class="govuk-generic-header__container govuk-width-container" {
+                        div class="govuk-generic-header__logo" {
+                            a href="/staff" class="govuk-generic-header__homepage-link" { "Confide staff" }
+                        }
+                    }
+                }
+                @if let Some(viewer) = viewer {
+                    section aria-label="Staff menu" class="govuk-service-navigation" {
+                        div class="govuk-width-container" {
+                            div class="govuk-service-navigation__container" {
+                                span class="govuk-service-navigation__service-name" { (viewer.user.name) }
+                                nav aria-label="Staff menu" class="govuk-service-navigation__wrapper" {
+                                    ul class="govuk-service-navigation__list" {
+                                        li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff" { "Queue" } }
+                                        @if viewer.user.is_admin {
+                                            li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff/admin" { "Administration" } }
+                                        }
+                                        li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff/password" { "Change password" } }
+                                        li class="govuk-service-navigation__item" {
+                                            form method="post" action="/staff/logout" class="confide-inline-form" {
+                                                (csrf(viewer))
+                                                button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" { "Sign out" }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                div class="govuk-width-container" {
+                    main class="govuk-main-wrapper" id="main-content" { (content) }
+                }
+                script type="module" src=(site.js_url) {}
+            }
+        }
+    }
+}
+
+/// The hidden anti-forgery field every staff form carries.
+pub fn csrf(viewer: &Viewer<'_>) -> Markup {
+    html! { input type="hidden" name="csrf" value=(viewer.csrf); }
+}
+
+pub fn login(site: &Site, errors: &[FieldError], email: &str) -> Markup {
+    page(
+        site,
+        "Sign in",
+        None,
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-one-half" {
+                    (error_summary(errors))
+                    h1 class="govuk-heading-xl" { "Sign in" }
+                    p class="govuk-body" { "For school staff and Safer School Partnership officers who receive reports." }
+                    form method="post" action="/staff/login" novalidate {
+                        div class={ "govuk-form-group" @if !errors.is_empty() { " govuk-form-group--error" } } {
+                            label class="govuk-label" for="email" { "Email address" }
+                            input class="govuk-input" id="email" name="email" type="email" value=(email) autocomplete="username" spellcheck="false";
+                        }
+                        div class="govuk-form-group" {
+                            label class="govuk-label" for="password" { "Password" }
+                            input class="govuk-input" id="password" name="password" type="password" autocomplete="current-password";
+                        }
+                        button type="submit" class="govuk-button" data-module="govuk-button" { "Sign in" }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub fn change_password(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    errors: &[FieldError],
+    forced: bool,
+) -> Markup {
+    page(
+        site,
+        "Change your password",
+        Some(viewer),
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-one-half" {
+                    (error_summary(errors))
+                    h1 class="govuk-heading-xl" { "Change your password" }
+                    @if forced {
+                        p class="govuk-body" { "You signed in with a temporary password. Choose your own before you continue." }
+                    }
+                    p class="govuk-body" { "Use at least 12 characters. A few unrelated words make a strong password that is easy to remember." }
+                    form method="post" action="/staff/password" novalidate {
+                        (csrf(viewer))
+                        @for (field, label, auto) in [("current", "Current password", "current-password"), ("new", "New password", "new-password"), ("confirm", "New password again", "new-password")] {
+                            @let error = errors.iter().find(|e| e.field == field);
+                            div class={ "govuk-form-group" @if error.is_some() { " govuk-form-group--error" } } {
+                                label class="govuk-label" for=(field) { (label) }
+                                @if let Some(error) = error {
+                                    p class="govuk-error-message" id={ (field) "-error" } { span class="govuk-visually-hidden" { "Error: " } (error.message) }
+                                }
+                                input class="govuk-input" id=(field) name=(field) type="password" autocomplete=(auto);
+                            }
+                        }
+                        button type="submit" class="govuk-button" data-module="govuk-button" { "Change password" }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn flag_tags(happening_now: bool, about_staff: bool, overdue: bool) -> Markup {
+    html! {
+        @if happening_now { strong class="govuk-tag govuk-tag--red" { "Happening now" } " " }
+        @if about_staff { strong class="govuk-tag govuk-tag--purple" { "About staff" } " " }
+        @if overdue { strong class="govuk-tag govuk-tag--orange" { "Overdue" } }
+    }
+}
+
+fn select(name: &str, label: &str, options: &[(String, String)], selected: &str) -> Markup {
+    html! {
+        div class="govuk-form-group confide-filter" {
+            label class="govuk-label" for=(name) { (label) }
+            select class="govuk-select" id=(name) name=(name) {
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+        }
+    }
+}
+
+/// What the queue page shows.
+pub struct QueueView<'a> {
+    pub schools: &'a [School],
+    pub filter: &'a QueueFilter,
+    pub page: &'a QueuePage,
+    pub next_link: Option<String>,
+    /// Some reports of the person's schools are not shared with them yet.
+    pub awaiting: bool,
+    pub now: i64,
+}
+
+/// The queue with its filters and a link to the next page.
+pub fn queue(site: &Site, viewer: &Viewer<'_>, view: QueueView<'_>) -> Markup {
+    let QueueView {
+        schools,
+        filter,
+        page: page_rows,
+        next_link,
+        awaiting,
+        now,
+    } = view;
+    let mut school_options = vec![(String::new(), "All my schools".to_owned())];
+    school_options.extend(schools.iter().map(|s| (s.id.to_string(), s.name.clone())));
+    let mut status_options = vec![
+        ("open_all".to_owned(), "All open".to_owned()),
+        ("referred".to_owned(), "Any referral".to_owned()),
+    ];
+    status_options.extend(
+        Status::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), s.label().to_owned())),
+    );
+    let mut category_options = vec![(String::new(), "Any kind".to_owned())];
+    category_options.extend(
+        Category::ALL
+            .iter()
+            .map(|c| (c.as_str().to_owned(), c.label().to_owned())),
+    );
+    let mut risk_options = vec![
+        (String::new(), "Any risk".to_owned()),
+        ("unrated".to_owned(), "Not rated".to_owned()),
+    ];
+    risk_options.extend(
+        Risk::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), r.label().to_owned())),
+    );
+    let risk_selected = match filter.risk {
+        Some(RiskFilter::Rated(r)) => r.as_str(),
+        Some(RiskFilter::Unrated) => "unrated",
+        None => "",
+    };
+    page(
+        site,
+        "Reports",
+        Some(viewer),
+        html! {
+            h1 class="govuk-heading-xl" { "Reports" }
+            form method="get" action="/staff" class="confide-filters" {
+                (select("school", "School", &school_options, &filter.school_id.map(|id| id.to_string()).unwrap_or_default()))
+                (select("status", "Status", &status_options, filter.status.as_str()))
+                (select("category", "Kind", &category_options, filter.category.map_or("", |c| c.as_str())))
+                (select("risk", "Risk", &risk_options, risk_selected))
+                div class="govuk-form-group confide-filter" {
+                    div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes" {
+                        div class="govuk-checkboxes__item" {
+                            input class="govuk-checkboxes__input" id="mine" name="mine" type="checkbox" value="1" checked[filter.mine];
+                            label class="govuk-label govuk-checkboxes__label" for="mine" { "Only mine" }
+                        }
+                    }
+                }
+                button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Show reports" }
+            }
+            @if awaiting {
+                div class="govuk-inset-text" {
+                    "Some older reports for your schools are not readable by you yet. They are shared with you automatically the next time a colleague who can read them signs in."
+                }
+            }
+            @if page_rows.rows.is_empty() {
+                p class="govuk-body" { "No reports match." }
+            } @else {
+                table class="govuk-table confide-queue" {
+                    caption class="govuk-table__caption govuk-visually-hidden" { "Reports, most urgent first" }
+                    thead class="govuk-table__head" {
+                        tr class="govuk-table__row" {
+                            @for heading in ["Report", "Flags", "School", "Kind", "Where", "Risk", "Status", "Owner", "Age"] {
+                                th scope="col" class="govuk-table__header" { (heading) }
+                            }
+                        }
+                    }
+                    tbody class="govuk-table__body" {
+                        @for row in &page_rows.rows {
+                            tr class="govuk-table__row" {
+                                td class="govuk-table__cell" {
+                                    a class="govuk-link" href={ "/staff/reports/" (row.report_id) } {
+                                        "Open" span class="govuk-visually-hidden" { " report from " (format_uk(row.created_at)) }
+                                    }
+                                }
+                                td class="govuk-table__cell" { (flag_tags(row.happening_now && !row.acknowledged, row.about_staff, row.overdue)) }
+                                td class="govuk-table__cell" { (row.school_name) }
+                                td class="govuk-table__cell" { (row.category.label()) }
+                                td class="govuk-table__cell" { (row.location.label()) }
+                                td class="govuk-table__cell" { (row.risk.map_or("Not rated", Risk::label)) }
+                                td class="govuk-table__cell" { (row.status.label()) }
+                                td class="govuk-table__cell" { (row.owner_name.as_deref().unwrap_or("–")) }
+                                td class="govuk-table__cell" { (age(now - row.created_at)) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if let Some(next) = next_link {
+                nav class="govuk-pagination" aria-label="Pages of reports" {
+                    div class="govuk-pagination__next" {
+                        a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
+                            span class="govuk-pagination__link-title" { "Next page" }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            p class="govuk-body confide-pupil-text" {
+                @for (i, line) in para.lines().enumerate() {
+                    @if i > 0 { br; }
+                    (line)
+                }
+            }
+        }
+    }
+}
+
+fn summary_row(key: &str, value: Markup) -> Markup {
+    html! {
+        div class="govuk-summary-list__row" {
+            dt class="govuk-summary-list__key" { (key) }
+            dd class="govuk-summary-list__value" { (value) }
+        }
+    }
+}
+
+/// The case page: what the pupil said, the conversation, notes, actions and chronology.
+pub fn case(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    case: &Case,
+    errors: &[FieldError],
+    me: i64,
+) -> Markup {
+    let row = &case.row;
+    let action = |what: &str| format!("/staff/reports/{}/{what}", row.id);
+    let details = &case.details;
+    page(
+        site,
+        "Report",
+        Some(viewer),
+        html! {
+            (error_summary(errors))
+            span class="govuk-caption-l" { (case.school.name) }
+            h1 class="govuk-heading-xl" { (row.category().label()) }
+            p class="govuk-body" { (flag_tags(row.happening_now && row.acknowledged_at.is_none(), row.about() != crate::reports::choices::About::NoStaff, false)) }
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    dl class="govuk-summary-list" {
+                        (summary_row("Received", html! { (format_uk(row.created_at)) }))
+                        (summary_row("Where", html! { (row.location().label()) }))
+                        (summary_row("Happening now", html! { @if row.happening_now { "Yes" } @else { "No" } }))
+                        (summary_row("About staff", html! { (row.about().label()) }))
+                        (summary_row("Status", html! { (row.status().label()) @if let Some(o) = row.outcome() { " (" (o.label()) ")" } }))
+                        (summary_row("Risk", html! { (row.risk().map_or("Not rated", Risk::label)) }))
+                        (summary_row("Acknowledged", html! { (row.acknowledged_at.map_or("Not yet".to_owned(), format_uk)) }))
+                        (summary_row("Owner", html! { (case.recipients.iter().find(|(id, _)| Some(*id) == row.owner_id).map_or("No owner", |(_, n)| n.as_str())) }))
+                    }
+                    h2 class="govuk-heading-l" { "What the pupil told us" }
+                    (paragraphs(&details.what))
+                    @for (label, value) in [("When", &details.when), ("Who was involved", &details.who), ("Name given", &details.name), ("How to contact them", &details.contact)] {
+                        @if !value.is_empty() {
+                            h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (label) }
+                            (paragraphs(value))
+                        }
+                    }
+                    @if details.name.is_empty() {
+                        p class="govuk-body govuk-hint" { "The pupil did not give their name." }
+                    }
+                    h2 class="govuk-heading-l" { "Conversation with the pupil" }
+                    @let conversation: Vec<_> = case.messages.iter().filter(|m| m.visible_to_pupil).collect();
+                    @if conversation.is_empty() { p class="govuk-body" { "No messages yet." } }
+                    ul class="govuk-list confide-messages" {
+                        @for m in conversation {
+                            li class={ "confide-message" @if m.from_pupil { " confide-message--pupil" } @else { " confide-message--staff" } } {
+                                h3 class="govuk-heading-s govuk-!-margin-bottom-1" {
+                                    @if m.from_pupil { "Pupil" } @else { (m.author_name.as_deref().unwrap_or("Staff")) " (reply)" }
+                                    span class="govuk-body-s govuk-!-margin-left-2" { (format_uk(m.created_at)) }
+                                }
+                                (paragraphs(&m.text))
+                            }
+                        }
+                    }
+                    form method="post" action=(action("replies")) novalidate {
+                        (csrf(viewer))
+                        div class="govuk-form-group" {
+                            label class="govuk-label govuk-label--m" for="reply" { "Reply to the pupil" }
+                            div class="govuk-hint" id="reply-hint" { "The pupil sees this on their follow-up page, signed \"Staff at " (case.school.name) "\". Write for a child." }
+                            textarea class="govuk-textarea" id="reply" name="text" rows="4" aria-describedby="reply-hint" {}
+                        }
+                        button type="submit" class="govuk-button" data-module="govuk-button" { "Send reply" }
+                    }
+                    h2 class="govuk-heading-l" { "Internal notes" }
+                    div class="govuk-warning-text" {
+                        span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                        strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } "Notes are never shown to the pupil." }
+                    }
+                    ul class="govuk-list confide-messages" {
+                        @for m in case.messages.iter().filter(|m| !m.visible_to_pupil) {
+                            li class="confide-message" {
+                                h3 class="govuk-heading-s govuk-!-margin-bottom-1" {
+                                    (m.author_name.as_deref().unwrap_or("Staff"))
+                                    span class="govuk-body-s govuk-!-margin-left-2" { (format_uk(m.created_at)) }
+                                }
+                                (paragraphs(&m.text))
+                            }
+                        }
+                    }
+                    form method="post" action=(action("notes")) novalidate {
+                        (csrf(viewer))
+                        div class="govuk-form-group" {
+                            label class="govuk-label govuk-label--s" for="note" { "Add a note" }
+                            textarea class="govuk-textarea" id="note" name="text" rows="3" {}
+                        }
+                        button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Save note" }
+                    }
+                }
+                div class="govuk-grid-column-one-third" {
+                    h2 class="govuk-heading-m" { "Actions" }
+                    @if row.acknowledged_at.is_none() {
+                        form method="post" action=(action("acknowledge")) {
+                            (csrf(viewer))
+                            button type="submit" class="govuk-button" data-module="govuk-button" { "Acknowledge" }
+                        }
+                    }
+                    form method="post" action=(action("risk")) {
+                        (csrf(viewer))
+                        div class="govuk-form-group" {
+                            label class="govuk-label govuk-label--s" for="risk" { "Risk" }
+                            select class="govuk-select" id="risk" name="risk" {
+                                option value="" selected[row.risk.is_none()] { "Not rated" }
+                                @for r in Risk::ALL { option value=(r.as_str()) selected[row.risk() == Some(*r)] { (r.label()) } }
+                            }
+                        }
+                        button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Set risk" }
+                    }
+                    form method="post" action=(action("status")) {
+                        (csrf(viewer))
+                        div class="govuk-form-group" {
+                            label class="govuk-label govuk-label--s" for="status" { "Status" }
+                            select class="govuk-select" id="status" name="status" {
+                                @for s in Status::ALL.iter().filter(|s| **s != Status::New) {
+                                    option value=(s.as_str()) selected[row.status() == *s] { (s.label()) }
+                                }
+                            }
+                        }
+                        div class="govuk-form-group" {
+                            label class="govuk-label govuk-label--s" for="outcome" { "Outcome (when closing)" }
+                            select class="govuk-select" id="outcome" name="outcome" {
+                                option value="" { "Choose an outcome" }
+                                @for o in Outcome::ALL { option value=(o.as_str()) selected[row.outcome() == Some(*o)] { (o.label()) } }
+                            }
+                        }
+                        button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Change status" }
+                    }
+                    form method="post" action=(action("owner")) {
+                        (csrf(viewer))
+                        div class="govuk-form-group" {
+                            label class="govuk-label govuk-label--s" for="owner" { "Owner" }
+                            select class="govuk-select" id="owner" name="owner" {
+                                option value="" selected[row.owner_id.is_none()] { "No owner" }
+                                @for (id, name) in &case.recipients {
+                                    option value=(id) selected[row.owner_id == Some(*id)] { (name) @if *id == me { " (you)" } }
+                                }
+                            }
+                        }
+                        button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Assign" }
+                    }
+                }
+            }
+            h2 class="govuk-heading-l" { "Chronology" }
+            table class="govuk-table" {
+                caption class="govuk-table__caption govuk-visually-hidden" { "Everything that has happened to this report" }
+                thead class="govuk-table__head" {
+                    tr class="govuk-table__row" {
+                        th scope="col" class="govuk-table__header" { "When" }
+                        th scope="col" class="govuk-table__header" { "Who" }
+                        th scope="col" class="govuk-table__header" { "What" }
+                    }
+                }
+                tbody class="govuk-table__body" {
+                    @for entry in &case.chronology {
+                        tr class="govuk-table__row" {
+                            td class="govuk-table__cell" { (format_uk(entry.at)) }
+                            td class="govuk-table__cell" { (entry.actor) }
+                            td class="govuk-table__cell" { (entry.action) @if !entry.detail.is_empty() { ": " (entry.detail) } }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
