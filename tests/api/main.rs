@@ -11,6 +11,7 @@ mod errors;
 mod followup;
 mod headers;
 mod helpers;
+mod people;
 mod privacy;
 mod pupil_site;
 mod reporting;

@@ -1,0 +1,271 @@
+//! People change: newcomers get existing reports through a colleague or the recovery key;
+//! leavers lose theirs; a password reset is never a back door. And administration.
+
+use confide::accounts::roles::Role;
+use confide::crypto::sealed_box::recovery_key_to_text;
+
+use crate::helpers::spawn_app;
+
+#[actix_rt::test]
+async fn a_newcomer_can_read_old_reports_once_a_colleague_signs_in() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let id = app.report_id_for(
+        &app.send_report("oakfield", &[("what", "Sent before the newcomer")])
+            .await,
+    );
+    let newcomer = app.add_staff(
+        "newdeputy@oakfield.example",
+        "oakfield",
+        Role::NominatedStaff,
+    );
+    let browser = app
+        .sign_in(&newcomer.email, &newcomer.password)
+        .await
+        .unwrap();
+    assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 404);
+    let (_, queue, _) = browser.get("/staff").await;
+    assert!(queue.contains("not readable by you yet"));
+
+    app.sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let (status, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(case.contains("Sent before the newcomer"));
+}
+
+#[actix_rt::test]
+async fn sharing_respects_the_routing_rules() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let about_head = app.report_id_for(&app.send_report("oakfield", &[("about", "head")]).await);
+    let about_staff = app.report_id_for(&app.send_report("oakfield", &[("about", "staff")]).await);
+    let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);
+    let deputy = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
+    app.sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    assert!(app.key_holders(&about_staff).contains(&head.id));
+    assert!(!app.key_holders(&about_staff).contains(&deputy.id));
+    assert!(
+        !app.key_holders(&about_head).contains(&head.id),
+        "the head was given a report about the head"
+    );
+}
+
+#[actix_rt::test]
+async fn the_recovery_key_shares_reports_sent_while_no_one_was_set_up() {
+    let app = spawn_app().await;
+    let id = app.report_id_for(
+        &app.send_report("riverside", &[("what", "Nobody was set up")])
+            .await,
+    );
+    let deputy = app.add_staff(
+        "deputy@riverside.example",
+        "riverside",
+        Role::NominatedStaff,
+    );
+    let key = recovery_key_to_text(app.recovery_key("riverside"));
+    let (ok, out) = app.confide(
+        &[
+            "recovery",
+            "share",
+            "--school",
+            "riverside",
+            "--user",
+            &deputy.email,
+        ],
+        Some(&format!("{}\n", key.as_str())),
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("1 reports"), "{out}");
+    assert!(!out.contains(key.as_str()), "the key was echoed");
+    let browser = app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    let (status, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(case.contains("Nobody was set up"));
+
+    // Another school's recovery key is refused.
+    let wrong = recovery_key_to_text(app.recovery_key("oakfield"));
+    let (ok, out) = app.confide(
+        &[
+            "recovery",
+            "share",
+            "--school",
+            "riverside",
+            "--user",
+            &deputy.email,
+        ],
+        Some(&format!("{}\n", wrong.as_str())),
+    );
+    assert!(!ok);
+    assert!(out.contains("does not belong"), "{out}");
+}
+
+#[actix_rt::test]
+async fn revoking_a_role_deletes_that_persons_keys() {
+    let app = spawn_app().await;
+    app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let deputy = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
+    let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
+    assert!(app.key_holders(&id).contains(&deputy.id));
+    let (ok, out) = app.confide(
+        &[
+            "role",
+            "revoke",
+            "--school",
+            "oakfield",
+            "--user",
+            &deputy.email,
+            "--role",
+            "nominated_staff",
+        ],
+        None,
+    );
+    assert!(ok, "{out}");
+    assert!(!app.key_holders(&id).contains(&deputy.id));
+    let browser = app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 404);
+}
+
+#[actix_rt::test]
+async fn a_password_reset_gives_a_new_key_and_no_back_door() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let deputy = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
+    let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
+    let (ok, out) = app.confide(&["user", "reset-password", "--email", &deputy.email], None);
+    assert!(ok, "{out}");
+    let temporary = out.lines().nth(1).unwrap().trim().to_owned();
+    assert!(
+        !app.key_holders(&id).contains(&deputy.id),
+        "old keys survived the reset"
+    );
+    assert!(app.sign_in(&deputy.email, &deputy.password).await.is_err());
+    let browser = app.sign_in(&deputy.email, &temporary).await.unwrap();
+    let new = "a brand new long password";
+    browser
+        .post(
+            "/staff/password",
+            &[("current", &temporary), ("new", new), ("confirm", new)],
+        )
+        .await;
+    assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 404);
+    // Shared again when a colleague signs in, under the new key.
+    app.sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 200);
+}
+
+#[actix_rt::test]
+async fn administration_is_for_administrators_and_shows_no_report_text() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let id = app.report_id_for(
+        &app.send_report("oakfield", &[("what", "ADMIN MUST NOT SEE")])
+            .await,
+    );
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    assert_eq!(browser.get("/staff/admin").await.0, 404);
+    assert_eq!(
+        browser
+            .post(
+                "/staff/admin/people",
+                &[("email", "x@y.example"), ("name", "X")]
+            )
+            .await
+            .0,
+        404
+    );
+
+    app.with_conn(|c| {
+        let email = confide::accounts::users::Email::parse("admin@la.example").unwrap();
+        confide::accounts::users::create(c, &email, "LA Admin", Some("admin password 123"), true)
+            .unwrap();
+    });
+    let admin = app
+        .sign_in("admin@la.example", "admin password 123")
+        .await
+        .unwrap();
+    let (status, page, _) = admin.get("/staff/admin").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Oakfield Academy") && page.contains("officer@police.example"));
+    assert!(
+        page.contains("No one receives this school"),
+        "riverside's missing recipients are not flagged"
+    );
+    let (_, queue, _) = admin.get("/staff").await;
+    assert!(!queue.contains(&id));
+    assert_eq!(admin.get(&format!("/staff/reports/{id}")).await.0, 404);
+
+    let (status, page, _) = admin
+        .post(
+            "/staff/admin/schools",
+            &[
+                ("slug", "elm-park"),
+                ("name", "Elm Park School"),
+                ("hours", "Weekdays 9 to 3"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("CONFIDE-RECOVERY-"));
+    let (status, page, _) = admin
+        .post(
+            "/staff/admin/people",
+            &[("email", "new@elm.example"), ("name", "Elm Deputy")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Temporary password for Elm Deputy"));
+    let (_, overview, _) = admin.get("/staff/admin").await;
+    let user_id = overview
+        .split("<option value=\"")
+        .filter_map(|s| s.split_once("\">"))
+        .find(|(_, rest)| rest.starts_with("Elm Deputy"))
+        .unwrap()
+        .0
+        .to_owned();
+    let elm_id: i64 = app.with_conn(|c| {
+        use confide::db::schema::schools;
+        use diesel::prelude::*;
+        schools::table
+            .filter(schools::slug.eq("elm-park"))
+            .select(schools::id)
+            .first(c)
+            .unwrap()
+    });
+    let (status, _, _) = admin
+        .post(
+            "/staff/admin/roles",
+            &[
+                ("school", &elm_id.to_string()),
+                ("user", &user_id),
+                ("role", "nominated_staff"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (ok, out) = app.confide(&["role", "list", "--school", "elm-park"], None);
+    assert!(
+        ok && out.contains("nominated_staff\tnew@elm.example"),
+        "{out}"
+    );
+    let (status, _, _) = admin
+        .post(
+            &format!("/staff/admin/schools/{elm_id}"),
+            &[
+                (&format!("hours-{elm_id}"), "Mon to Fri, 8 to 5"),
+                (&format!("ack-{elm_id}"), "12"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, landing) = app.get_text("/s/elm-park").await;
+    assert!(landing.contains("Mon to Fri, 8 to 5"));
+}
