@@ -115,17 +115,27 @@ pub const DEMO_PEOPLE: &[DemoPerson] = &[
     },
 ];
 
-/// A few reports so the demo queue is not empty: (school, category, location, happening now, about, what).
-const DEMO_REPORTS: &[(&str, Category, Location, bool, About, &str)] = &[
-    ("oakfield", Category::OnlineBullying, Location::Online, false, About::NoStaff,
+/// A few reports so the demo queue is not empty:
+/// (school, category, location, happening now, about, hours ago, what).
+type DemoReport = (
+    &'static str,
+    Category,
+    Location,
+    bool,
+    About,
+    i64,
+    &'static str,
+);
+const DEMO_REPORTS: &[DemoReport] = &[
+    ("oakfield", Category::OnlineBullying, Location::Online, false, About::NoStaff, 30,
      "A group chat for our year keeps sharing a photo of me and making fun of it. I asked them to stop."),
-    ("oakfield", Category::Weapons, Location::Journey, true, About::NoStaff,
+    ("oakfield", Category::Weapons, Location::Journey, true, About::NoStaff, 1,
      "A boy from Year 10 showed a knife at the bus stop after school and said he would use it."),
-    ("oakfield", Category::HurtThreatened, Location::Corridor, false, About::Staff,
+    ("oakfield", Category::HurtThreatened, Location::Corridor, false, About::Staff, 5,
      "A supply teacher grabbed my arm hard in the corridor on Tuesday."),
-    ("riverside", Category::DrugsAlcohol, Location::NearSchool, false, About::NoStaff,
+    ("riverside", Category::DrugsAlcohol, Location::NearSchool, false, About::NoStaff, 50,
      "Older boys are selling vapes and something else by the back gate at lunch."),
-    ("riverside", Category::Bullying, Location::Canteen, false, About::NoStaff,
+    ("riverside", Category::Bullying, Location::Canteen, false, About::NoStaff, 3,
      "People keep taking my lunch and calling me names because of my religion."),
 ];
 
@@ -134,7 +144,9 @@ pub fn seed_reports(
     conn: &mut crate::db::DbConnection,
     server_key: &SecretKey,
 ) -> anyhow::Result<()> {
-    for (slug, category, location, happening_now, about, what) in DEMO_REPORTS {
+    use crate::db::schema::{report_keys, reports};
+    use diesel::prelude::*;
+    for (slug, category, location, happening_now, about, hours_ago, what) in DEMO_REPORTS {
         let slug = SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?;
         let school = schools::find_by_slug(conn, &slug)?
             .ok_or_else(|| anyhow::anyhow!("demo school {slug} missing"))?;
@@ -147,7 +159,15 @@ pub fn seed_reports(
             about: *about,
             details,
         };
-        crate::reports::store::submit(conn, server_key, &school, &report)?;
+        let sent = crate::reports::store::submit(conn, server_key, &school, &report)?;
+        // Spread the demo over the last two days, so ages and "overdue" show.
+        let when = crate::db::now() - hours_ago * 3600;
+        diesel::update(reports::table.find(&sent.report_id))
+            .set(reports::created_at.eq(when))
+            .execute(conn)?;
+        diesel::update(report_keys::table.filter(report_keys::report_id.eq(&sent.report_id)))
+            .set(report_keys::report_created_at.eq(when))
+            .execute(conn)?;
     }
     Ok(())
 }

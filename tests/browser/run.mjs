@@ -371,6 +371,49 @@ async function checkReportFlow (browser, formPath, js) {
   report(name, problems)
 }
 
+// ---------------------------------------------------------------------------
+// Staff pages: sign in, then axe on the queue, the first case and (for an
+// administrator) the administration page.
+// ---------------------------------------------------------------------------
+async function checkStaff (browser, email, password) {
+  const name = `staff ${email}`
+  const problems = []
+  const blocked = []
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await guardThirdParty(context, blocked)
+  const page = await context.newPage()
+  page.setDefaultTimeout(TIMEOUT_MS)
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`) })
+  const audit = async (step) => {
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+    for (const v of describeViolations(results.violations)) problems.push(`${step}: ${v}`)
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `staff_${step}.png`), fullPage: true })
+  }
+  try {
+    await page.goto(urlOf('/staff/login'))
+    await audit('login')
+    await page.locator('#email').fill(email)
+    await page.locator('#password').fill(password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff$/)
+    await audit('queue')
+    const first = page.locator('a[href^="/staff/reports/"]').first()
+    if (await first.count()) {
+      await first.click()
+      await audit('case')
+    }
+    if (await page.locator('a[href="/staff/admin"]').count()) {
+      await page.goto(urlOf('/staff/admin'))
+      await audit('admin')
+    }
+  } catch (err) {
+    problems.push(`staff flow broke: ${err.message.split('\n')[0]}`)
+  }
+  if (blocked.length) problems.push(`third-party requests: ${blocked.join(', ')}`)
+  await context.close()
+  report(name, problems)
+}
+
 const shotName = (path) => path === '/' ? 'home' : path.replace(/^\/+/, '').replace(/[^a-z0-9]+/gi, '_').replace(/_+$/, '')
 
 // ---------------------------------------------------------------------------
@@ -406,6 +449,10 @@ try {
   for (const path of crawled) await checkWithoutJs(browser, path, false)
   for (const path of EXTRA_PATHS) await checkWithoutJs(browser, path, true)
   await checkShiftExit(browser)
+  for (const login of (process.env.STAFF_LOGINS || '').split(',').filter(Boolean)) {
+    const [email, password] = login.split(':')
+    await checkStaff(browser, email, password)
+  }
   const form = crawled.find((p) => /^\/s\/[^/]+\/report$/.test(p))
   if (form) {
     await checkReportFlow(browser, form, true)
