@@ -60,6 +60,13 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Send a test notification now, through the configured transport.
+    Mail {
+        #[command(subcommand)]
+        action: MailCommand,
+        #[command(flatten)]
+        settings: Settings,
+    },
     /// Check the audit log's hash chain.
     Audit {
         #[command(subcommand)]
@@ -73,6 +80,15 @@ enum Command {
         action: RecoveryCommand,
         #[command(flatten)]
         settings: Settings,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MailCommand {
+    /// Send one test message to an address.
+    Test {
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -215,6 +231,26 @@ fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { action, settings } => user_command(action, settings),
+        Command::Mail {
+            action: MailCommand::Test { to },
+            settings,
+        } => {
+            let config = Config::from_settings(settings)?;
+            let mailer =
+                crate::mail::transport::Mailer::new(&config.mail).map_err(anyhow::Error::msg)?;
+            let composed = crate::mail::compose::compose(
+                crate::mail::Kind::Test,
+                "Confide",
+                &format!("{}/staff/login", config.public_url),
+            );
+            let message = crate::mail::transport::build_message(&config.mail_from, &to, &composed)
+                .map_err(anyhow::Error::msg)?;
+            mailer
+                .send(&message, &to)
+                .map_err(|e| anyhow::anyhow!("the test message was not sent: {e}"))?;
+            println!("A test message was sent to {to} ({:?}).", config.mail);
+            Ok(())
+        }
         Command::Audit {
             action: AuditCommand::Verify,
             settings,

@@ -4,6 +4,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use lettre::message::Mailbox;
+
+use crate::mail::transport::{MailSettings, SmtpSecurity};
 
 /// Where the neutral "Exit this page" button sends a pupil unless configured otherwise
 /// (the page GOV.UK's own services use).
@@ -23,6 +26,17 @@ pub const KNOWN_VARIABLES: &[&str] = &[
     "CONFIDE_SECRET_KEY_FILE",
     "CONFIDE_TRUST_PROXY",
     "CONFIDE_SESSION_COOKIE",
+    "CONFIDE_MAIL_TRANSPORT",
+    "CONFIDE_MAIL_DIR",
+    "CONFIDE_MAIL_FROM",
+    "CONFIDE_MAIL_WORKER",
+    "CONFIDE_SMTP_HOST",
+    "CONFIDE_SMTP_PORT",
+    "CONFIDE_SMTP_SECURITY",
+    "CONFIDE_SMTP_USERNAME",
+    "CONFIDE_SMTP_USERNAME_FILE",
+    "CONFIDE_SMTP_PASSWORD",
+    "CONFIDE_SMTP_PASSWORD_FILE",
 ];
 
 /// The raw settings as given on the command line or in the environment.
@@ -64,6 +78,143 @@ pub struct Settings {
     /// `confide-session` on plain HTTP (a local demo), where `__Host-` cookies cannot be set.
     #[arg(long, env = "CONFIDE_SESSION_COOKIE")]
     pub session_cookie: Option<String>,
+    /// How notifications leave: `none` (queued until configured), `log`, `file` or `smtp`.
+    #[arg(long, env = "CONFIDE_MAIL_TRANSPORT", default_value = "none")]
+    pub mail_transport: String,
+    /// Where the `file` transport writes .eml files. Default: `<data dir>/mail`.
+    #[arg(long, env = "CONFIDE_MAIL_DIR")]
+    pub mail_dir: Option<PathBuf>,
+    /// The From address of notifications.
+    #[arg(
+        long,
+        env = "CONFIDE_MAIL_FROM",
+        default_value = "Confide <confide@localhost>"
+    )]
+    pub mail_from: String,
+    /// Run the mail worker in this server (turn off on all but some servers if you like).
+    #[arg(long, env = "CONFIDE_MAIL_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
+    pub mail_worker: bool,
+    #[arg(long, env = "CONFIDE_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    /// Default: 587 for starttls, 465 for tls, 25 for none.
+    #[arg(long, env = "CONFIDE_SMTP_PORT")]
+    pub smtp_port: Option<u16>,
+    /// `starttls`, `tls` (implicit TLS) or `none` (only for a relay on loopback).
+    #[arg(long, env = "CONFIDE_SMTP_SECURITY", default_value = "starttls")]
+    pub smtp_security: String,
+    #[arg(long, env = "CONFIDE_SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+    #[arg(long, env = "CONFIDE_SMTP_USERNAME_FILE")]
+    pub smtp_username_file: Option<PathBuf>,
+    #[arg(long, env = "CONFIDE_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    #[arg(long, env = "CONFIDE_SMTP_PASSWORD_FILE")]
+    pub smtp_password_file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Every setting at its default, as if none were given.
+    pub fn defaults() -> Self {
+        Settings {
+            listen: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            public_url: None,
+            content_dir: None,
+            exit_url: DEFAULT_EXIT_URL.into(),
+            db_pool_size: 8,
+            workers: None,
+            secret_key_file: None,
+            trust_proxy: false,
+            session_cookie: None,
+            mail_transport: "none".into(),
+            mail_dir: None,
+            mail_from: "Confide <confide@localhost>".into(),
+            mail_worker: true,
+            smtp_host: None,
+            smtp_port: None,
+            smtp_security: "starttls".into(),
+            smtp_username: None,
+            smtp_username_file: None,
+            smtp_password: None,
+            smtp_password_file: None,
+        }
+    }
+}
+
+/// A value given directly or in a file (`*_FILE`, for secrets kept out of the environment).
+fn value_or_file(
+    value: Option<String>,
+    file: Option<PathBuf>,
+    name: &str,
+) -> Result<Option<String>, ConfigError> {
+    match (value, file) {
+        (Some(_), Some(_)) => Err(ConfigError(format!("give {name} or {name}_FILE, not both"))),
+        (Some(v), None) => Ok(Some(v)),
+        (None, Some(path)) => std::fs::read_to_string(&path)
+            .map(|v| Some(v.trim_end_matches(['\r', '\n']).to_owned()))
+            .map_err(|e| ConfigError(format!("{name}_FILE {}: {e}", path.display()))),
+        (None, None) => Ok(None),
+    }
+}
+
+fn mail_settings(settings: &Settings) -> Result<MailSettings, ConfigError> {
+    Ok(match settings.mail_transport.as_str() {
+        "none" => MailSettings::Disabled,
+        "log" => MailSettings::Log,
+        "file" => MailSettings::Files(
+            settings
+                .mail_dir
+                .clone()
+                .unwrap_or_else(|| settings.data_dir.join("mail")),
+        ),
+        "smtp" => {
+            let host = settings
+                .smtp_host
+                .clone()
+                .filter(|h| !h.trim().is_empty())
+                .ok_or_else(|| {
+                    ConfigError(
+                        "CONFIDE_SMTP_HOST is needed when CONFIDE_MAIL_TRANSPORT is smtp".into(),
+                    )
+                })?;
+            let security = SmtpSecurity::parse(&settings.smtp_security).ok_or_else(|| {
+                ConfigError("CONFIDE_SMTP_SECURITY must be starttls, tls or none".into())
+            })?;
+            let port = settings.smtp_port.unwrap_or(match security {
+                SmtpSecurity::StartTls => 587,
+                SmtpSecurity::Tls => 465,
+                SmtpSecurity::None => 25,
+            });
+            let username = value_or_file(
+                settings.smtp_username.clone(),
+                settings.smtp_username_file.clone(),
+                "CONFIDE_SMTP_USERNAME",
+            )?;
+            let password = value_or_file(
+                settings.smtp_password.clone(),
+                settings.smtp_password_file.clone(),
+                "CONFIDE_SMTP_PASSWORD",
+            )?;
+            if username.is_some() != password.is_some() {
+                return Err(ConfigError(
+                    "give both CONFIDE_SMTP_USERNAME and CONFIDE_SMTP_PASSWORD, or neither".into(),
+                ));
+            }
+            MailSettings::Smtp {
+                host,
+                port,
+                security,
+                username,
+                password,
+            }
+        }
+        other => {
+            return Err(ConfigError(format!(
+                "CONFIDE_MAIL_TRANSPORT must be none, log, file or smtp, not {other:?}"
+            )))
+        }
+    })
 }
 
 /// Validated configuration: once built, every field is usable as it is.
@@ -80,6 +231,9 @@ pub struct Config {
     pub secret_key_file: PathBuf,
     pub trust_proxy: bool,
     pub session_cookie: String,
+    pub mail: MailSettings,
+    pub mail_from: Mailbox,
+    pub mail_worker: bool,
 }
 
 /// Which database to use, decided from the URL's shape.
@@ -131,6 +285,7 @@ pub struct ConfigError(pub String);
 impl Config {
     /// Checks every setting once; the message names the variable to fix.
     pub fn from_settings(settings: Settings) -> Result<Self, ConfigError> {
+        let mail = mail_settings(&settings)?;
         let listen: SocketAddr = settings.listen.parse().map_err(|_| {
             ConfigError(format!(
                 "CONFIDE_LISTEN must be an address and port such as 127.0.0.1:8080, not {:?}",
@@ -171,6 +326,7 @@ impl Config {
         };
         let secret_key_file = settings
             .secret_key_file
+            .clone()
             .unwrap_or_else(|| settings.data_dir.join("secret.key"));
         let tls = public_url.starts_with("https://");
         let session_cookie = match settings.session_cookie {
@@ -192,9 +348,18 @@ impl Config {
             None if tls => "__Host-confide-session".into(),
             None => "confide-session".into(),
         };
+        let mail_from: Mailbox = settings.mail_from.parse().map_err(|_| {
+            ConfigError(format!(
+                "CONFIDE_MAIL_FROM {:?} is not an email address",
+                settings.mail_from
+            ))
+        })?;
         Ok(Config {
             listen,
             session_cookie,
+            mail,
+            mail_from,
+            mail_worker: settings.mail_worker,
             secret_key_file,
             trust_proxy: settings.trust_proxy,
             data_dir: settings.data_dir,
@@ -221,6 +386,13 @@ impl Config {
             secret_key_file: data_dir.join("secret.key"),
             trust_proxy: false,
             session_cookie: "confide-session".into(),
+            mail: MailSettings::Disabled,
+            // A fixed, known-valid address: no parsing to fail.
+            mail_from: Mailbox::new(
+                Some("Confide".into()),
+                lettre::Address::new_dangerous("confide", "localhost"),
+            ),
+            mail_worker: false,
         }
     }
 
@@ -261,19 +433,7 @@ mod tests {
     use super::*;
 
     fn settings() -> Settings {
-        Settings {
-            listen: "127.0.0.1:8080".into(),
-            data_dir: PathBuf::from("data"),
-            database_url: None,
-            public_url: None,
-            content_dir: None,
-            exit_url: DEFAULT_EXIT_URL.into(),
-            db_pool_size: 8,
-            workers: None,
-            secret_key_file: None,
-            trust_proxy: false,
-            session_cookie: None,
-        }
+        Settings::defaults()
     }
 
     #[test]

@@ -27,18 +27,12 @@ pub const DEMO_SCHOOLS: &[(&str, &str, &str)] = &[
 /// Sets up the demo in a temporary directory and serves it until interrupted.
 pub fn run(listen: &str) -> anyhow::Result<()> {
     let dir = tempfile::Builder::new().prefix("confide-demo-").tempdir()?;
+    // The demo's mail is written as files a newcomer can open.
     let settings = crate::config::Settings {
         listen: listen.to_owned(),
         data_dir: dir.path().to_owned(),
-        database_url: None,
-        public_url: None,
-        content_dir: None,
-        exit_url: crate::config::DEFAULT_EXIT_URL.into(),
-        db_pool_size: 8,
-        workers: None,
-        secret_key_file: None,
-        trust_proxy: false,
-        session_cookie: None,
+        mail_transport: "file".into(),
+        ..crate::config::Settings::defaults()
     };
     let config = Config::from_settings(settings)?;
     let pool = crate::db::connect(&config.database, config.db_pool_size)?;
@@ -61,6 +55,10 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
             println!("  {:<46} {:<32} {}", p.name, p.email, p.password);
         }
         println!();
+        println!(
+            "Notifications (file transport, .eml files): {}",
+            dir.path().join("mail").display()
+        );
         println!("  Data (deleted on exit): {}", dir.path().display());
         println!("Press Ctrl+C to stop.");
         app.run_until_stopped().await?;

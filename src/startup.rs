@@ -36,6 +36,7 @@ impl Application {
         let assets = Assets::load();
         let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
         let state = AppState {
+            mail_waker: crate::mail::worker::Waker::default(),
             server_key: Arc::new(server_key),
             limits: crate::web::ratelimit::RateLimits::new(config.trust_proxy),
             site: Arc::new(Site::new(&config.exit_url, &assets)),
@@ -76,8 +77,33 @@ impl Application {
         &self.state
     }
 
-    /// Serves until the process is told to stop, pruning rate-limit memory every minute.
+    /// Serves until the process is told to stop, pruning rate-limit memory every minute
+    /// and (unless turned off) running the mail worker beside it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let config = &self.state.config;
+        let worker = if config.mail_worker {
+            let mailer =
+                crate::mail::transport::Mailer::new(&config.mail).map_err(std::io::Error::other)?;
+            if !mailer.is_enabled() {
+                tracing::warn!("mail is not configured (CONFIDE_MAIL_TRANSPORT=none): notifications are queued, not sent");
+            } else {
+                tracing::info!(transport = ?config.mail, "mail worker started");
+            }
+            Some(
+                crate::mail::worker::Worker {
+                    pool: self.state.pool.clone(),
+                    mailer: Arc::new(mailer),
+                    from: config.mail_from.clone(),
+                    sign_in_url: format!("{}/staff/login", config.public_url),
+                    waker: self.state.mail_waker.clone(),
+                    stop: stop.clone(),
+                }
+                .spawn(),
+            )
+        } else {
+            None
+        };
         let limits = self.state.limits.clone();
         let pruner = actix_web::rt::spawn(async move {
             let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(60));
@@ -88,6 +114,11 @@ impl Application {
         });
         let result = self.server.await;
         pruner.abort();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.state.mail_waker.wake();
+        if let Some(worker) = worker {
+            let _ = worker.join();
+        }
         result
     }
 }

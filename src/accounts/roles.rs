@@ -54,6 +54,8 @@ pub struct RoleHolder {
     pub email: String,
     pub role: Role,
     pub public_key: Vec<u8>,
+    /// Wants one daily digest instead of a mail per non-urgent report.
+    pub notify_digest: bool,
 }
 
 pub fn grant(
@@ -83,7 +85,7 @@ pub fn grant(
 
 /// Everyone holding a role at the school whose account is active.
 pub fn holders(conn: &mut DbConnection, school_id: i64) -> Result<Vec<RoleHolder>, AppError> {
-    let rows: Vec<(i64, String, String, String, Vec<u8>)> = school_roles::table
+    let rows: Vec<(i64, String, String, String, Vec<u8>, bool)> = school_roles::table
         .inner_join(users::table)
         .filter(school_roles::school_id.eq(school_id))
         .filter(users::disabled.eq(false))
@@ -94,17 +96,19 @@ pub fn holders(conn: &mut DbConnection, school_id: i64) -> Result<Vec<RoleHolder
             users::email,
             school_roles::role,
             users::public_key,
+            users::notify_digest,
         ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(user_id, name, email, role, public_key)| {
+        .filter_map(|(user_id, name, email, role, public_key, notify_digest)| {
             Some(RoleHolder {
                 user_id,
                 name,
                 email,
                 role: Role::parse(&role)?,
                 public_key,
+                notify_digest,
             })
         })
         .collect())

@@ -52,6 +52,9 @@ pub struct User {
     pub is_admin: bool,
     pub disabled: bool,
     pub created_at: i64,
+    /// One daily digest instead of a mail per non-urgent report.
+    pub notify_digest: bool,
+    pub last_digest_at: i64,
 }
 
 impl std::fmt::Debug for User {

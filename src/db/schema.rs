@@ -25,6 +25,8 @@ diesel::table! {
         is_admin -> Bool,
         disabled -> Bool,
         created_at -> BigInt,
+        notify_digest -> Bool,
+        last_digest_at -> BigInt,
     }
 }
 
@@ -58,6 +60,7 @@ diesel::table! {
         pupil_key -> Binary,
         recovery_keys -> Binary,
         details -> Binary,
+        reminded_periods -> Integer,
     }
 }
 
@@ -110,6 +113,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        recipient_email -> Text,
+        recipient_user_id -> Nullable<BigInt>,
+        school_id -> Nullable<BigInt>,
+        urgent -> Bool,
+        created_at -> BigInt,
+        next_attempt_at -> BigInt,
+        claimed_until -> BigInt,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(school_roles -> schools (school_id));
 diesel::joinable!(school_roles -> users (user_id));
 diesel::joinable!(reports -> schools (school_id));
@@ -117,6 +137,7 @@ diesel::joinable!(report_keys -> reports (report_id));
 diesel::joinable!(report_keys -> users (user_id));
 diesel::joinable!(messages -> reports (report_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(outbox -> schools (school_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     schools,
@@ -124,5 +145,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     school_roles,
     reports,
     report_keys,
-    messages
+    messages,
+    sessions,
+    audit_log,
+    outbox
 );

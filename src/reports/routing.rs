@@ -48,6 +48,7 @@ mod tests {
             email: format!("u{user_id}@school.uk"),
             role,
             public_key: vec![],
+            notify_digest: false,
         }
     }
 

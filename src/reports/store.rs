@@ -14,6 +14,8 @@ use crate::crypto::secret::SecretKey;
 use crate::db::schema::{messages, report_keys, reports};
 use crate::db::{self, DbConnection};
 use crate::error::AppError;
+use crate::mail::outbox::{self, NewMail};
+use crate::mail::Kind;
 use crate::schools::School;
 
 /// Associated data for a report's sealed fields: the row and the field.
@@ -135,6 +137,38 @@ pub fn submit(
                 &QueueKeys::new_report(report.happening_now, now),
             )?;
         }
+        // The notices go in the same transaction: a saved report is never left unannounced.
+        let kind = if report.happening_now {
+            Kind::Urgent
+        } else {
+            Kind::NewReport
+        };
+        let mut mails: Vec<NewMail> = holders
+            .iter()
+            .filter(|h| wrapped.iter().any(|(id, _)| *id == h.user_id))
+            .filter(|h| kind == Kind::Urgent || !h.notify_digest)
+            .map(|h| NewMail {
+                kind,
+                email: h.email.clone(),
+                user_id: Some(h.user_id),
+                school_id: Some(school.id),
+            })
+            .collect();
+        mails.sort_by_key(|m| m.user_id);
+        mails.dedup_by_key(|m| m.user_id);
+        if unrouted {
+            mails.extend(
+                outbox::administrators(conn)?
+                    .into_iter()
+                    .map(|(id, email)| NewMail {
+                        kind: Kind::Unrouted,
+                        email,
+                        user_id: Some(id),
+                        school_id: Some(school.id),
+                    }),
+            );
+        }
+        outbox::enqueue(conn, &mails, now)?;
         let detail = if report.happening_now {
             "marked as happening now"
         } else {

@@ -36,6 +36,7 @@ pub fn overview(
             (error_summary(errors))
             h1 class="govuk-heading-xl" { "Administration" }
             p class="govuk-body" { "You can set up schools and people here. Being an administrator does not let you read reports: only the people a report is routed to can." }
+            p class="govuk-body" { a class="govuk-link" href="/staff/admin/outbox" { "Mail: what is waiting to be sent" } }
             h2 class="govuk-heading-l" { "Schools" }
             @for (school, holders) in schools {
                 div class="govuk-summary-card" {
@@ -192,6 +193,72 @@ pub fn shown_once(
             }
             p class="confide-receipt-code" { (secret) }
             @for line in advice { p class="govuk-body" { (line) } }
+            p class="govuk-body" { a class="govuk-link" href="/staff/admin" { "Back to administration" } }
+        },
+    )
+}
+
+/// The outbox: what is waiting to be sent and why it failed.
+pub fn outbox(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    state: &crate::mail::outbox::OutboxState,
+    transport: &str,
+) -> Markup {
+    use crate::time::format_uk;
+    let failing = state
+        .pending
+        .iter()
+        .filter(|p| p.last_error.is_some())
+        .count();
+    page(
+        site,
+        "Mail",
+        Some(viewer),
+        html! {
+            h1 class="govuk-heading-xl" { "Mail" }
+            dl class="govuk-summary-list" {
+                div class="govuk-summary-list__row" {
+                    dt class="govuk-summary-list__key" { "How mail is sent" }
+                    dd class="govuk-summary-list__value" { (transport) }
+                }
+                div class="govuk-summary-list__row" {
+                    dt class="govuk-summary-list__key" { "Waiting to be sent" }
+                    dd class="govuk-summary-list__value" { (state.pending.len()) }
+                }
+                div class="govuk-summary-list__row" {
+                    dt class="govuk-summary-list__key" { "Failing" }
+                    dd class="govuk-summary-list__value" { (failing) }
+                }
+                div class="govuk-summary-list__row" {
+                    dt class="govuk-summary-list__key" { "Sent in the last day" }
+                    dd class="govuk-summary-list__value" { (state.sent_last_day) }
+                }
+            }
+            @if !state.pending.is_empty() {
+                table class="govuk-table" {
+                    caption class="govuk-table__caption govuk-table__caption--m" { "Waiting to be sent" }
+                    thead class="govuk-table__head" {
+                        tr class="govuk-table__row" {
+                            @for h in ["Kind", "To", "Queued", "Tries", "Next try", "Last error"] {
+                                th scope="col" class="govuk-table__header" { (h) }
+                            }
+                        }
+                    }
+                    tbody class="govuk-table__body" {
+                        @for p in &state.pending {
+                            tr class="govuk-table__row" {
+                                td class="govuk-table__cell" { (p.kind) }
+                                td class="govuk-table__cell" { (p.email) }
+                                td class="govuk-table__cell" { (format_uk(p.created_at)) }
+                                td class="govuk-table__cell" { (p.attempts) }
+                                td class="govuk-table__cell" { (format_uk(p.next_attempt_at)) }
+                                td class="govuk-table__cell confide-pupil-text" { (p.last_error.as_deref().unwrap_or("–")) }
+                            }
+                        }
+                    }
+                }
+            }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin" { "Back to administration" } }
         },
     )

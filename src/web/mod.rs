@@ -36,6 +36,8 @@ pub struct AppState {
     /// Keys the receipt-code lookup hash.
     pub server_key: Arc<SecretKey>,
     pub limits: ratelimit::RateLimits,
+    /// Wakes the mail worker as soon as something is queued.
+    pub mail_waker: crate::mail::worker::Waker,
 }
 
 /// A report at every character limit, in a script that URL-encodes each character as

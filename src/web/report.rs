@@ -80,6 +80,7 @@ async fn send(
         store::submit(conn, &server_key, &stored_school, &report)
     })
     .await?;
+    state.mail_waker.wake();
     Ok(html_response(
         StatusCode::OK,
         views::report::sent(&state.site, &school, &submitted.receipt, urgent),

@@ -31,7 +31,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             web::post().to(person_action),
         )
         .route("/staff/admin/roles", web::post().to(grant))
-        .route("/staff/admin/roles/revoke", web::post().to(revoke));
+        .route("/staff/admin/roles/revoke", web::post().to(revoke))
+        .route("/staff/admin/outbox", web::get().to(outbox));
 }
 
 /// Non-administrators are told the pages do not exist.
@@ -386,4 +387,20 @@ async fn revoke(
     })
     .await?;
     Ok(back())
+}
+
+async fn outbox(state: web::Data<AppState>, staff: Staff) -> Result<HttpResponse, AppError> {
+    require_admin(&staff)?;
+    let now = crate::db::now();
+    let outbox = crate::db::run(&state.pool, move |conn| {
+        crate::mail::outbox::state(conn, now)
+    })
+    .await?;
+    let transport = format!("{:?}", state.config.mail);
+    Ok(html_response(
+        StatusCode::OK,
+        with_viewer(&staff, |v| {
+            views::admin::outbox(&state.site, v, &outbox, &transport)
+        }),
+    ))
 }
