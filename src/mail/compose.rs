@@ -119,8 +119,14 @@ pub fn compose(kind: Kind, school: &str, sign_in_url: &str) -> Composed {
             .map(|k| html_body(*k, school, sign_in_url).len() + 7),
     );
     let mut text = text_body(kind, school, sign_in_url);
-    // Trailing blank lines: invisible in every mail program.
-    text.extend(std::iter::repeat_n('\n', text_target - text.len()));
+    // Trailing blank lines, invisible in every mail program (a space first if the gap is odd).
+    let gap = text_target - text.len();
+    if gap % 2 == 1 {
+        text.push(' ');
+    }
+    for _ in 0..gap / 2 {
+        text.push_str("\r\n");
+    }
     let mut html = html_body(kind, school, sign_in_url);
     let fill = html_target - html.len() - 7;
     html.push_str("<!--");

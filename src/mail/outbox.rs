@@ -8,8 +8,9 @@ use crate::db::schema::{outbox, schools, users};
 use crate::db::DbConnection;
 use crate::error::AppError;
 
-/// A claim lasts this long: a worker that dies mid-send frees its rows by then.
-pub const CLAIM_SECONDS: i64 = 120;
+/// A claim lasts this long: longer than one SMTP attempt may take (20 s), so a live
+/// worker never loses its claim, and short enough that a crashed one's row is retried soon.
+pub const CLAIM_SECONDS: i64 = 30;
 
 /// A message to queue.
 #[derive(Debug, Clone)]

@@ -67,7 +67,8 @@ pub fn deliver_due(
 ) -> Result<Delivery, AppError> {
     let mut delivery = Delivery::default();
     loop {
-        let batch = outbox::claim_due(conn, now, 50)?;
+        // One row at a time: a crash leaves only the message in flight claimed.
+        let batch = outbox::claim_due(conn, now, 1)?;
         if batch.is_empty() {
             return Ok(delivery);
         }
