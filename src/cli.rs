@@ -67,6 +67,24 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Copy the SQLite database (consistent, while serving) and the secret key into a directory.
+    Backup {
+        /// An empty or new directory.
+        #[arg(long)]
+        to: std::path::PathBuf,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Put a backup made by `confide backup` back (stop the server first).
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// Replace an existing database.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        settings: Settings,
+    },
     /// Check the audit log's hash chain.
     Audit {
         #[command(subcommand)]
@@ -231,6 +249,24 @@ fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { action, settings } => user_command(action, settings),
+        Command::Backup { to, settings } => {
+            let config = Config::from_settings(settings)?;
+            for file in crate::backup::backup(&config, &to)? {
+                println!("wrote {}", file.display());
+            }
+            println!("Keep the secret key file as safe as the database: receipt codes need it.");
+            Ok(())
+        }
+        Command::Restore {
+            from,
+            force,
+            settings,
+        } => {
+            let config = Config::from_settings(settings)?;
+            crate::backup::restore(&config, &from, force)?;
+            println!("Restored from {}.", from.display());
+            Ok(())
+        }
         Command::Mail {
             action: MailCommand::Test { to },
             settings,

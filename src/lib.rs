@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod assets;
 pub mod audit;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -139,6 +139,7 @@ pub struct TestApp {
     pub server_key: SecretKey,
     /// For running the `confide` command against the same database.
     pub database_url: String,
+    pub config: Config,
 }
 
 impl TestApp {
@@ -278,6 +279,15 @@ impl TestApp {
         }
     }
 
+    /// A second server on the same database and secret key, as behind a load balancer.
+    /// Returns its address.
+    pub fn spawn_twin(&self) -> String {
+        let app = Application::build(self.config.clone()).expect("twin builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        actix_rt::spawn(app.run_until_stopped());
+        address
+    }
+
     /// Runs the `confide` command against this app's database.
     pub fn confide(&self, args: &[&str], stdin: Option<&str>) -> (bool, String) {
         use std::io::Write as _;
@@ -380,6 +390,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         DatabaseUrl::Postgres(url) => url.clone(),
         DatabaseUrl::Sqlite(path) => path.display().to_string(),
     };
+    let kept = config.clone();
     let app = Application::build(config).expect("app builds");
     let pool = app.state().pool.clone();
     let schools = confide::demo::seed(&mut pool.get().unwrap())
@@ -400,5 +411,6 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         schools,
         server_key,
         database_url,
+        config: kept,
     }
 }

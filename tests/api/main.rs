@@ -17,6 +17,7 @@ mod privacy;
 mod pupil_site;
 mod reporting;
 mod routing;
+mod scale;
 mod smtp_sink;
 mod staff;
 mod static_files;

@@ -1,0 +1,91 @@
+//! Backups: a consistent online copy of an SQLite database (`VACUUM INTO`, safe while
+//! serving) with the server secret beside it, and putting one back. PostgreSQL
+//! deployments use pg_dump and pg_restore, which already do this well.
+
+use std::path::{Path, PathBuf};
+
+use diesel::connection::SimpleConnection;
+
+use crate::config::{Config, DatabaseUrl};
+
+const DB_FILE: &str = "confide.db";
+const KEY_FILE: &str = "secret.key";
+
+fn postgres_advice() -> anyhow::Error {
+    anyhow::anyhow!(
+        "this deployment uses PostgreSQL: back it up with `pg_dump --format=custom` and restore with \
+         `pg_restore` (see the README), and keep a copy of the secret key file ({KEY_FILE}) with it"
+    )
+}
+
+/// Writes `confide.db` and `secret.key` into `target` (which must be empty or new).
+pub fn backup(config: &Config, target: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !config.database.is_sqlite() {
+        return Err(postgres_advice());
+    }
+    std::fs::create_dir_all(target)?;
+    let db = target.join(DB_FILE);
+    if db.exists() {
+        anyhow::bail!("{} already exists: choose an empty directory", db.display());
+    }
+    let pool = crate::db::connect(&config.database, 1)?;
+    let mut conn = pool.get()?;
+    let quoted = db.to_string_lossy().replace('\'', "''");
+    // One read transaction: a consistent snapshot even while reports keep arriving.
+    conn.batch_execute(&format!("VACUUM INTO '{quoted}'"))
+        .map_err(|e| anyhow::anyhow!("backup failed: {e}"))?;
+    let key = target.join(KEY_FILE);
+    copy_private(&config.secret_key_file, &key)?;
+    Ok(vec![db, key])
+}
+
+/// Puts a backup back as this configuration's database and secret key.
+pub fn restore(config: &Config, source: &Path, force: bool) -> anyhow::Result<()> {
+    let DatabaseUrl::Sqlite(target) = &config.database else {
+        return Err(postgres_advice());
+    };
+    let db = source.join(DB_FILE);
+    let key = source.join(KEY_FILE);
+    for file in [&db, &key] {
+        if !file.is_file() {
+            anyhow::bail!(
+                "{} is missing: is this a Confide backup directory?",
+                file.display()
+            );
+        }
+    }
+    if target.exists() && !force {
+        anyhow::bail!(
+            "{} already exists: stop Confide and use --force to replace it",
+            target.display()
+        );
+    }
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    for stale in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{stale}", target.display()));
+    }
+    std::fs::copy(&db, target)?;
+    copy_private(&key, &config.secret_key_file)?;
+    // Check what was restored before anyone relies on it.
+    let pool = crate::db::connect(&config.database, 1)?;
+    let mut conn = pool.get()?;
+    conn.batch_execute("PRAGMA integrity_check")
+        .map_err(|e| anyhow::anyhow!("the restored database failed its integrity check: {e}"))?;
+    Ok(())
+}
+
+fn copy_private(from: &Path, to: &Path) -> anyhow::Result<()> {
+    let bytes =
+        std::fs::read(from).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", from.display()))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    use std::io::Write;
+    let mut file = options.open(to)?;
+    file.write_all(&bytes)?;
+    file.sync_all()?;
+    Ok(())
+}
