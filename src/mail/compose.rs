@@ -13,17 +13,20 @@ pub enum Kind {
     Escalation,
     Unrouted,
     Digest,
+    /// The pupil added to their report with their receipt code.
+    PupilMessage,
     Test,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::NewReport,
         Kind::Urgent,
         Kind::Reminder,
         Kind::Escalation,
         Kind::Unrouted,
         Kind::Digest,
+        Kind::PupilMessage,
         Kind::Test,
     ];
 
@@ -35,6 +38,7 @@ impl Kind {
             Kind::Escalation => "escalation",
             Kind::Unrouted => "unrouted",
             Kind::Digest => "digest",
+            Kind::PupilMessage => "pupil_message",
             Kind::Test => "test",
         }
     }
@@ -64,6 +68,7 @@ impl Kind {
                 "A report for {school} was received, but no one is set up to receive that school's reports. It is kept safe for the school's recovery key. Please give someone a role and share it with them."
             ),
             Kind::Digest => format!("Reports for {school} are waiting for you in Confide."),
+            Kind::PupilMessage => format!("A pupil has added to a report for {school}. Please sign in to read it."),
             Kind::Test => "This is a test message from Confide. If you can read it, mail is working.".to_owned(),
         }
     }

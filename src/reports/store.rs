@@ -289,6 +289,32 @@ pub fn add_message(
         diesel::update(reports::table.find(report_id))
             .set(reports::updated_at.eq(now))
             .execute(conn)?;
+        if actor.user_id.is_none() {
+            // The people working the case hear that the pupil wrote again (never what).
+            let school_id: i64 = reports::table
+                .find(report_id)
+                .select(reports::school_id)
+                .first(conn)?;
+            let mails: Vec<NewMail> = report_keys::table
+                .inner_join(crate::db::schema::users::table)
+                .filter(report_keys::report_id.eq(report_id))
+                .filter(crate::db::schema::users::disabled.eq(false))
+                .filter(crate::db::schema::users::notify_digest.eq(false))
+                .select((
+                    crate::db::schema::users::id,
+                    crate::db::schema::users::email,
+                ))
+                .load::<(i64, String)>(conn)?
+                .into_iter()
+                .map(|(id, email)| NewMail {
+                    kind: Kind::PupilMessage,
+                    email,
+                    user_id: Some(id),
+                    school_id: Some(school_id),
+                })
+                .collect();
+            outbox::enqueue(conn, &mails, now)?;
+        }
         audit::append(conn, actor, Some(report_id), action, "")
     })?;
     Ok(message_id)

@@ -113,6 +113,9 @@ async fn add_message(
     let Some(view) = view else {
         return Ok(not_found(&state, form.code.as_deref().unwrap_or_default()));
     };
+    if problem.is_none() {
+        state.mail_waker.wake();
+    }
     Ok(match problem {
         Some(message) => html_response(
             StatusCode::BAD_REQUEST,

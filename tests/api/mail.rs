@@ -479,3 +479,20 @@ async fn a_crash_between_smtp_acceptance_and_marking_sent_loses_nothing() {
         "exactly the message in flight at the crash is sent twice"
     );
 }
+
+#[actix_rt::test]
+async fn staff_hear_when_the_pupil_writes_again_but_not_what() {
+    let app = app_with_mail(free_port(), false).await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let code = app.send_report("oakfield", &[]).await;
+    let before = queued(&app).len();
+    app.post_form(
+        "/followup/message",
+        &[("code", &code), ("message", "SECRET FOLLOW UP")],
+    )
+    .await;
+    assert_eq!(
+        queued(&app)[before..],
+        [("pupil_message".to_owned(), officer.email.clone())]
+    );
+}
