@@ -125,7 +125,7 @@ pub fn info_page(site: &Site, content: &Page) -> Markup {
 }
 
 /// Reports go to one school's staff, so the pupil picks theirs first.
-pub fn choose_school(site: &Site, schools: &[School]) -> Markup {
+pub fn choose_school(site: &Site, schools: &[School], query: &str) -> Markup {
     page(
         site,
         "Which school do you go to?",
@@ -134,7 +134,17 @@ pub fn choose_school(site: &Site, schools: &[School]) -> Markup {
                 div class="govuk-grid-column-two-thirds" {
                     h1 class="govuk-heading-xl" { "Which school do you go to?" }
                     p class="govuk-body" { "Your report goes to the staff who keep pupils safe at your school." }
-                    @if schools.is_empty() {
+                    form method="get" action="/report" class="govuk-!-margin-bottom-6" {
+                        div class="govuk-form-group" {
+                            label class="govuk-label govuk-label--s" for="q" { "Search for your school" }
+                            div class="govuk-hint" id="q-hint" { "Type part of its name." }
+                            input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" value=(query) aria-describedby="q-hint" autocomplete="off" spellcheck="false";
+                        }
+                        button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Search" }
+                    }
+                    @if schools.is_empty() && !query.is_empty() {
+                        p class="govuk-body" { "No school matches \u{201c}" (query) "\u{201d}. Check the spelling, or try fewer letters." }
+                    } @else if schools.is_empty() {
                         p class="govuk-body" { "No schools are using this site yet." }
                     } @else {
                         ul class="govuk-list govuk-list--spaced confide-school-list" {

@@ -33,9 +33,30 @@ async fn safety(state: web::Data<AppState>) -> Result<Markup, AppError> {
     Ok(views::pupil::info_page(&state.site, page))
 }
 
-async fn choose_school(state: web::Data<AppState>) -> Result<Markup, AppError> {
-    let schools = crate::db::run(&state.pool, schools::list).await?;
-    Ok(views::pupil::choose_school(&state.site, &schools))
+#[derive(serde::Deserialize)]
+struct SchoolSearch {
+    q: Option<String>,
+}
+
+/// With many schools (a local authority's or a force's), pupils search by name.
+async fn choose_school(
+    state: web::Data<AppState>,
+    search: web::Query<SchoolSearch>,
+) -> Result<Markup, AppError> {
+    let mut schools = crate::db::run(&state.pool, schools::list).await?;
+    let query: String = search
+        .q
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .take(100)
+        .collect();
+    if !query.is_empty() {
+        let needle = query.to_lowercase();
+        schools.retain(|s| s.name.to_lowercase().contains(&needle) || s.slug.contains(&needle));
+    }
+    Ok(views::pupil::choose_school(&state.site, &schools, &query))
 }
 
 async fn school_home(

@@ -156,3 +156,15 @@ async fn a_schools_own_content_directory_replaces_a_topic() {
 fn escape(text: &str) -> String {
     maud::html! { (text) }.into_string()
 }
+
+#[actix_rt::test]
+async fn a_pupil_can_search_for_their_school() {
+    let app = spawn_app().await;
+    let (status, body) = app.get_text("/report?q=river").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Riverside High School"));
+    assert!(!body.contains("href=\"/s/oakfield/report\""));
+    let (_, none) = app.get_text("/report?q=%3Cscript%3E").await;
+    assert!(none.contains("No school matches"));
+    assert!(none.contains("&lt;script&gt;"));
+}
