@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use diesel::connection::SimpleConnection;
+use diesel::RunQueryDsl;
 
 use crate::config::{Config, DatabaseUrl};
 
@@ -24,6 +25,9 @@ pub fn backup(config: &Config, target: &Path) -> anyhow::Result<Vec<PathBuf>> {
         return Err(postgres_advice());
     }
     std::fs::create_dir_all(target)?;
+    // The copy holds password hashes and sealed keys: only this user may read it.
+    #[cfg(unix)]
+    std::fs::set_permissions(target, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
     let db = target.join(DB_FILE);
     if db.exists() {
         anyhow::bail!("{} already exists: choose an empty directory", db.display());
@@ -71,9 +75,22 @@ pub fn restore(config: &Config, source: &Path, force: bool) -> anyhow::Result<()
     // Check what was restored before anyone relies on it.
     let pool = crate::db::connect(&config.database, 1)?;
     let mut conn = pool.get()?;
-    conn.batch_execute("PRAGMA integrity_check")
-        .map_err(|e| anyhow::anyhow!("the restored database failed its integrity check: {e}"))?;
-    Ok(())
+    let verdict: Vec<IntegrityRow> = diesel::sql_query("PRAGMA integrity_check")
+        .load(&mut *conn)
+        .map_err(|e| anyhow::anyhow!("the restored database could not be checked: {e}"))?;
+    match verdict.first().map(|r| r.integrity_check.as_str()) {
+        Some("ok") => Ok(()),
+        other => anyhow::bail!(
+            "the restored database failed its integrity check: {}",
+            other.unwrap_or("no answer")
+        ),
+    }
+}
+
+#[derive(diesel::QueryableByName)]
+struct IntegrityRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    integrity_check: String,
 }
 
 fn copy_private(from: &Path, to: &Path) -> anyhow::Result<()> {

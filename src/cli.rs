@@ -340,6 +340,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                         school.reading_hours = hours;
                     }
                     let (school, recovery) = schools::create(&mut conn, &school)?;
+                    audit_cli(&mut conn, "School added", &school.slug)?;
                     println!("Added {} at /s/{}", school.name, school.slug);
                     print_recovery_key(&school.name, &recovery);
                 }
@@ -388,6 +389,7 @@ fn user_command(action: UserCommand, settings: Settings) -> anyhow::Result<()> {
         UserCommand::Add { email, name, admin } => {
             let email = Email::parse(&email).map_err(anyhow::Error::msg)?;
             let created = users::create(&mut conn, &email, &name, None, admin)?;
+            audit_cli(&mut conn, "Person added", &created.user.email)?;
             println!("Added {} <{}>.", created.user.name, created.user.email);
             println!("One-time password (they must change it when they first sign in):");
             println!("    {}", created.password.as_str());
@@ -396,16 +398,19 @@ fn user_command(action: UserCommand, settings: Settings) -> anyhow::Result<()> {
         UserCommand::Disable { email } => {
             let user = find_user(&mut conn, &email)?;
             users::set_disabled(&mut conn, user.id, true)?;
+            audit_cli(&mut conn, "Person disabled", &user.email)?;
             println!("{} is disabled and signed out everywhere.", user.name);
         }
         UserCommand::Enable { email } => {
             let user = find_user(&mut conn, &email)?;
             users::set_disabled(&mut conn, user.id, false)?;
+            audit_cli(&mut conn, "Person enabled", &user.email)?;
             println!("{} can sign in again.", user.name);
         }
         UserCommand::ResetPassword { email } => {
             let user = find_user(&mut conn, &email)?;
             let password = users::reset_password(&mut conn, user.id)?;
+            audit_cli(&mut conn, "Password reset", &user.email)?;
             println!(
                 "New one-time password for {} (they must change it when they sign in):",
                 user.name
@@ -438,7 +443,16 @@ fn role_command(action: RoleCommand, settings: Settings) -> anyhow::Result<()> {
             })?;
             let school = find_school(&mut conn, &school)?;
             let user = find_user(&mut conn, &user)?;
-            roles::grant(&mut conn, school.id, user.id, role)?;
+            crate::db::write_transaction(&mut conn, |conn| {
+                roles::grant(conn, school.id, user.id, role)?;
+                crate::audit::append(
+                    conn,
+                    &crate::audit::Actor::system("Administrator (command line)"),
+                    None,
+                    "Role granted",
+                    &format!("{} is {} at {}", user.email, role.as_str(), school.slug),
+                )
+            })?;
             println!(
                 "{} is now {} at {}.",
                 user.name,
@@ -480,6 +494,18 @@ fn role_command(action: RoleCommand, settings: Settings) -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Records something an administrator did at the command line.
+fn audit_cli(conn: &mut crate::db::DbConnection, action: &str, detail: &str) -> anyhow::Result<()> {
+    crate::audit::record(
+        conn,
+        &crate::audit::Actor::system("Administrator (command line)"),
+        None,
+        action,
+        detail,
+    )?;
     Ok(())
 }
 

@@ -167,6 +167,30 @@ pub fn load(conn: &mut DbConnection, token: &SessionToken) -> Result<Option<Sess
     }))
 }
 
+/// After a password change: this session carries the (possibly new) private key, and
+/// every other session of the person ends.
+pub fn after_password_change(
+    conn: &mut DbConnection,
+    token: &SessionToken,
+    user_id: i64,
+    private_key: &PrivateKey,
+) -> Result<(), AppError> {
+    let sealed = token
+        .sealing_key()
+        .seal(SESSION_KEY_CONTEXT, private_key.to_bytes().as_ref());
+    let mine = token.id_hash();
+    diesel::update(sessions::table.filter(sessions::id_hash.eq(&mine)))
+        .set(sessions::wrapped_private_key.eq(sealed))
+        .execute(conn)?;
+    diesel::delete(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id_hash.ne(&mine)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Signs out this session at once.
 pub fn delete(conn: &mut DbConnection, token: &SessionToken) -> Result<(), AppError> {
     diesel::delete(sessions::table.filter(sessions::id_hash.eq(token.id_hash()))).execute(conn)?;

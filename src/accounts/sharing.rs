@@ -2,75 +2,107 @@
 //!
 //! The server cannot do this alone (it holds no keys). A current recipient's session does
 //! it when they sign in, or an administrator does it with the school's recovery key.
-
-use std::collections::HashSet;
+//! `school_roles.keys_complete` says who still needs keys, so a sign-in with nothing to
+//! share costs one small query.
 
 use diesel::prelude::*;
 
-use super::roles::{self, Role};
+use super::roles::{self, Role, RoleHolder};
 use super::users::User;
 use crate::audit::{self, Actor};
 use crate::crypto::sealed_box::{PrivateKey, PublicKey, ReportKeys};
-use crate::db::schema::{report_keys, reports, school_roles};
+use crate::db::schema::{report_keys, reports, school_roles, schools};
 use crate::db::{self, DbConnection};
 use crate::error::AppError;
 use crate::reports::choices::About;
 use crate::reports::routing;
-use crate::reports::store::{self, QueueKeys};
+use crate::reports::store;
+use crate::triage::case::queue_keys;
 
-/// id, about, wrapped keys, and the queue keys beside them.
-type HeldRow = (String, String, Vec<u8>, bool, i32, i32, i64);
-/// id, about, recovery copy, status, risk, happening now, created.
-type RecoveryRow = (String, String, Vec<u8>, String, Option<String>, bool, i64);
+/// Most copies made for one person in one sign-in, so a sign-in never takes long; the
+/// rest follow at the next.
+const MAX_PER_SIGN_IN: i64 = 5_000;
 
-/// One report's routing facts and the sharer's copy of its keys.
-struct Held {
-    report_id: String,
-    about: About,
-    wrapped: Vec<u8>,
-    queue: QueueKeys,
+/// The `about` values of reports the rules route to this person, given everyone's roles.
+pub fn allowed_abouts(user_id: i64, holders: &[RoleHolder]) -> Vec<&'static str> {
+    About::ALL
+        .iter()
+        .filter(|about| routing::recipients(**about, holders).contains(&user_id))
+        .map(|about| about.as_str())
+        .collect()
 }
 
-/// Wraps `keys` for every recipient the rules name who has no copy yet. Returns how many copies were added.
-fn share_report(
+diesel::alias!(report_keys as theirs: TheirKeys);
+
+/// Reports of the school the person should hold but does not.
+fn missing_count(
     conn: &mut DbConnection,
-    report_id: &str,
-    about: About,
-    keys: &ReportKeys,
-    holders: &[roles::RoleHolder],
-    queue: &QueueKeys,
-) -> Result<Vec<i64>, AppError> {
-    let have: HashSet<i64> = report_keys::table
-        .filter(report_keys::report_id.eq(report_id))
-        .select(report_keys::user_id)
-        .load::<i64>(conn)?
-        .into_iter()
-        .collect();
-    let mut added = Vec::new();
-    for user_id in routing::recipients(about, holders) {
-        if have.contains(&user_id) {
-            continue;
-        }
-        let Some(holder) = holders.iter().find(|h| h.user_id == user_id) else {
+    school_id: i64,
+    user_id: i64,
+    allowed: &[&str],
+) -> Result<i64, AppError> {
+    Ok(reports::table
+        .filter(reports::school_id.eq(school_id))
+        .filter(reports::about.eq_any(allowed))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            theirs
+                .filter(theirs.field(report_keys::report_id).eq(reports::id))
+                .filter(theirs.field(report_keys::user_id).eq(user_id)),
+        )))
+        .count()
+        .get_result(conn)?)
+}
+
+/// id, about, sealed copy, status, risk, happening now, acknowledged, created.
+type Source = (
+    String,
+    String,
+    Vec<u8>,
+    String,
+    Option<String>,
+    bool,
+    Option<i64>,
+    i64,
+);
+
+/// Seals `rows` (opened with `key`) for `recipient` and stores them in one transaction.
+fn copy_for(
+    conn: &mut DbConnection,
+    rows: Vec<Source>,
+    key: &PrivateKey,
+    recipient: &PublicKey,
+    recipient_id: i64,
+) -> Result<(usize, usize), AppError> {
+    let mut sealed = Vec::with_capacity(rows.len());
+    let mut unreadable = 0;
+    for (report_id, _, wrapped, status, risk, happening_now, acknowledged_at, created_at) in rows {
+        let Ok(keys) = ReportKeys::unwrap_with(key, &report_id, &wrapped) else {
+            unreadable += 1;
             continue;
         };
-        let public = PublicKey::from_bytes(&holder.public_key).map_err(|_| {
-            AppError::Internal(anyhow::anyhow!("user {user_id} has a bad public key"))
-        })?;
-        store::insert_key(
-            conn,
-            report_id,
-            user_id,
-            &keys.wrap_for(&public, report_id),
-            queue,
-        )?;
-        added.push(user_id);
+        let queue = queue_keys(
+            &status,
+            risk.as_deref(),
+            happening_now && acknowledged_at.is_none(),
+            created_at,
+        );
+        sealed.push((keys.wrap_for(recipient, &report_id), report_id, queue));
     }
-    Ok(added)
+    let made = sealed.len();
+    db::write_transaction(conn, |conn| {
+        for (wrapped, report_id, queue) in &sealed {
+            store::insert_key(conn, report_id, recipient_id, wrapped, queue)?;
+            diesel::update(reports::table.find(report_id))
+                .set(reports::unrouted.eq(false))
+                .execute(conn)?;
+        }
+        Ok(())
+    })?;
+    Ok((made, unreadable))
 }
 
-/// Run when someone signs in: for each school they receive reports for, give colleagues
-/// who joined since any report they should see. Returns the number of copies made.
+/// Run when someone signs in: for each of their schools, colleagues still waiting for
+/// keys get every report the sharer holds and the rules route to them.
 pub fn share_pending(
     conn: &mut DbConnection,
     sharer: &User,
@@ -84,76 +116,63 @@ pub fn share_pending(
     let mut total = 0;
     for school_id in schools {
         let holders = roles::holders(conn, school_id)?;
-        let held: Vec<HeldRow> = report_keys::table
-            .inner_join(reports::table)
-            .filter(report_keys::user_id.eq(sharer.id))
-            .filter(reports::school_id.eq(school_id))
-            .select((
-                reports::id,
-                reports::about,
-                report_keys::wrapped,
-                report_keys::is_open,
-                report_keys::urgent_rank,
-                report_keys::risk_rank,
-                report_keys::report_created_at,
-            ))
-            .load(conn)?;
-        // Only reports missing a copy for someone are opened at all.
-        let counts: Vec<(String, i64)> = report_keys::table
-            .inner_join(reports::table)
-            .filter(reports::school_id.eq(school_id))
-            .group_by(report_keys::report_id)
-            .select((report_keys::report_id, diesel::dsl::count_star()))
-            .load(conn)?;
-        let counts: std::collections::HashMap<String, i64> = counts.into_iter().collect();
-        let mut added_for: std::collections::BTreeMap<i64, usize> = Default::default();
-        for (report_id, about, wrapped, is_open, urgent_rank, risk_rank, created_at) in held {
-            let held = Held {
-                about: About::parse(&about).unwrap_or(About::NoStaff),
-                report_id,
-                wrapped,
-                queue: QueueKeys {
-                    is_open,
-                    urgent_rank,
-                    risk_rank,
-                    created_at,
-                },
-            };
-            let expected = routing::recipients(held.about, &holders).len() as i64;
-            if counts.get(&held.report_id).copied().unwrap_or(0) >= expected {
-                continue;
-            }
-            let Ok(keys) = ReportKeys::unwrap_with(key, &held.report_id, &held.wrapped) else {
-                tracing::warn!("a wrapped report key did not open while sharing");
-                continue;
-            };
-            let added = db::write_transaction(conn, |conn| {
-                share_report(
-                    conn,
-                    &held.report_id,
-                    held.about,
-                    &keys,
-                    &holders,
-                    &held.queue,
-                )
+        let mut waiting: Vec<&RoleHolder> = holders
+            .iter()
+            .filter(|h| !h.keys_complete && h.user_id != sharer.id)
+            .collect();
+        waiting.sort_by_key(|h| h.user_id);
+        waiting.dedup_by_key(|h| h.user_id);
+        for recipient in waiting {
+            let allowed = allowed_abouts(recipient.user_id, &holders);
+            let rows: Vec<Source> = report_keys::table
+                .inner_join(reports::table)
+                .filter(report_keys::user_id.eq(sharer.id))
+                .filter(reports::school_id.eq(school_id))
+                .filter(reports::about.eq_any(&allowed))
+                .filter(diesel::dsl::not(diesel::dsl::exists(
+                    theirs
+                        .filter(theirs.field(report_keys::report_id).eq(reports::id))
+                        .filter(theirs.field(report_keys::user_id).eq(recipient.user_id)),
+                )))
+                .limit(MAX_PER_SIGN_IN)
+                .select((
+                    reports::id,
+                    reports::about,
+                    report_keys::wrapped,
+                    reports::status,
+                    reports::risk,
+                    reports::happening_now,
+                    reports::acknowledged_at,
+                    reports::created_at,
+                ))
+                .load(conn)?;
+            let public = PublicKey::from_bytes(&recipient.public_key).map_err(|_| {
+                AppError::Internal(anyhow::anyhow!(
+                    "user {} has a bad public key",
+                    recipient.user_id
+                ))
             })?;
-            for user_id in added {
-                *added_for.entry(user_id).or_default() += 1;
-            }
-        }
-        for (user_id, count) in added_for {
-            total += count;
-            let name = holders
-                .iter()
-                .find(|h| h.user_id == user_id)
-                .map_or("someone", |h| h.name.as_str());
-            audit::record(
-                conn,
-                &Actor::user(sharer.id, &sharer.name),
-                None,
-                "Shared existing reports",
-                &format!("{count} reports of school {school_id} made readable to {name}"),
-            )?;
+            let (made, _) = copy_for(conn, rows, key, &public, recipient.user_id)?;
+            total += made;
+            let complete = missing_count(conn, school_id, recipient.user_id, &allowed)? == 0;
+            db::write_transaction(conn, |conn| {
+                if complete {
+                    roles::set_keys_complete(conn, Some(school_id), recipient.user_id, true)?;
+                }
+                if made > 0 {
+                    audit::append(
+                        conn,
+                        &Actor::user(sharer.id, &sharer.name),
+                        None,
+                        "Shared existing reports",
+                        &format!(
+                            "{made} reports of school {school_id} made readable to {}",
+                            recipient.name
+                        ),
+                    )?;
+                }
+                Ok(())
+            })?;
         }
     }
     Ok(total)
@@ -167,54 +186,66 @@ pub fn recovery_share(
     recovery: &PrivateKey,
     user: &User,
 ) -> Result<usize, AppError> {
+    let school_key: Option<Vec<u8>> = schools::table
+        .find(school_id)
+        .select(schools::recovery_public_key)
+        .first(conn)?;
+    if school_key.as_deref() != Some(recovery.public_key().as_bytes().as_slice()) {
+        return Err(AppError::BadRequest(
+            "that recovery key does not belong to this school",
+        ));
+    }
     let holders = roles::holders(conn, school_id)?;
     if !holders.iter().any(|h| h.user_id == user.id) {
         return Err(AppError::BadRequest(
             "that person has no role at this school",
         ));
     }
-    let rows: Vec<RecoveryRow> = reports::table
-        .filter(reports::school_id.eq(school_id))
-        .select((
-            reports::id,
-            reports::about,
-            reports::recovery_keys,
-            reports::status,
-            reports::risk,
-            reports::happening_now,
-            reports::created_at,
-        ))
-        .load(conn)?;
-    let only_them: Vec<roles::RoleHolder> = holders
-        .iter()
-        .filter(|h| h.user_id == user.id)
-        .cloned()
-        .collect();
+    let allowed = allowed_abouts(user.id, &holders);
+    let public = user.public_key()?;
     let mut added = 0;
-    for (report_id, about, wrapped, status, risk, happening_now, created_at) in rows {
-        let about = About::parse(&about).unwrap_or(About::NoStaff);
-        // Whether they should get it is decided with everyone's roles (a head who is also
-        // an officer must still not receive reports about the head).
-        if !routing::recipients(about, &holders).contains(&user.id) {
-            continue;
+    let mut unreadable = 0;
+    loop {
+        let rows: Vec<Source> = reports::table
+            .filter(reports::school_id.eq(school_id))
+            .filter(reports::about.eq_any(&allowed))
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                theirs
+                    .filter(theirs.field(report_keys::report_id).eq(reports::id))
+                    .filter(theirs.field(report_keys::user_id).eq(user.id)),
+            )))
+            .order(reports::id.asc())
+            .offset(unreadable as i64)
+            .limit(1000)
+            .select((
+                reports::id,
+                reports::about,
+                reports::recovery_keys,
+                reports::status,
+                reports::risk,
+                reports::happening_now,
+                reports::acknowledged_at,
+                reports::created_at,
+            ))
+            .load(conn)?;
+        if rows.is_empty() {
+            break;
         }
-        let Ok(keys) = ReportKeys::unwrap_with(recovery, &report_id, &wrapped) else {
-            return Err(AppError::BadRequest(
-                "that recovery key does not belong to this school",
-            ));
-        };
-        let queue =
-            crate::triage::case::queue_keys(&status, risk.as_deref(), happening_now, created_at);
-        let made = db::write_transaction(conn, |conn| {
-            let made = share_report(conn, &report_id, about, &keys, &only_them, &queue)?;
-            if !made.is_empty() {
-                diesel::update(reports::table.find(&report_id))
-                    .set(reports::unrouted.eq(false))
-                    .execute(conn)?;
-            }
-            Ok(made.len())
-        })?;
+        // Reports stored without a recovery copy are skipped and counted, not fatal.
+        let (made, skipped) = copy_for(conn, rows, recovery, &public, user.id)?;
         added += made;
+        unreadable += skipped;
+        if made == 0 {
+            break;
+        }
+    }
+    if unreadable == 0 {
+        roles::set_keys_complete(conn, Some(school_id), user.id, true)?;
+    } else {
+        tracing::warn!(
+            unreadable,
+            "some reports have no usable recovery copy and were not shared"
+        );
     }
     audit::record(
         conn,
@@ -229,8 +260,28 @@ pub fn recovery_share(
     Ok(added)
 }
 
-/// Takes a role away and deletes the person's copies of that school's reports that no
-/// remaining role of theirs entitles them to.
+/// Deletes a person's copies of the school's reports that none of their roles (disabled
+/// or not) still routes to them. Run after any change of roles.
+pub fn prune_keys(
+    conn: &mut DbConnection,
+    school_id: i64,
+    user_id: i64,
+) -> Result<usize, AppError> {
+    let holders = roles::all_holders(conn, school_id)?;
+    let allowed = allowed_abouts(user_id, &holders);
+    let doomed = reports::table
+        .filter(reports::school_id.eq(school_id))
+        .filter(reports::about.ne_all(allowed))
+        .select(reports::id);
+    Ok(diesel::delete(
+        report_keys::table
+            .filter(report_keys::user_id.eq(user_id))
+            .filter(report_keys::report_id.eq_any(doomed)),
+    )
+    .execute(conn)?)
+}
+
+/// Takes a role away and deletes the keys it alone entitled the person to.
 pub fn revoke(
     conn: &mut DbConnection,
     actor: &Actor,
@@ -246,25 +297,7 @@ pub fn revoke(
                 .filter(school_roles::role.eq(role.as_str())),
         )
         .execute(conn)?;
-        let holders = roles::holders(conn, school_id)?;
-        let held: Vec<(String, String)> = report_keys::table
-            .inner_join(reports::table)
-            .filter(report_keys::user_id.eq(user_id))
-            .filter(reports::school_id.eq(school_id))
-            .select((reports::id, reports::about))
-            .load(conn)?;
-        let mut removed = 0;
-        for (report_id, about) in held {
-            let about = About::parse(&about).unwrap_or(About::NoStaff);
-            if !routing::recipients(about, &holders).contains(&user_id) {
-                removed += diesel::delete(
-                    report_keys::table
-                        .filter(report_keys::report_id.eq(&report_id))
-                        .filter(report_keys::user_id.eq(user_id)),
-                )
-                .execute(conn)?;
-            }
-        }
+        let removed = prune_keys(conn, school_id, user_id)?;
         audit::append(
             conn,
             actor,

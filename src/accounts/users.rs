@@ -174,24 +174,60 @@ pub fn list(conn: &mut DbConnection) -> Result<Vec<User>, AppError> {
 /// The shortest password accepted when someone chooses their own.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
-/// Sets a new password the person chose, sealing the same private key under it.
+/// Sets a new password the person chose. Leaving a temporary password (which an
+/// administrator saw) also replaces the key pair, re-sealing every report key the person
+/// holds, so whoever knew the temporary password can open nothing, even from an old copy
+/// of the database. Returns the private key now in force.
 pub fn change_password(
     conn: &mut DbConnection,
     user: &User,
     private: &PrivateKey,
     new_password: &str,
-) -> Result<(), AppError> {
-    let sealed = SealedPrivateKey::seal(private, new_password)?;
+) -> Result<PrivateKey, AppError> {
+    use crate::crypto::sealed_box::ReportKeys;
+    use crate::db::schema::report_keys;
     let hash = password::hash_password(new_password)?;
-    diesel::update(users::table.find(user.id))
-        .set((
-            users::password_hash.eq(hash),
-            users::private_key_sealed.eq(sealed.sealed),
-            users::private_key_salt.eq(sealed.salt),
-            users::must_change_password.eq(false),
-        ))
-        .execute(conn)?;
-    Ok(())
+    let next = if user.must_change_password {
+        PrivateKey::generate()
+    } else {
+        private.clone()
+    };
+    let sealed = SealedPrivateKey::seal(&next, new_password)?;
+    let mut rewrapped = Vec::new();
+    if user.must_change_password {
+        let held: Vec<(String, Vec<u8>)> = report_keys::table
+            .filter(report_keys::user_id.eq(user.id))
+            .select((report_keys::report_id, report_keys::wrapped))
+            .load(conn)?;
+        let public = next.public_key();
+        for (report_id, wrapped) in held {
+            if let Ok(keys) = ReportKeys::unwrap_with(private, &report_id, &wrapped) {
+                rewrapped.push((report_id.clone(), keys.wrap_for(&public, &report_id)));
+            }
+        }
+    }
+    crate::db::write_transaction(conn, |conn| {
+        diesel::update(users::table.find(user.id))
+            .set((
+                users::password_hash.eq(&hash),
+                users::public_key.eq(next.public_key().as_bytes().to_vec()),
+                users::private_key_sealed.eq(&sealed.sealed),
+                users::private_key_salt.eq(&sealed.salt),
+                users::must_change_password.eq(false),
+            ))
+            .execute(conn)?;
+        for (report_id, wrapped) in &rewrapped {
+            diesel::update(
+                report_keys::table
+                    .filter(report_keys::user_id.eq(user.id))
+                    .filter(report_keys::report_id.eq(report_id)),
+            )
+            .set(report_keys::wrapped.eq(wrapped))
+            .execute(conn)?;
+        }
+        Ok(())
+    })?;
+    Ok(next)
 }
 
 /// Disables or re-enables an account; disabling signs them out everywhere at once.

@@ -170,3 +170,21 @@ where
         DbConnection::Postgresql(_) => conn.transaction(work),
     }
 }
+
+/// Runs one INSERT, treating "already there" as success. diesel's `ON CONFLICT` is not
+/// available across both backends, so the unique violation is caught instead; on
+/// PostgreSQL inside a savepoint, because a failed statement would abort the transaction.
+pub fn insert_ignoring_duplicate<F>(conn: &mut DbConnection, insert: F) -> Result<(), AppError>
+where
+    F: FnOnce(&mut DbConnection) -> diesel::QueryResult<usize>,
+{
+    use diesel::result::{DatabaseErrorKind, Error};
+    let result = match conn {
+        DbConnection::Postgresql(_) => conn.transaction(insert),
+        DbConnection::Sqlite(_) => insert(conn),
+    };
+    match result {
+        Ok(_) | Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(()),
+        Err(other) => Err(other.into()),
+    }
+}

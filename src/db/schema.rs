@@ -36,6 +36,7 @@ diesel::table! {
         user_id -> BigInt,
         role -> Text,
         created_at -> BigInt,
+        keys_complete -> Bool,
     }
 }
 

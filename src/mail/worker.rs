@@ -57,22 +57,29 @@ pub struct Delivery {
     pub failed: usize,
 }
 
-/// Sends everything due at `now`.
+/// Sends what is due, one message at a time, reading `clock` afresh for every claim and
+/// mark (a slow pass must not let claims lapse or back-off start from a stale time).
+/// A failure ends the pass: when the server is down, the next message would only wait
+/// for the same time-out; each failed message keeps its own back-off.
 pub fn deliver_due(
     conn: &mut DbConnection,
     mailer: &Mailer,
     from: &Mailbox,
     sign_in_url: &str,
-    now: i64,
+    clock: &dyn Fn() -> i64,
 ) -> Result<Delivery, AppError> {
     let mut delivery = Delivery::default();
     loop {
         // One row at a time: a crash leaves only the message in flight claimed.
-        let batch = outbox::claim_due(conn, now, 1)?;
+        if delivery.failed > 0 {
+            return Ok(delivery);
+        }
+        let batch = outbox::claim_due(conn, clock(), 1)?;
         if batch.is_empty() {
             return Ok(delivery);
         }
         for row in batch {
+            let now = clock();
             let composed = compose(row.kind, &row.school_name, sign_in_url);
             let result = build_message(from, &row.email, &composed)
                 .and_then(|m| mailer.send(&m, &row.email));
@@ -121,6 +128,10 @@ fn escalation_targets(
     if targets.is_empty() {
         targets = outbox::administrators(conn)?;
     }
+    // Never the subject of an allegation, whichever way they were found.
+    if about == About::HeadTeacher {
+        targets.retain(|(id, _)| !heads.contains(id));
+    }
     Ok(targets)
 }
 
@@ -149,12 +160,18 @@ pub fn scan_overdue(conn: &mut DbConnection, now: i64) -> Result<usize, AppError
         }
         let about = About::parse(&about).unwrap_or(About::NoStaff);
         queued += db::write_transaction(conn, |conn| {
-            // Checked again inside the write lock: another server may have done it.
-            let (still_reminded, acknowledged): (i32, Option<i64>) = reports::table
-                .find(&report_id)
-                .select((reports::reminded_periods, reports::acknowledged_at))
-                .first(conn)?;
-            if still_reminded >= periods || acknowledged.is_some() {
+            // Only the server whose update changes the row sends: with several servers
+            // (or a report acknowledged meanwhile) the others change nothing and send nothing.
+            let claimed = diesel::update(
+                reports::table
+                    .filter(reports::id.eq(&report_id))
+                    .filter(reports::reminded_periods.lt(periods))
+                    .filter(reports::acknowledged_at.is_null())
+                    .filter(reports::status.ne("closed")),
+            )
+            .set(reports::reminded_periods.eq(periods))
+            .execute(conn)?;
+            if claimed == 0 {
                 return Ok(0);
             }
             let recipients: Vec<(i64, String)> = report_keys::table
@@ -182,9 +199,6 @@ pub fn scan_overdue(conn: &mut DbConnection, now: i64) -> Result<usize, AppError
                     });
                 }
             }
-            diesel::update(reports::table.find(&report_id))
-                .set(reports::reminded_periods.eq(periods))
-                .execute(conn)?;
             outbox::enqueue(conn, &mails, now)?;
             Ok(mails.len())
         })?;
@@ -220,13 +234,21 @@ pub fn scan_digests(conn: &mut DbConnection, now: i64) -> Result<usize, AppError
                 school_id: Some(school_id),
             })
             .collect();
-        db::write_transaction(conn, |conn| {
-            diesel::update(users::table.find(user_id))
-                .set(users::last_digest_at.eq(now))
-                .execute(conn)?;
-            outbox::enqueue(conn, &mails, now)
+        // Only the server whose update changes the row sends the digest.
+        queued += db::write_transaction(conn, |conn| {
+            let claimed = diesel::update(
+                users::table
+                    .filter(users::id.eq(user_id))
+                    .filter(users::last_digest_at.le(now - 86_400)),
+            )
+            .set(users::last_digest_at.eq(now))
+            .execute(conn)?;
+            if claimed == 0 {
+                return Ok(0);
+            }
+            outbox::enqueue(conn, &mails, now)?;
+            Ok(mails.len())
         })?;
-        queued += mails.len();
     }
     Ok(queued)
 }
@@ -242,15 +264,23 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// One pass: scan, then send.
-    pub fn tick(&self, now: i64) -> Result<Delivery, AppError> {
+    /// One pass: scan (when `scan` is true), then send.
+    pub fn tick(&self, scan: bool) -> Result<Delivery, AppError> {
         let mut conn = self.pool.get().map_err(AppError::Unavailable)?;
-        scan_overdue(&mut conn, now)?;
-        scan_digests(&mut conn, now)?;
+        if scan {
+            scan_overdue(&mut conn, db::now())?;
+            scan_digests(&mut conn, db::now())?;
+        }
         if !self.mailer.is_enabled() {
             return Ok(Delivery::default());
         }
-        deliver_due(&mut conn, &self.mailer, &self.from, &self.sign_in_url, now)
+        deliver_due(
+            &mut conn,
+            &self.mailer,
+            &self.from,
+            &self.sign_in_url,
+            &db::now,
+        )
     }
 
     /// Runs until `stop` is set, waking every few seconds or when told to.
@@ -258,8 +288,14 @@ impl Worker {
         std::thread::Builder::new()
             .name("confide-mail".into())
             .spawn(move || {
+                // Overdue reports are found within a minute; queued mail goes at once.
+                let mut last_scan = 0;
                 while !self.stop.load(Ordering::Relaxed) {
-                    if let Err(err) = self.tick(db::now()) {
+                    let scan = db::now() - last_scan >= 60;
+                    if scan {
+                        last_scan = db::now();
+                    }
+                    if let Err(err) = self.tick(scan) {
                         tracing::error!(target: "confide::mail", error = %err, "mail worker pass failed");
                     }
                     self.waker.wait(Duration::from_secs(5));

@@ -49,6 +49,8 @@ mod tests {
             role,
             public_key: vec![],
             notify_digest: false,
+            disabled: false,
+            keys_complete: true,
         }
     }
 

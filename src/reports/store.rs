@@ -226,27 +226,20 @@ pub fn insert_key(
     wrapped: &[u8],
     queue: &QueueKeys,
 ) -> Result<(), AppError> {
-    let exists = report_keys::table
-        .filter(report_keys::report_id.eq(report_id))
-        .filter(report_keys::user_id.eq(user_id))
-        .count()
-        .get_result::<i64>(conn)?;
-    if exists > 0 {
-        return Ok(());
-    }
-    diesel::insert_into(report_keys::table)
-        .values((
-            report_keys::report_id.eq(report_id),
-            report_keys::user_id.eq(user_id),
-            report_keys::wrapped.eq(wrapped),
-            report_keys::created_at.eq(db::now()),
-            report_keys::is_open.eq(queue.is_open),
-            report_keys::urgent_rank.eq(queue.urgent_rank),
-            report_keys::risk_rank.eq(queue.risk_rank),
-            report_keys::report_created_at.eq(queue.created_at),
-        ))
-        .execute(conn)?;
-    Ok(())
+    db::insert_ignoring_duplicate(conn, |conn| {
+        diesel::insert_into(report_keys::table)
+            .values((
+                report_keys::report_id.eq(report_id),
+                report_keys::user_id.eq(user_id),
+                report_keys::wrapped.eq(wrapped),
+                report_keys::created_at.eq(db::now()),
+                report_keys::is_open.eq(queue.is_open),
+                report_keys::urgent_rank.eq(queue.urgent_rank),
+                report_keys::risk_rank.eq(queue.risk_rank),
+                report_keys::report_created_at.eq(queue.created_at),
+            ))
+            .execute(conn)
+    })
 }
 
 /// Adds a sealed message to a report's conversation (visible to the pupil) or its notes (staff only).

@@ -234,7 +234,7 @@ pub fn apply(
     change: Change,
 ) -> Result<Result<(), Refused>, AppError> {
     let user_id = actor.user_id.ok_or(AppError::Forbidden)?;
-    let (row, wrapped) = find_for(conn, user_id, report_id)?;
+    let (_, wrapped) = find_for(conn, user_id, report_id)?;
     match change {
         Change::Note(text) | Change::Reply(text) if text.trim().is_empty() => {
             return Ok(Err(Refused("Write something before you save it")));
@@ -252,78 +252,93 @@ pub fn apply(
         _ => {}
     }
     let now = db::now();
-    let mut next = row.clone();
-    let (action, detail): (&str, String) = match change {
-        Change::Acknowledge => {
-            if row.acknowledged_at.is_some() {
-                return Ok(Err(Refused("This report has already been acknowledged")));
-            }
-            next.acknowledged_at = Some(now);
-            if row.status() == Status::New {
-                next.status = Status::Open.as_str().into();
-            }
-            ("Acknowledged", String::new())
-        }
-        Change::SetRisk(risk) => {
-            next.risk = risk.map(|r| r.as_str().to_owned());
-            ("Risk set", risk.map_or("Not rated", Risk::label).to_owned())
-        }
-        Change::SetStatus(status, outcome) => {
-            if status == Status::New {
-                return Ok(Err(Refused("A report cannot go back to new")));
-            }
-            if status == Status::Closed && outcome.is_none() {
-                return Ok(Err(Refused("Choose an outcome to close the case")));
-            }
-            next.status = status.as_str().into();
-            next.acknowledged_at = row.acknowledged_at.or(Some(now));
-            if status == Status::Closed {
-                next.closed_at = Some(now);
-                next.outcome = outcome.map(|o| o.as_str().to_owned());
-            } else {
-                next.closed_at = None;
-                next.outcome = None;
-            }
-            let detail = match outcome.filter(|_| status == Status::Closed) {
-                Some(outcome) => format!("{}: {}", status.label(), outcome.label()),
-                None => status.label().to_owned(),
-            };
-            ("Status changed", detail)
-        }
-        Change::Assign(owner) => {
-            let name = match owner {
-                Some(owner_id) => Some(
-                    report_keys::table
-                        .inner_join(users::table)
-                        .filter(report_keys::report_id.eq(report_id))
-                        .filter(users::id.eq(owner_id))
-                        .select(users::name)
-                        .first::<String>(conn)
-                        .optional()?
-                        .ok_or(AppError::BadRequest("that person cannot see this report"))?,
-                ),
-                None => None,
-            };
-            next.owner_id = owner;
-            ("Owner changed", name.unwrap_or_else(|| "No owner".into()))
-        }
-        // Handled above, before any row changes.
-        Change::Note(_) | Change::Reply(_) => return Ok(Ok(())),
-    };
+    // Read, decide and write inside one write transaction, touching only the columns the
+    // change is about: two people acting at once never undo each other's work.
     db::write_transaction(conn, |conn| {
-        diesel::update(reports::table.find(report_id))
-            .set((
-                reports::status.eq(&next.status),
-                reports::risk.eq(&next.risk),
-                reports::owner_id.eq(next.owner_id),
-                reports::outcome.eq(&next.outcome),
-                reports::acknowledged_at.eq(next.acknowledged_at),
-                reports::closed_at.eq(next.closed_at),
-                reports::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-        sync_queue_keys(conn, &next)?;
-        audit::append(conn, actor, Some(report_id), action, &detail)
-    })?;
-    Ok(Ok(()))
+        let row = reports::table
+            .find(report_id)
+            .select(CaseRow::as_select())
+            .first(conn)?;
+        let target = reports::table.find(report_id);
+        let (action, detail): (&str, String) = match change {
+            Change::Acknowledge => {
+                if row.acknowledged_at.is_some() {
+                    return Ok(Err(Refused("This report has already been acknowledged")));
+                }
+                let status = if row.status() == Status::New {
+                    Status::Open
+                } else {
+                    row.status()
+                };
+                diesel::update(target)
+                    .set((
+                        reports::acknowledged_at.eq(now),
+                        reports::status.eq(status.as_str()),
+                        reports::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                ("Acknowledged", String::new())
+            }
+            Change::SetRisk(risk) => {
+                diesel::update(target)
+                    .set((
+                        reports::risk.eq(risk.map(Risk::as_str)),
+                        reports::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                ("Risk set", risk.map_or("Not rated", Risk::label).to_owned())
+            }
+            Change::SetStatus(status, outcome) => {
+                if status == Status::New {
+                    return Ok(Err(Refused("A report cannot go back to new")));
+                }
+                if status == Status::Closed && outcome.is_none() {
+                    return Ok(Err(Refused("Choose an outcome to close the case")));
+                }
+                let closing = status == Status::Closed;
+                diesel::update(target)
+                    .set((
+                        reports::status.eq(status.as_str()),
+                        reports::acknowledged_at.eq(row.acknowledged_at.or(Some(now))),
+                        reports::closed_at.eq(closing.then_some(now)),
+                        reports::outcome.eq(outcome.filter(|_| closing).map(Outcome::as_str)),
+                        reports::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                let detail = match outcome.filter(|_| closing) {
+                    Some(outcome) => format!("{}: {}", status.label(), outcome.label()),
+                    None => status.label().to_owned(),
+                };
+                ("Status changed", detail)
+            }
+            Change::Assign(owner) => {
+                let name = match owner {
+                    Some(owner_id) => Some(
+                        report_keys::table
+                            .inner_join(users::table)
+                            .filter(report_keys::report_id.eq(report_id))
+                            .filter(users::id.eq(owner_id))
+                            .select(users::name)
+                            .first::<String>(conn)
+                            .optional()?
+                            .ok_or(AppError::BadRequest("that person cannot see this report"))?,
+                    ),
+                    None => None,
+                };
+                diesel::update(target)
+                    .set((reports::owner_id.eq(owner), reports::updated_at.eq(now)))
+                    .execute(conn)?;
+                ("Owner changed", name.unwrap_or_else(|| "No owner".into()))
+            }
+            // Handled above, before any row changes.
+            Change::Note(_) | Change::Reply(_) => return Ok(Ok(())),
+        };
+        let after = reports::table
+            .find(report_id)
+            .select(CaseRow::as_select())
+            .first(conn)?;
+        sync_queue_keys(conn, &after)?;
+        audit::append(conn, actor, Some(report_id), action, &detail)?;
+        Ok(Ok(()))
+    })
 }

@@ -255,27 +255,16 @@ pub fn fetch(
     Ok(QueuePage { rows, next })
 }
 
-/// How many reports of the person's schools they should see but hold no key to yet
-/// (they joined recently; a colleague's next sign-in shares them).
-pub fn awaiting_keys(conn: &mut DbConnection, user_id: i64) -> Result<i64, AppError> {
+/// Whether some reports of the person's schools are not shared with them yet (they
+/// joined recently; a colleague's next sign-in shares them).
+pub fn awaiting_keys(conn: &mut DbConnection, user_id: i64) -> Result<bool, AppError> {
     use crate::db::schema::school_roles;
-    let schools: Vec<i64> = school_roles::table
+    let waiting: i64 = school_roles::table
         .filter(school_roles::user_id.eq(user_id))
-        .select(school_roles::school_id)
-        .distinct()
-        .load(conn)?;
-    let in_schools: i64 = reports::table
-        .filter(reports::school_id.eq_any(&schools))
-        .filter(reports::about.eq("no"))
+        .filter(school_roles::keys_complete.eq(false))
         .count()
         .get_result(conn)?;
-    let held: i64 = report_keys::table
-        .inner_join(reports::table)
-        .filter(report_keys::user_id.eq(user_id))
-        .filter(reports::about.eq("no"))
-        .count()
-        .get_result(conn)?;
-    Ok((in_schools - held).max(0))
+    Ok(waiting > 0)
 }
 
 #[cfg(test)]

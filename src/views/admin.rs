@@ -44,7 +44,7 @@ pub fn overview(
                         h3 class="govuk-summary-card__title" { (school.name) " (/s/" (school.slug) ")" }
                     }
                     div class="govuk-summary-card__content" {
-                        @if holders.is_empty() {
+                        @if holders.iter().all(|h| h.disabled) {
                             div class="govuk-warning-text" {
                                 span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
                                 strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } "No one receives this school's reports. They are kept for the school's recovery key only." }
@@ -55,7 +55,10 @@ pub fn overview(
                             tbody class="govuk-table__body" {
                                 @for holder in holders {
                                     tr class="govuk-table__row" {
-                                        td class="govuk-table__cell" { (holder.name) br; span class="govuk-hint" { (holder.email) } }
+                                        td class="govuk-table__cell" {
+                                            (holder.name) @if holder.disabled { " (disabled)" }
+                                            br; span class="govuk-hint" { (holder.email) }
+                                        }
                                         td class="govuk-table__cell" { (holder.role.label()) }
                                         td class="govuk-table__cell" {
                                             form method="post" action="/staff/admin/roles/revoke" {

@@ -269,3 +269,116 @@ async fn administration_is_for_administrators_and_shows_no_report_text() {
     let (_, landing) = app.get_text("/s/elm-park").await;
     assert!(landing.contains("Mon to Fri, 8 to 5"));
 }
+
+#[actix_rt::test]
+async fn a_new_role_can_take_reports_away() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let about_head = app.report_id_for(&app.send_report("oakfield", &[("about", "head")]).await);
+    assert!(app.key_holders(&about_head).contains(&officer.id));
+    // The officer becomes head teacher (acting head): reports about the head leave them.
+    let (ok, out) = app.confide(
+        &[
+            "role",
+            "grant",
+            "--school",
+            "oakfield",
+            "--user",
+            &officer.email,
+            "--role",
+            "head_teacher",
+        ],
+        None,
+    );
+    assert!(ok, "{out}");
+    assert!(!app.key_holders(&about_head).contains(&officer.id));
+}
+
+#[actix_rt::test]
+async fn leaving_a_temporary_password_replaces_the_key_pair() {
+    use confide::db::schema::{report_keys, users};
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let (_, out) = app.confide(
+        &[
+            "user",
+            "add",
+            "--email",
+            "new@oakfield.example",
+            "--name",
+            "New",
+        ],
+        None,
+    );
+    let temporary = out
+        .lines()
+        .skip_while(|l| !l.contains("One-time password"))
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_owned();
+    app.confide(
+        &[
+            "role",
+            "grant",
+            "--school",
+            "oakfield",
+            "--user",
+            "new@oakfield.example",
+            "--role",
+            "ssp_officer",
+        ],
+        None,
+    );
+    let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
+    // What an administrator who saw the temporary password could open from a copy taken now.
+    let old_key = app.with_conn(|c| {
+        let user: confide::accounts::users::User = users::table
+            .filter(users::email.eq("new@oakfield.example"))
+            .select(confide::accounts::users::User::as_select())
+            .first(c)
+            .unwrap();
+        user.open_private_key(&temporary).unwrap()
+    });
+    let browser = app
+        .sign_in("new@oakfield.example", &temporary)
+        .await
+        .unwrap();
+    let new = "my own long password";
+    browser
+        .post(
+            "/staff/password",
+            &[("current", &temporary), ("new", new), ("confirm", new)],
+        )
+        .await;
+    let wrapped: Vec<u8> = app.with_conn(|c| {
+        report_keys::table
+            .filter(report_keys::report_id.eq(&id))
+            .inner_join(users::table)
+            .filter(users::email.eq("new@oakfield.example"))
+            .select(report_keys::wrapped)
+            .first(c)
+            .unwrap()
+    });
+    assert!(
+        confide::crypto::sealed_box::ReportKeys::unwrap_with(&old_key, &id, &wrapped).is_err(),
+        "the temporary key still opens reports"
+    );
+    assert_eq!(
+        browser.get(&format!("/staff/reports/{id}")).await.0,
+        200,
+        "the person lost their reports"
+    );
+}
+
+#[actix_rt::test]
+async fn a_newcomer_is_shared_reports_even_when_a_colleague_left() {
+    let app = spawn_app().await;
+    let first = app.add_staff("first@police.example", "oakfield", Role::SspOfficer);
+    let deputy = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
+    let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
+    app.with_conn(|c| confide::accounts::users::set_disabled(c, first.id, true).unwrap());
+    let second = app.add_staff("second@police.example", "oakfield", Role::SspOfficer);
+    app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    assert!(app.key_holders(&id).contains(&second.id));
+}

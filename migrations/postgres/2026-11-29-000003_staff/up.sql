@@ -26,3 +26,10 @@ CREATE TABLE audit_log (
     hash BYTEA NOT NULL
 );
 CREATE INDEX audit_log_report ON audit_log(report_id, id);
+
+-- Rows that existed before this migration take their queue place from their report.
+UPDATE report_keys SET
+    report_created_at = (SELECT created_at FROM reports WHERE reports.id = report_keys.report_id),
+    urgent_rank = (SELECT CASE WHEN happening_now AND acknowledged_at IS NULL THEN 0 ELSE 1 END
+                   FROM reports WHERE reports.id = report_keys.report_id),
+    is_open = (SELECT status <> 'closed' FROM reports WHERE reports.id = report_keys.report_id);

@@ -58,7 +58,7 @@ async fn render_overview(
     let (schools, people) = crate::db::run(&state.pool, |conn| {
         let mut with_roles = Vec::new();
         for school in schools::list(conn)? {
-            let holders = roles::holders(conn, school.id)?;
+            let holders = roles::all_holders(conn, school.id)?;
             with_roles.push((school, holders));
         }
         Ok((with_roles, users::list(conn)?))

@@ -187,6 +187,7 @@ async fn change_password(
     };
     let user = staff.0.user.clone();
     let key = staff.0.private_key.clone();
+    let token = staff.0.token.clone();
     let actor = staff.actor();
     let checked = match problem {
         Some(p) => Err(p),
@@ -198,7 +199,8 @@ async fn change_password(
                         message: "Your current password is wrong",
                     }));
                 }
-                users::change_password(conn, &user, &key, &new)?;
+                let key = users::change_password(conn, &user, &key, &new)?;
+                sessions::after_password_change(conn, &token, user.id, &key)?;
                 audit::record(conn, &actor, None, "Changed password", "")?;
                 Ok(Ok(()))
             })

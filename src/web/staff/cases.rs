@@ -106,7 +106,7 @@ async fn show_queue(
         Ok((
             my_schools(conn, user_id)?,
             queue::fetch(conn, user_id, &run_filter, after.as_ref(), PAGE_SIZE)?,
-            queue::awaiting_keys(conn, user_id)? > 0,
+            queue::awaiting_keys(conn, user_id)?,
         ))
     })
     .await?;

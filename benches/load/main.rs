@@ -1,0 +1,474 @@
+//! Load benchmark: `cargo bench --bench load` (or `scripts/bench.sh`, which installs
+//! what it needs first). Measures Confide against baselines taken in the same run:
+//!
+//! 1. the topic page against nginx serving the same HTML;
+//! 2. report submission against a raw durable insert loop and a sealing-only loop;
+//! 3. the staff triage queue with 100,000 and 1,000,000 reports;
+//! 4. resident memory and the release binary's size;
+//!
+//! on SQLite and on PostgreSQL. Prints a table and writes Markdown to `BENCH_OUT`.
+//! Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_QUEUE_SIZES
+//! ("100000,1000000"), BENCH_BACKENDS ("sqlite,postgres"), BENCH_OUT
+//! (target/bench-results.md), BENCH_SECTIONS ("topic,submit,queue"),
+//! BENCH_CLIENT_THREADS (1), BENCH_TOPIC_CLIENTS (50), BENCH_SUBMIT_CLIENTS (32),
+//! BENCH_QUEUE_REQUESTS (50), BENCH_TMP (a parent for the temporary directory).
+
+mod http;
+mod procs;
+mod report;
+mod scenarios;
+mod seed;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+
+use report::{Report, Table};
+
+/// Everything a run was asked to do.
+pub struct Settings {
+    pub bin: PathBuf,
+    pub duration: Duration,
+    pub warm_up: Duration,
+    pub queue_sizes: Vec<u64>,
+    pub backends: Vec<String>,
+    pub sections: Vec<String>,
+    pub client_threads: usize,
+    pub topic_clients: usize,
+    pub submit_clients: usize,
+    pub queue_requests: usize,
+    pub out: PathBuf,
+}
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
+    match std::env::var(name) {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .replace('_', "")
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{name}={v:?} is not valid")),
+        _ => Ok(default),
+    }
+}
+
+fn env_list(name: &str, default: &str) -> Vec<String> {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| default.to_owned())
+        .split(',')
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+impl Settings {
+    fn from_env() -> anyhow::Result<Self> {
+        let queue_sizes = env_list("BENCH_QUEUE_SIZES", "100000,1000000")
+            .iter()
+            .map(|s| {
+                s.replace('_', "")
+                    .parse::<u64>()
+                    .map_err(|_| anyhow::anyhow!("BENCH_QUEUE_SIZES: {s:?} is not a number"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        let backends = env_list("BENCH_BACKENDS", "sqlite,postgres");
+        if let Some(b) = backends.iter().find(|b| *b != "sqlite" && *b != "postgres") {
+            anyhow::bail!("BENCH_BACKENDS: unknown backend {b:?} (sqlite, postgres)");
+        }
+        let bin = std::env::var_os("CONFIDE_BIN")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_confide")));
+        Ok(Settings {
+            bin,
+            duration: Duration::from_secs_f64(env_or("BENCH_SECONDS", 10.0)?),
+            warm_up: Duration::from_secs_f64(env_or("BENCH_WARMUP", 2.0)?),
+            queue_sizes,
+            backends,
+            sections: env_list("BENCH_SECTIONS", "topic,submit,queue"),
+            client_threads: env_or("BENCH_CLIENT_THREADS", 1)?,
+            topic_clients: env_or("BENCH_TOPIC_CLIENTS", 50)?,
+            submit_clients: env_or("BENCH_SUBMIT_CLIENTS", 32)?,
+            queue_requests: env_or("BENCH_QUEUE_REQUESTS", 50)?,
+            out: std::env::var_os("BENCH_OUT")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| {
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-results.md")
+                }),
+        })
+    }
+
+    fn wants(&self, section: &str) -> bool {
+        self.sections.iter().any(|s| s == section)
+    }
+}
+
+fn main() -> ExitCode {
+    // `cargo test --all-targets` runs this binary without `--bench`: do nothing then.
+    if !std::env::args().any(|a| a == "--bench") {
+        eprintln!("load benchmark skipped: run `scripts/bench.sh` or `cargo bench --bench load`");
+        return ExitCode::SUCCESS;
+    }
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("benchmark failed: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn progress(msg: &str) {
+    eprintln!("[bench] {msg}");
+}
+
+fn run() -> anyhow::Result<bool> {
+    let s = Settings::from_env()?;
+    if !s.bin.exists() {
+        anyhow::bail!("no confide binary at {}", s.bin.display());
+    }
+    let parent = std::env::var_os("BENCH_TMP")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    std::fs::create_dir_all(&parent)?;
+    let root = tempfile::Builder::new()
+        .prefix("confide-bench-")
+        .tempdir_in(&parent)
+        .context("making the temporary directory")?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // nginx workers and the postgres user must reach files below it.
+        std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755))?;
+    }
+    let started = Instant::now();
+    let mut report = Report::new(&s);
+    let ok = run_sections(&s, root.path(), &mut report);
+    report.finish(started.elapsed());
+    println!("{}", report.plain_text());
+    if let Some(dir) = s.out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&s.out, report.markdown())
+        .with_context(|| format!("writing {}", s.out.display()))?;
+    println!("Markdown written to {}", s.out.display());
+    Ok(ok)
+}
+
+fn ms(v: f64) -> String {
+    if v.is_nan() {
+        "–".into()
+    } else if v < 10.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn rate(v: f64) -> String {
+    if v >= 100.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "NOT met"
+    }
+}
+
+/// Runs every section asked for, recording failures in the report; true if none failed.
+fn run_sections(s: &Settings, root: &Path, report: &mut Report) -> bool {
+    let mut all_ok = true;
+    let mut memory = Table::new(
+        "Memory and size",
+        &["what", "value"],
+        "Resident set size (VmRSS from /proc/PID/status) of the `confide serve` process, sampled every 50 ms.",
+    );
+    memory.row(vec![
+        "release binary (`confide`)".into(),
+        format!(
+            "{:.1} MiB",
+            scenarios::binary_bytes(&s.bin) as f64 / 1048576.0
+        ),
+    ]);
+
+    if s.wants("topic") {
+        progress("topic page: Confide against nginx");
+        let mut t = Table::new(
+            &format!("Topic page: GET {} , {} clients, gzip", scenarios::TOPIC_PATH, s.topic_clients),
+            &["server", "requests/s", "median ms", "p99 ms", "non-200 / errors"],
+            "Same HTML and headers from both; nginx 2 workers, access_log off, gzip level 1 (as actix). \
+             Load generator on the same 2 cores. Target: Confide ≥ 50% of nginx throughput and p99 < 20 ms.",
+        );
+        match scenarios::topic(s, root) {
+            Ok(r) => {
+                for (name, l) in [("Confide", &r.confide), ("nginx", &r.nginx)] {
+                    t.row(vec![
+                        name.into(),
+                        rate(l.per_second()),
+                        ms(l.percentile_ms(50.0)),
+                        ms(l.percentile_ms(99.0)),
+                        l.problems(),
+                    ]);
+                }
+                let ratio = r.confide.per_second() / r.nginx.per_second().max(1e-9);
+                let p99 = r.confide.percentile_ms(99.0);
+                t.note(format!(
+                    "Confide/nginx throughput: {:.0}% (target ≥ 50%: {}); Confide p99 {} ms (target < 20 ms: {}). \
+                     Page {} bytes of HTML, {} gzipped by Confide, {} by nginx.",
+                    ratio * 100.0,
+                    verdict(ratio >= 0.5),
+                    ms(p99),
+                    verdict(p99 < 20.0),
+                    r.html_bytes,
+                    r.confide_gzip_bytes,
+                    r.nginx_gzip_bytes
+                ));
+                memory.row(vec!["idle after start".into(), mib(r.idle_rss_kib)]);
+                memory.row(vec![
+                    "peak during topic-page load".into(),
+                    mib(r.peak_rss_kib),
+                ]);
+            }
+            Err(e) => {
+                all_ok = false;
+                t.note(format!("FAILED: {e:#}"));
+            }
+        }
+        report.push(t);
+    }
+
+    let pg =
+        if s.backends.iter().any(|b| b == "postgres") && (s.wants("submit") || s.wants("queue")) {
+            progress("starting a durable PostgreSQL cluster");
+            match Postgres::start(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres-cluster.sh"),
+                &root.join("pg"),
+            ) {
+                Ok(pg) => {
+                    report.machine_note(format!("PostgreSQL: {}", pg.durability()));
+                    Some(pg)
+                }
+                Err(e) => {
+                    all_ok = false;
+                    report.machine_note(format!("PostgreSQL FAILED to start: {e:#}"));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+    let pg_for = |backend: &str| -> anyhow::Result<Option<&Postgres>> {
+        if backend == "postgres" {
+            pg.as_ref().map(Some).context("PostgreSQL is not running")
+        } else {
+            Ok(None)
+        }
+    };
+
+    let mut sizes = None;
+    if s.wants("submit") {
+        let mut t = Table::new(
+            &format!("Report submission: POST /s/{{school}}/report, {} clients", s.submit_clients),
+            &[
+                "backend",
+                "Confide reports/s",
+                "median ms",
+                "p99 ms",
+                "non-200 / errors",
+                "raw insert loop/s",
+                "sealing only/s",
+                "% of bound",
+            ],
+            "Raw insert loop: one connection, one durable transaction per report (report row, 2 key rows, \
+             2 outbox rows, 1 audit row, real sizes) into the real schema. Sealing only: the crypto of one \
+             submission on every core. Bound = min(raw, sealing). SQLite: WAL, synchronous=FULL. PostgreSQL: \
+             fsync and synchronous_commit on. Target: ≥ 50% of the bound, p99 < 100 ms.",
+        );
+        progress("sealing-only loop");
+        let seal = scenarios::sealing(s.warm_up, s.duration);
+        match &seal {
+            Ok(r) => {
+                sizes = Some(r.sizes);
+                t.note(format!(
+                    "Sealing only: {} reports/s on {} threads.",
+                    rate(r.per_second),
+                    r.threads
+                ));
+            }
+            Err(e) => {
+                all_ok = false;
+                t.note(format!("Sealing loop FAILED: {e:#}"));
+            }
+        }
+        for backend in &s.backends {
+            progress(&format!("report submission on {backend}"));
+            let outcome = (|| -> anyhow::Result<()> {
+                let dep =
+                    scenarios::deployment(root, &format!("{backend}-submit"), pg_for(backend)?)?;
+                let sub = scenarios::submit(s, &dep)?;
+                let _ = std::fs::remove_dir_all(&dep.data_dir);
+                progress(&format!("raw insert loop on {backend}"));
+                let dep = scenarios::deployment(root, &format!("{backend}-raw"), pg_for(backend)?)?;
+                let raw = scenarios::raw_inserts(s, &dep, &sub.sizes)?;
+                let _ = std::fs::remove_dir_all(&dep.data_dir);
+                let seal_rate = seal.as_ref().map_or(f64::NAN, |r| r.per_second);
+                let bound = raw.per_second().min(seal_rate);
+                let share = sub.load.per_second() / bound;
+                let p99 = sub.load.percentile_ms(99.0);
+                t.row(vec![
+                    backend.clone(),
+                    rate(sub.load.per_second()),
+                    ms(sub.load.percentile_ms(50.0)),
+                    ms(p99),
+                    sub.load.problems(),
+                    format!(
+                        "{} (p99 {} ms)",
+                        rate(raw.per_second()),
+                        ms(raw.percentile_ms(99.0))
+                    ),
+                    rate(seal_rate),
+                    format!("{:.0}%", share * 100.0),
+                ]);
+                let z = &sub.sizes;
+                t.note(format!(
+                    "{backend}: ≥ 50% of bound {}; p99 < 100 ms {}. Stored per report: details {} B, \
+                     pupil_key {} B, recovery_keys {} B, receipt_lookup {} B, wrapped {} B × {:.2} key rows, \
+                     {:.2} outbox rows, {:.2} audit rows.",
+                    verdict(share >= 0.5),
+                    verdict(p99 < 100.0),
+                    z.details,
+                    z.pupil_key,
+                    z.recovery_keys,
+                    z.receipt_lookup,
+                    z.wrapped,
+                    z.keys_per_report,
+                    z.outbox_per_report,
+                    z.audit_per_report
+                ));
+                memory.row(vec![
+                    format!("idle after start ({backend}, school set up)"),
+                    mib(sub.idle_rss_kib),
+                ]);
+                memory.row(vec![
+                    format!("peak during submission load ({backend})"),
+                    mib(sub.peak_rss_kib),
+                ]);
+                sizes = Some(sub.sizes);
+                Ok(())
+            })();
+            if let Err(e) = outcome {
+                all_ok = false;
+                t.note(format!("{backend} FAILED: {e:#}"));
+            }
+        }
+        report.push(t);
+    }
+
+    if s.wants("queue") {
+        let sizes = match sizes {
+            Some(z) => Ok(z),
+            None => scenarios::sealing(Duration::ZERO, Duration::from_millis(100)).map(|r| r.sizes),
+        };
+        let mut t = Table::new(
+            "Triage queue: GET /staff signed in as the SSP officer",
+            &[
+                "backend",
+                "reports",
+                "seeding s",
+                "database",
+                "first page median ms",
+                "p99 ms",
+                "max ms",
+                "?after= median ms",
+                "?after= max ms",
+                "?risk=high median ms",
+                "?risk=high max ms",
+            ],
+            &format!(
+                "{} sequential requests for the first page (after 3 warm-up), then {} following \"Next page\" \
+                 links and {} with ?risk=high; 50 rows a page, gzip. Reports bulk-inserted with valid clear \
+                 columns over two years (2% happening now, one status in seven closed, reports under 2 days \
+                 old still new) and random bytes in the sealed columns, one key row each for the officer. \
+                 PostgreSQL is VACUUM ANALYZEd after seeding; SQLite is not ANALYZEd (Confide never does). \
+                 Target: median < 30 ms at 1,000,000.",
+                s.queue_requests,
+                (s.queue_requests / 5).max(3),
+                (s.queue_requests / 5).max(3)
+            ),
+        );
+        match sizes {
+            Err(e) => {
+                all_ok = false;
+                t.note(format!("FAILED: {e:#}"));
+            }
+            Ok(sizes) => {
+                for backend in &s.backends {
+                    for &count in &s.queue_sizes {
+                        progress(&format!("triage queue on {backend} with {count} reports"));
+                        let outcome = (|| -> anyhow::Result<()> {
+                            let dep = scenarios::deployment(
+                                root,
+                                &format!("{backend}-queue-{count}"),
+                                pg_for(backend)?,
+                            )?;
+                            let q = scenarios::queue(s, &dep, count, &sizes);
+                            let _ = std::fs::remove_dir_all(&dep.data_dir);
+                            if let (Some(pg), Some(_)) = (pg_for(backend)?, &dep.database_url) {
+                                let _ = pg.drop_database(&format!("{backend}_queue_{count}"));
+                            }
+                            let q = q?;
+                            t.row(vec![
+                                backend.clone(),
+                                q.reports.to_string(),
+                                format!("{:.1}", q.seed_seconds),
+                                format!("{:.0} MiB", q.db_bytes as f64 / 1048576.0),
+                                ms(q.first_page.median()),
+                                ms(q.first_page.p99()),
+                                ms(q.first_page.max()),
+                                ms(q.next_pages.median()),
+                                ms(q.next_pages.max()),
+                                ms(q.filtered.median()),
+                                ms(q.filtered.max()),
+                            ]);
+                            if q.reports >= 1_000_000 {
+                                t.note(format!(
+                                    "{backend} at {}: median < 30 ms {}.",
+                                    q.reports,
+                                    verdict(q.first_page.median() < 30.0)
+                                ));
+                            }
+                            if q.rows_on_first_page == 0 {
+                                t.note(format!(
+                                    "{backend} at {count}: the first page showed no reports!"
+                                ));
+                            }
+                            Ok(())
+                        })();
+                        if let Err(e) = outcome {
+                            all_ok = false;
+                            t.note(format!("{backend} with {count} FAILED: {e:#}"));
+                        }
+                    }
+                }
+            }
+        }
+        report.push(t);
+    }
+    report.push(memory);
+    drop(pg);
+    all_ok
+}
+
+use procs::Postgres;

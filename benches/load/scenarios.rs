@@ -1,0 +1,712 @@
+//! The four measurements: topic page against nginx, report submission against the
+//! machine's bounds, the triage queue at scale, and memory.
+
+use std::hint::black_box;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context as _};
+use diesel::prelude::*;
+use rand::RngCore;
+
+use confide::config::DatabaseUrl;
+use confide::crypto::receipt::ReceiptCode;
+use confide::crypto::sealed_box::{PrivateKey, ReportKeys};
+use confide::crypto::secret::SecretKey;
+use confide::db::schema::{audit_log, outbox, report_keys, reports, schools, users};
+use confide::db::DbConnection;
+use confide::reports::form::Details;
+use confide::reports::store::field_context;
+
+use crate::http::{self, Conn, Load, LoadResult, Response};
+use crate::procs::{self, Deployment, Postgres, RssPeak};
+use crate::Settings;
+
+/// About 400 characters, as a pupil might write.
+pub const WHAT: &str = "Every lunchtime a group of older pupils from Year 10 wait for me by the \
+back doors of the canteen. They take my food and my money and say that if I tell anyone they \
+will post the video they made of me crying on the group chat. Yesterday one of them pushed me \
+into the wall and my arm still hurts. It has been going on since October and I am scared to \
+come in on Mondays. My friend saw it too but she is scared as well.";
+
+pub const TOPIC_PATH: &str = "/topics/bullying";
+pub const SENT: &str = "Your report has been sent";
+
+/// Byte sizes of one report's sealed columns, as stored.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    pub details: usize,
+    pub pupil_key: usize,
+    pub recovery_keys: usize,
+    pub receipt_lookup: usize,
+    pub wrapped: usize,
+    /// Rows per report in report_keys, outbox and audit_log.
+    pub keys_per_report: f64,
+    pub outbox_per_report: f64,
+    pub audit_per_report: f64,
+}
+
+fn pool(url: &str) -> anyhow::Result<confide::db::Pool> {
+    let url = DatabaseUrl::parse(url).map_err(|e| anyhow::anyhow!("{e}"))?;
+    confide::db::connect(&url, 1)
+}
+
+fn ids(conn: &mut DbConnection, slug: &str) -> anyhow::Result<(i64, Vec<i64>)> {
+    let school: i64 = schools::table
+        .filter(schools::slug.eq(slug))
+        .select(schools::id)
+        .first(conn)?;
+    let people: Vec<i64> = users::table
+        .order(users::id.asc())
+        .select(users::id)
+        .load(conn)?;
+    Ok((school, people))
+}
+
+// ---------------------------------------------------------------- topic page
+
+pub struct TopicResult {
+    pub confide: LoadResult,
+    pub nginx: LoadResult,
+    pub confide_gzip_bytes: usize,
+    pub nginx_gzip_bytes: usize,
+    pub html_bytes: usize,
+    pub idle_rss_kib: u64,
+    pub peak_rss_kib: u64,
+}
+
+fn get_gzip(addr: SocketAddr, path: &str) -> Vec<u8> {
+    http::request(
+        "GET",
+        addr,
+        path,
+        &[("Accept-Encoding", "gzip, deflate")],
+        None,
+    )
+}
+
+fn fetch(addr: SocketAddr, req: &[u8]) -> anyhow::Result<Response> {
+    http::block_on(async {
+        let mut c = Conn::new(addr);
+        c.send(req).await
+    })
+    .context("request failed")
+}
+
+pub fn topic(s: &Settings, root: &Path) -> anyhow::Result<TopicResult> {
+    let dep = Deployment {
+        data_dir: root.join("topic-confide"),
+        database_url: None,
+    };
+    let server = dep.serve(&s.bin)?;
+    std::thread::sleep(Duration::from_secs(1));
+    let idle_rss_kib = procs::rss_kib(server.pid()).unwrap_or(0);
+    // The page once, uncompressed, to serve the very same bytes from nginx.
+    let plain = fetch(
+        server.addr,
+        &http::request("GET", server.addr, TOPIC_PATH, &[], None),
+    )?;
+    if plain.status != 200 {
+        bail!("{TOPIC_PATH} answered {}", plain.status);
+    }
+    let html = plain.text()?;
+    let skip = [
+        "date",
+        "content-length",
+        "content-type",
+        "content-encoding",
+        "transfer-encoding",
+        "vary",
+        "connection",
+        "keep-alive",
+    ];
+    let headers: Vec<(String, String)> = plain
+        .headers
+        .iter()
+        .filter(|(k, _)| !skip.iter().any(|s| k.eq_ignore_ascii_case(s)))
+        .cloned()
+        .collect();
+    let nginx = procs::start_nginx(&root.join("nginx"), TOPIC_PATH, &html, &headers)?;
+
+    let check_gzip = |r: &Response| r.header("content-encoding") == Some("gzip");
+    let confide_gz = fetch(server.addr, &get_gzip(server.addr, TOPIC_PATH))?;
+    let nginx_gz = fetch(nginx.addr, &get_gzip(nginx.addr, TOPIC_PATH))?;
+    if !check_gzip(&confide_gz) || !check_gzip(&nginx_gz) {
+        bail!("both servers must gzip the page for a browser");
+    }
+    if nginx_gz.text()? != html || confide_gz.text()? != html {
+        bail!("nginx and Confide must serve the same HTML");
+    }
+
+    let load_for = |addr: SocketAddr| Load {
+        addr,
+        clients: s.topic_clients,
+        threads: s.client_threads,
+        warm_up: s.warm_up,
+        duration: s.duration,
+        make_request: {
+            let req = get_gzip(addr, TOPIC_PATH);
+            Arc::new(move |_| req.clone())
+        },
+        check: Arc::new(move |r: &Response| {
+            r.header("content-encoding") == Some("gzip") && !r.body.is_empty()
+        }),
+    };
+    let peak = RssPeak::start(server.pid());
+    let confide = http::run_load(&load_for(server.addr))?;
+    let peak_rss_kib = peak.finish();
+    let nginx_result = http::run_load(&load_for(nginx.addr))?;
+    Ok(TopicResult {
+        confide,
+        nginx: nginx_result,
+        confide_gzip_bytes: confide_gz.body.len(),
+        nginx_gzip_bytes: nginx_gz.body.len(),
+        html_bytes: html.len(),
+        idle_rss_kib,
+        peak_rss_kib,
+    })
+}
+
+// ---------------------------------------------------------------- submission
+
+pub struct SubmitResult {
+    pub load: LoadResult,
+    pub sizes: Sizes,
+    pub idle_rss_kib: u64,
+    pub peak_rss_kib: u64,
+}
+
+pub fn deployment(root: &Path, name: &str, pg: Option<&Postgres>) -> anyhow::Result<Deployment> {
+    let data_dir = root.join(name);
+    std::fs::create_dir_all(&data_dir)?;
+    let database_url = match pg {
+        Some(pg) => Some(pg.create_database(&name.replace('-', "_"))?),
+        None => None,
+    };
+    Ok(Deployment {
+        data_dir,
+        database_url,
+    })
+}
+
+pub fn submit(s: &Settings, dep: &Deployment) -> anyhow::Result<SubmitResult> {
+    let school = procs::set_up_school(&s.bin, dep, true)?;
+    let server = dep.serve(&s.bin)?;
+    std::thread::sleep(Duration::from_millis(500));
+    let idle_rss_kib = procs::rss_kib(server.pid()).unwrap_or(0);
+    let addr = server.addr;
+    let path = format!("/s/{}/report", school.slug);
+    let body = http::form_encode(&[
+        ("category", "bullying"),
+        ("location", "canteen"),
+        ("happening_now", "no"),
+        ("about", "no"),
+        ("what", WHAT),
+    ]);
+    let load = Load {
+        addr,
+        clients: s.submit_clients,
+        threads: s.client_threads,
+        warm_up: s.warm_up,
+        duration: s.duration,
+        make_request: Arc::new(move |n| {
+            // A different (made-up, never contacted) client address per report, so the
+            // per-address limit on reports is not what is measured.
+            let forwarded = format!("10.{}.{}.{}", (n >> 16) & 255, (n >> 8) & 255, n & 255);
+            http::request(
+                "POST",
+                addr,
+                &path,
+                &[
+                    ("Accept-Encoding", "gzip, deflate"),
+                    ("Origin", &format!("http://{addr}")),
+                    ("Sec-Fetch-Site", "same-origin"),
+                    ("X-Forwarded-For", &forwarded),
+                ],
+                Some(("application/x-www-form-urlencoded", body.as_bytes())),
+            )
+        }),
+        check: Arc::new(|r: &Response| r.text().is_ok_and(|t| t.contains(SENT))),
+    };
+    let peak = RssPeak::start(server.pid());
+    let result = http::run_load(&load)?;
+    let peak_rss_kib = peak.finish();
+    drop(server);
+    let sizes = measure_sizes(&dep.url())?;
+    Ok(SubmitResult {
+        load: result,
+        sizes,
+        idle_rss_kib,
+        peak_rss_kib,
+    })
+}
+
+/// Sizes of what one real submission stored.
+fn measure_sizes(url: &str) -> anyhow::Result<Sizes> {
+    let pool = pool(url)?;
+    let conn = &mut *pool.get()?;
+    let (id, details, pupil_key, recovery, lookup): (String, Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>) =
+        reports::table
+            .select((
+                reports::id,
+                reports::details,
+                reports::pupil_key,
+                reports::recovery_keys,
+                reports::receipt_lookup,
+            ))
+            .first(conn)
+            .context("no report was stored")?;
+    let wrapped: Vec<Vec<u8>> = report_keys::table
+        .filter(report_keys::report_id.eq(&id))
+        .select(report_keys::wrapped)
+        .load(conn)?;
+    let n_reports: i64 = reports::table.count().get_result(conn)?;
+    let n_keys: i64 = report_keys::table.count().get_result(conn)?;
+    let n_outbox: i64 = outbox::table.count().get_result(conn)?;
+    let n_audit: i64 = audit_log::table
+        .filter(audit_log::report_id.is_not_null())
+        .count()
+        .get_result(conn)?;
+    let per = |n: i64| n as f64 / n_reports.max(1) as f64;
+    Ok(Sizes {
+        details: details.len(),
+        pupil_key: pupil_key.len(),
+        recovery_keys: recovery.len(),
+        receipt_lookup: lookup.len(),
+        wrapped: wrapped.first().map_or(0, Vec::len),
+        keys_per_report: per(n_keys),
+        outbox_per_report: per(n_outbox),
+        audit_per_report: per(n_audit),
+    })
+}
+
+// ---------------------------------------------------------------- raw insert loop
+
+/// One connection, one durable transaction per report: the report row, two key rows,
+/// two outbox rows and one audit row, of the sizes a real submission stores.
+pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Result<LoadResult> {
+    let school = procs::set_up_school(&s.bin, dep, true)?;
+    // The library's own pool: WAL, synchronous=FULL and foreign keys on SQLite, exactly as served.
+    let pool = pool(&dep.url())?;
+    let conn = &mut *pool.get()?;
+    let (school_id, people) = ids(conn, school.slug)?;
+    let start = Instant::now();
+    let measure_from = start + s.warm_up;
+    let end = measure_from + s.duration;
+    let mut rng = rand::thread_rng();
+    let mut bytes = |n: usize| {
+        let mut v = vec![0u8; n];
+        rng.fill_bytes(&mut v);
+        v
+    };
+    let mut result = LoadResult::default();
+    loop {
+        let started = Instant::now();
+        if started >= end {
+            break;
+        }
+        let id = confide::reports::new_id();
+        let now = confide::db::now();
+        let (lookup, pupil_key, recovery, details) = (
+            bytes(sizes.receipt_lookup),
+            bytes(sizes.pupil_key),
+            bytes(sizes.recovery_keys),
+            bytes(sizes.details),
+        );
+        let wrapped: Vec<Vec<u8>> = people.iter().map(|_| bytes(sizes.wrapped)).collect();
+        let (prev, hash) = (bytes(32), bytes(32));
+        confide::db::write_transaction(conn, |conn| {
+            diesel::insert_into(reports::table)
+                .values((
+                    reports::id.eq(&id),
+                    reports::school_id.eq(school_id),
+                    reports::category.eq("bullying"),
+                    reports::location.eq("canteen"),
+                    reports::happening_now.eq(false),
+                    reports::about.eq("no"),
+                    reports::status.eq("new"),
+                    reports::unrouted.eq(false),
+                    reports::created_at.eq(now),
+                    reports::updated_at.eq(now),
+                    reports::receipt_lookup.eq(&lookup),
+                    reports::pupil_key.eq(&pupil_key),
+                    reports::recovery_keys.eq(&recovery),
+                    reports::details.eq(&details),
+                ))
+                .execute(conn)?;
+            for (user, w) in people.iter().zip(&wrapped) {
+                diesel::insert_into(report_keys::table)
+                    .values((
+                        report_keys::report_id.eq(&id),
+                        report_keys::user_id.eq(user),
+                        report_keys::wrapped.eq(w),
+                        report_keys::created_at.eq(now),
+                        report_keys::is_open.eq(true),
+                        report_keys::urgent_rank.eq(1),
+                        report_keys::risk_rank.eq(5),
+                        report_keys::report_created_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                diesel::insert_into(outbox::table)
+                    .values((
+                        outbox::kind.eq("new_report"),
+                        outbox::recipient_email.eq("someone@bench.example"),
+                        outbox::recipient_user_id.eq(Some(*user)),
+                        outbox::school_id.eq(Some(school_id)),
+                        outbox::urgent.eq(false),
+                        outbox::created_at.eq(now),
+                        outbox::next_attempt_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+            diesel::insert_into(audit_log::table)
+                .values((
+                    audit_log::at.eq(now),
+                    audit_log::actor.eq("Pupil"),
+                    audit_log::report_id.eq(Some(id.as_str())),
+                    audit_log::action.eq("Report received"),
+                    audit_log::detail.eq(""),
+                    audit_log::prev_hash.eq(&prev),
+                    audit_log::hash.eq(&hash),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .map_err(|e| anyhow::anyhow!("raw insert failed: {e}"))?;
+        let finished = Instant::now();
+        if started >= measure_from && finished <= end {
+            result.ok += 1;
+            *result.statuses.entry(200).or_default() += 1;
+            result
+                .latencies_us
+                .push(finished.duration_since(started).as_micros() as u64);
+        }
+    }
+    result.latencies_us.sort_unstable();
+    result.seconds = s.duration.as_secs_f64();
+    Ok(result)
+}
+
+// ---------------------------------------------------------------- sealing only
+
+pub struct SealResult {
+    pub per_second: f64,
+    pub threads: usize,
+    pub sizes: Sizes,
+}
+
+/// Everything one submission does with keys, on every core, with no I/O at all.
+pub fn sealing(warm_up: Duration, duration: Duration) -> anyhow::Result<SealResult> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let count = Arc::new(AtomicU64::new(0));
+    let counting = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut handles = Vec::new();
+    for _ in 0..threads {
+        let (count, counting, stop) = (count.clone(), counting.clone(), stop.clone());
+        handles.push(std::thread::spawn(move || -> anyhow::Result<Sizes> {
+            let server_key = SecretKey::generate();
+            let recipients: Vec<_> = (0..2)
+                .map(|_| PrivateKey::generate().public_key())
+                .collect();
+            let recovery = PrivateKey::generate().public_key();
+            let mut details = Details::default();
+            details.what = WHAT.to_owned();
+            let mut sizes = None;
+            while !stop.load(Ordering::Relaxed) {
+                let report_id = confide::reports::new_id();
+                let keys = ReportKeys::generate();
+                let receipt = ReceiptCode::generate();
+                let json = serde_json::to_vec(&details)?;
+                let sealed = keys
+                    .report
+                    .seal(&field_context(&report_id, "details"), &json);
+                let pupil_key = receipt.wrapping_key().seal(
+                    &field_context(&report_id, "pupil-key"),
+                    keys.report.as_bytes(),
+                );
+                let recovery_keys = keys.wrap_for(&recovery, &report_id);
+                let wrapped: Vec<Vec<u8>> = recipients
+                    .iter()
+                    .map(|p| keys.wrap_for(p, &report_id))
+                    .collect();
+                let lookup = receipt.lookup_hash(&server_key);
+                if sizes.is_none() {
+                    sizes = Some(Sizes {
+                        details: sealed.len(),
+                        pupil_key: pupil_key.len(),
+                        recovery_keys: recovery_keys.len(),
+                        receipt_lookup: lookup.len(),
+                        wrapped: wrapped.first().map_or(0, Vec::len),
+                        keys_per_report: 2.0,
+                        outbox_per_report: 2.0,
+                        audit_per_report: 1.0,
+                    });
+                }
+                black_box((sealed, pupil_key, recovery_keys, wrapped, lookup));
+                if counting.load(Ordering::Relaxed) {
+                    count.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            sizes.context("no iteration ran")
+        }));
+    }
+    std::thread::sleep(warm_up.min(Duration::from_secs(1)));
+    counting.store(true, Ordering::Relaxed);
+    let started = Instant::now();
+    std::thread::sleep(duration);
+    counting.store(false, Ordering::Relaxed);
+    let seconds = started.elapsed().as_secs_f64();
+    stop.store(true, Ordering::Relaxed);
+    let mut sizes = None;
+    for h in handles {
+        let got = h
+            .join()
+            .map_err(|_| anyhow::anyhow!("a sealing thread panicked"))??;
+        sizes = Some(got);
+    }
+    Ok(SealResult {
+        per_second: count.load(Ordering::Relaxed) as f64 / seconds,
+        threads,
+        sizes: sizes.context("no sealing thread")?,
+    })
+}
+
+// ---------------------------------------------------------------- triage queue
+
+#[derive(Debug, Clone)]
+pub struct Sample {
+    pub latencies_us: Vec<u64>,
+}
+
+impl Sample {
+    pub fn median(&self) -> f64 {
+        http::percentile_ms(&self.latencies_us, 50.0)
+    }
+    pub fn p99(&self) -> f64 {
+        http::percentile_ms(&self.latencies_us, 99.0)
+    }
+    pub fn max(&self) -> f64 {
+        self.latencies_us
+            .last()
+            .map_or(f64::NAN, |v| *v as f64 / 1000.0)
+    }
+}
+
+pub struct QueueResult {
+    pub reports: u64,
+    pub seed_seconds: f64,
+    pub db_bytes: u64,
+    pub first_page: Sample,
+    pub next_pages: Sample,
+    pub filtered: Sample,
+    pub rows_on_first_page: usize,
+}
+
+pub fn queue(
+    s: &Settings,
+    dep: &Deployment,
+    count: u64,
+    sizes: &Sizes,
+) -> anyhow::Result<QueueResult> {
+    let school = procs::set_up_school(&s.bin, dep, false)?;
+    let postgres = dep.database_url.is_some();
+    let seed_started = Instant::now();
+    let db_bytes = {
+        let pool = pool(&dep.url())?;
+        let conn = &mut *pool.get()?;
+        let (school_id, people) = ids(conn, school.slug)?;
+        let officer = *people.first().context("no officer")?;
+        crate::seed::seed_queue(
+            conn,
+            postgres,
+            count,
+            school_id,
+            officer,
+            sizes,
+            confide::db::now(),
+        )?;
+        database_bytes(conn, &dep.data_dir, postgres)
+    };
+    let seed_seconds = seed_started.elapsed().as_secs_f64();
+    let server = dep.serve(&s.bin)?;
+    let addr = server.addr;
+    let pages = s.queue_requests;
+    let result = http::block_on(async move {
+        let mut conn = Conn::new(addr);
+        let cookie = sign_in(
+            &mut conn,
+            addr,
+            school.officer_email,
+            &school.officer_password,
+        )
+        .await?;
+        let get = |path: &str| {
+            http::request(
+                "GET",
+                addr,
+                path,
+                &[("Accept-Encoding", "gzip, deflate"), ("Cookie", &cookie)],
+                None,
+            )
+        };
+        let mut timed = async |path: &str| -> anyhow::Result<(u64, String)> {
+            let req = get(path);
+            let t = Instant::now();
+            let r = conn.send(&req).await?;
+            let us = t.elapsed().as_micros() as u64;
+            if r.status != 200 {
+                bail!("GET {path} answered {}", r.status);
+            }
+            Ok((us, r.text()?))
+        };
+        for _ in 0..3 {
+            timed("/staff").await?;
+        }
+        let mut first = Vec::new();
+        let mut page = String::new();
+        for _ in 0..pages {
+            let (us, text) = timed("/staff").await?;
+            first.push(us);
+            page = text;
+        }
+        let rows = page.matches("/staff/reports/").count();
+        let mut next = Vec::new();
+        let mut link = next_link(&page);
+        for _ in 0..(pages / 5).max(3) {
+            let Some(path) = link.take() else { break };
+            let (us, text) = timed(&path).await?;
+            next.push(us);
+            link = next_link(&text);
+        }
+        let mut filtered = Vec::new();
+        for _ in 0..(pages / 5).max(3) {
+            let (us, _) = timed("/staff?risk=high").await?;
+            filtered.push(us);
+        }
+        for v in [&mut first, &mut next, &mut filtered] {
+            v.sort_unstable();
+        }
+        anyhow::Ok((first, next, filtered, rows))
+    });
+    drop(server);
+    let (first, next, filtered, rows) = result?;
+    if count > 60 && next.is_empty() {
+        bail!("the queue page had no \"Next page\" link");
+    }
+    Ok(QueueResult {
+        reports: count,
+        seed_seconds,
+        db_bytes,
+        first_page: Sample {
+            latencies_us: first,
+        },
+        next_pages: Sample { latencies_us: next },
+        filtered: Sample {
+            latencies_us: filtered,
+        },
+        rows_on_first_page: rows,
+    })
+}
+
+fn database_bytes(conn: &mut DbConnection, data_dir: &Path, postgres: bool) -> u64 {
+    if postgres {
+        #[derive(QueryableByName)]
+        struct Size {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            size: i64,
+        }
+        diesel::sql_query("SELECT pg_database_size(current_database()) AS size")
+            .get_result::<Size>(conn)
+            .map_or(0, |s| s.size as u64)
+    } else {
+        ["confide.db", "confide.db-wal"]
+            .iter()
+            .filter_map(|f| std::fs::metadata(data_dir.join(f)).ok())
+            .map(|m| m.len())
+            .sum()
+    }
+}
+
+/// The queue's "Next page" link, unescaped.
+fn next_link(page: &str) -> Option<String> {
+    let at = page.find("govuk-pagination__next")?;
+    let rest = &page[at..];
+    let start = rest.find("href=\"")? + 6;
+    let end = rest[start..].find('"')?;
+    Some(rest[start..start + end].replace("&amp;", "&"))
+}
+
+fn csrf(page: &str) -> Option<String> {
+    let marker = "name=\"csrf\" value=\"";
+    let start = page.find(marker)? + marker.len();
+    Some(page[start..].split('"').next()?.to_owned())
+}
+
+fn session_cookie(r: &Response) -> Option<String> {
+    r.headers_named("set-cookie")
+        .find(|c| c.starts_with("confide-session=") || c.starts_with("__Host-confide-session="))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned)
+}
+
+/// Signs in as the officer with their one-time password and sets a new one, as a
+/// person does the first time. Returns the `Cookie` header value.
+async fn sign_in(
+    conn: &mut Conn,
+    addr: SocketAddr,
+    email: &str,
+    password: &str,
+) -> anyhow::Result<String> {
+    let form = http::form_encode(&[("email", email), ("password", password)]);
+    let r = conn
+        .send(&http::request(
+            "POST",
+            addr,
+            "/staff/login",
+            &[],
+            Some(("application/x-www-form-urlencoded", form.as_bytes())),
+        ))
+        .await?;
+    let cookie = session_cookie(&r).with_context(|| format!("sign-in failed ({})", r.status))?;
+    if r.header("location") == Some("/staff/password") {
+        let page = conn
+            .send(&http::request(
+                "GET",
+                addr,
+                "/staff/password",
+                &[("Cookie", &cookie)],
+                None,
+            ))
+            .await?;
+        let token = csrf(&page.text()?).context("no csrf token on the password page")?;
+        let new = "a new benchmark passphrase 2026";
+        let form = http::form_encode(&[
+            ("csrf", &token),
+            ("current", password),
+            ("new", new),
+            ("confirm", new),
+        ]);
+        let r = conn
+            .send(&http::request(
+                "POST",
+                addr,
+                "/staff/password",
+                &[("Cookie", &cookie)],
+                Some(("application/x-www-form-urlencoded", form.as_bytes())),
+            ))
+            .await?;
+        if r.status != 303 {
+            bail!("changing the one-time password answered {}", r.status);
+        }
+    }
+    Ok(cookie)
+}
+
+/// The release binary's size in bytes.
+pub fn binary_bytes(bin: &PathBuf) -> u64 {
+    std::fs::metadata(bin).map_or(0, |m| m.len())
+}

@@ -1,0 +1,1 @@
+ALTER TABLE school_roles DROP COLUMN keys_complete;
