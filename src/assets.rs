@@ -168,7 +168,8 @@ fn if_range_allows(req: &HttpRequest, etag: &str) -> bool {
     }
 }
 
-fn accepts_gzip(req: &HttpRequest) -> bool {
+/// Whether the request's `Accept-Encoding` allows gzip (and does not refuse it with q=0).
+pub fn accepts_gzip(req: &HttpRequest) -> bool {
     req.headers()
         .get_all(header::ACCEPT_ENCODING)
         .filter_map(|v| v.to_str().ok())

@@ -35,11 +35,14 @@ impl Application {
         crate::accounts::sessions::warm_up();
         let assets = Assets::load();
         let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
+        let site = Site::new(&config.exit_url, &assets);
+        let pages = crate::web::prerendered::Pages::render(&site, &assets, &library);
         let state = AppState {
+            pages,
             mail_waker: crate::mail::worker::Waker::default(),
             server_key: Arc::new(server_key),
             limits: crate::web::ratelimit::RateLimits::new(config.trust_proxy),
-            site: Arc::new(Site::new(&config.exit_url, &assets)),
+            site: Arc::new(site),
             config: Arc::new(config),
             pool,
             assets,

@@ -123,6 +123,7 @@ impl Deployment {
 
     /// Runs a `confide` subcommand to completion and returns what it printed.
     pub fn cli(&self, bin: &Path, args: &[&str]) -> anyhow::Result<String> {
+        std::fs::create_dir_all(&self.data_dir)?;
         let out = self
             .command(bin)
             .args(args)
@@ -144,8 +145,10 @@ impl Deployment {
     pub fn serve(&self, bin: &Path) -> anyhow::Result<Server> {
         let port = free_port()?;
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse()?;
+        std::fs::create_dir_all(&self.data_dir)?;
         let log = self.data_dir.join("server.log");
-        let file = std::fs::File::create(&log)?;
+        let file =
+            std::fs::File::create(&log).with_context(|| format!("creating {}", log.display()))?;
         let child = self
             .command(bin)
             .arg("serve")
@@ -290,7 +293,8 @@ http {{
     server {{
         listen {addr};
         location = {path} {{
-            default_type "text/html; charset=utf-8";
+            default_type text/html;
+            charset utf-8;
             alias {file};
 {add_headers}        }}
         location = /healthz {{ return 200 "ok\n"; }}

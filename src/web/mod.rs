@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod followup;
 pub mod middleware;
+pub mod prerendered;
 pub mod pupil;
 pub mod ratelimit;
 pub mod report;
@@ -36,6 +37,8 @@ pub struct AppState {
     /// Keys the receipt-code lookup hash.
     pub server_key: Arc<SecretKey>,
     pub limits: ratelimit::RateLimits,
+    /// Home, topics and the safety page, rendered once.
+    pub pages: prerendered::Pages,
     /// Wakes the mail worker as soon as something is queued.
     pub mail_waker: crate::mail::worker::Waker,
 }

@@ -1,7 +1,7 @@
 //! Pupil pages: home, school landing page, topics, information pages, the school picker and the health check.
 
 use actix_web::web::{self, ServiceConfig};
-use actix_web::HttpResponse;
+use actix_web::{HttpRequest, HttpResponse};
 use diesel::connection::SimpleConnection;
 use maud::Markup;
 
@@ -19,18 +19,25 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .route("/healthz", web::get().to(healthz));
 }
 
-async fn home(state: web::Data<AppState>) -> Markup {
-    views::pupil::home(&state.site, &state.library.topics())
+/// Serves a page rendered at start-up.
+fn prerendered(state: &AppState, req: &HttpRequest, path: &str) -> Result<HttpResponse, AppError> {
+    state.pages.respond(req, path).ok_or(AppError::NotFound)
 }
 
-async fn topic(state: web::Data<AppState>, slug: web::Path<String>) -> Result<Markup, AppError> {
-    let topic = state.library.topic(&slug).ok_or(AppError::NotFound)?;
-    Ok(views::pupil::topic(&state.site, &state.assets, topic))
+async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    prerendered(&state, &req, "/")
 }
 
-async fn safety(state: web::Data<AppState>) -> Result<Markup, AppError> {
-    let page = state.library.page("safety").ok_or(AppError::NotFound)?;
-    Ok(views::pupil::info_page(&state.site, page))
+async fn topic(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    prerendered(&state, &req, &format!("/topics/{slug}"))
+}
+
+async fn safety(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    prerendered(&state, &req, "/safety")
 }
 
 #[derive(serde::Deserialize)]

@@ -168,3 +168,28 @@ async fn a_pupil_can_search_for_their_school() {
     assert!(none.contains("No school matches"));
     assert!(none.contains("&lt;script&gt;"));
 }
+
+#[actix_rt::test]
+async fn pages_are_sent_compressed_to_browsers_that_accept_it() {
+    use std::io::Read;
+    let app = spawn_app().await;
+    let (_, plain) = app.get_text("/topics/gangs").await;
+    let mut res = app
+        .client
+        .get(app.url("/topics/gangs"))
+        .insert_header(("Accept-Encoding", "gzip, deflate, br"))
+        .no_decompress()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers().get("content-encoding").unwrap(), "gzip");
+    assert_eq!(res.headers().get("vary").unwrap(), "Accept-Encoding");
+    assert_eq!(res.headers().get("cache-control").unwrap(), "no-store");
+    let body = res.body().limit(1_000_000).await.unwrap();
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&body[..])
+        .read_to_string(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, plain);
+    assert!(body.len() * 3 < plain.len(), "barely compressed");
+}
