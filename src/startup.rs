@@ -63,6 +63,9 @@ impl Application {
                 .configure(routes::configure)
         })
         .workers(workers)
+        // Responses written in more than one piece (compressed, streamed) must not wait
+        // for the client's delayed ACK.
+        .tcp_nodelay(true)
         .listen(listener)?
         .run();
         Ok(Application {

@@ -142,6 +142,9 @@ pub fn now() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
+/// Turns for SQLite writers in this process.
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs `work` in one write transaction. On SQLite it starts `IMMEDIATE`, taking the write
 /// lock up front so two writers wait their turn instead of failing when one upgrades.
 pub fn write_transaction<T, F>(conn: &mut DbConnection, work: F) -> Result<T, AppError>
@@ -150,6 +153,13 @@ where
 {
     match conn {
         DbConnection::Sqlite(_) => {
+            // SQLite has one writer at a time. Writers of this process queue on a mutex
+            // (woken the moment it is free) instead of on SQLite's busy handler, which
+            // sleeps and polls and wastes most of the time under load. Another process on
+            // the same file still waits through busy_timeout.
+            let _turn = SQLITE_WRITER
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             // `immediate_transaction` exists only on the concrete SQLite type, but the work
             // is written against the multi-backend connection, so begin it by hand.
             conn.batch_execute("BEGIN IMMEDIATE")?;
