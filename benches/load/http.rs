@@ -304,6 +304,12 @@ pub struct LoadResult {
     /// Latency of every checked-good response, microseconds, sorted.
     pub latencies_us: Vec<u64>,
     pub seconds: f64,
+    /// Every response received, warm-up and stragglers included (to share out CPU time).
+    pub all_responses: u64,
+    /// CPU the server used per response, microseconds (whole run including warm-up).
+    pub server_cpu_us: Option<f64>,
+    /// CPU the load generator used, as a share of one core.
+    pub client_cpu: Option<f64>,
 }
 
 impl LoadResult {
@@ -364,12 +370,16 @@ pub struct Load {
     pub duration: Duration,
     pub make_request: MakeRequest,
     pub check: Check,
+    /// The server process (and its children) whose CPU time to measure.
+    pub server_pid: Option<u32>,
 }
 
 /// `clients` closed-loop clients (each sends its next request when the last is answered),
 /// spread over `threads` single-threaded runtimes, for `warm_up + duration`; only requests
 /// started after the warm-up and finished before the end are counted.
 pub fn run_load(load: &Load) -> anyhow::Result<LoadResult> {
+    let server_cpu0 = load.server_pid.and_then(crate::procs::cpu_ticks_tree);
+    let client_cpu0 = crate::procs::cpu_ticks(std::process::id());
     let start = Instant::now();
     let measure_from = start + load.warm_up;
     let end = measure_from + load.duration;
@@ -413,11 +423,24 @@ pub fn run_load(load: &Load) -> anyhow::Result<LoadResult> {
     }
     total.latencies_us.sort_unstable();
     total.seconds = load.duration.as_secs_f64();
+    let elapsed = start.elapsed().as_secs_f64();
+    let tick = 1.0 / crate::procs::ticks_per_second();
+    if let (Some(a), Some(b)) = (
+        server_cpu0,
+        load.server_pid.and_then(crate::procs::cpu_ticks_tree),
+    ) {
+        total.server_cpu_us =
+            Some(b.saturating_sub(a) as f64 * tick * 1e6 / total.all_responses.max(1) as f64);
+    }
+    if let (Some(a), Some(b)) = (client_cpu0, crate::procs::cpu_ticks(std::process::id())) {
+        total.client_cpu = Some(b.saturating_sub(a) as f64 * tick / elapsed);
+    }
     Ok(total)
 }
 
 fn merge(total: &mut LoadResult, part: LoadResult) {
     total.ok += part.ok;
+    total.all_responses += part.all_responses;
     total.bad_bodies += part.bad_bodies;
     total.errors += part.errors;
     for (s, n) in part.statuses {
@@ -445,6 +468,7 @@ async fn client_loop(
         let counted = started >= measure_from && finished <= end;
         match outcome {
             Ok(resp) => {
+                result.all_responses += 1;
                 if counted {
                     *result.statuses.entry(resp.status).or_default() += 1;
                     if resp.status == 200 && (load.check)(&resp) {

@@ -24,6 +24,7 @@ pub struct Server {
     pub addr: SocketAddr,
     pub log: PathBuf,
     name: &'static str,
+    pid_file: Option<PathBuf>,
 }
 
 impl Server {
@@ -72,6 +73,9 @@ impl Server {
             }
         }
         let _ = self.child.wait();
+        if let Some(f) = self.pid_file.take() {
+            let _ = std::fs::remove_file(f);
+        }
     }
 }
 
@@ -159,11 +163,15 @@ impl Deployment {
             .stderr(file)
             .spawn()
             .context("starting confide serve")?;
+        // For scripts/bench.sh to stop it even if this process is killed.
+        let pid_file = self.data_dir.join("confide.pid");
+        let _ = std::fs::write(&pid_file, child.id().to_string());
         let mut server = Server {
             child,
             addr,
             log,
             name: "confide",
+            pid_file: Some(pid_file),
         };
         server.wait_ready("/healthz", Duration::from_secs(120))?;
         Ok(server)
@@ -229,12 +237,15 @@ pub fn set_up_school(
 }
 
 /// nginx serving one file at one path, configured like a careful static deployment.
+/// Two servers in one nginx: `addr` gzips each response as it goes (`gzip on`), and the
+/// returned second address serves a copy compressed once beforehand (`gzip_static on`),
+/// which is what Confide does for its pupil pages.
 pub fn start_nginx(
     dir: &Path,
     path: &str,
     html: &str,
     headers: &[(String, String)],
-) -> anyhow::Result<Server> {
+) -> anyhow::Result<(Server, SocketAddr)> {
     let nginx = ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx"]
         .iter()
         .map(PathBuf::from)
@@ -248,15 +259,25 @@ pub fn start_nginx(
     // every directory above it searchable (the benchmark's root is made 0755 at start).
     let file = www.join("page.html");
     std::fs::write(&file, html)?;
+    let gz = www.join("page.html.gz");
+    {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(html.as_bytes())?;
+        std::fs::write(&gz, enc.finish()?)?;
+    }
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644))?;
+        for f in [&file, &gz] {
+            std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o644))?;
+        }
         for d in [dir, www.as_path()] {
             std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755))?;
         }
     }
     let port = free_port()?;
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse()?;
+    let static_addr: SocketAddr = format!("127.0.0.1:{}", free_port()?).parse()?;
     let mut add_headers = String::new();
     for (name, value) in headers {
         add_headers.push_str(&format!(
@@ -299,6 +320,15 @@ http {{
 {add_headers}        }}
         location = /healthz {{ return 200 "ok\n"; }}
     }}
+    server {{
+        listen {static_addr};
+        location = {path} {{
+            gzip_static on;
+            default_type text/html;
+            charset utf-8;
+            alias {file};
+{add_headers}        }}
+    }}
 }}
 "#,
         file = file.display()
@@ -324,9 +354,10 @@ http {{
         addr,
         log,
         name: "nginx",
+        pid_file: None,
     };
     server.wait_ready("/healthz", Duration::from_secs(20))?;
-    Ok(server)
+    Ok((server, static_addr))
 }
 
 /// A throwaway PostgreSQL cluster (fsync and synchronous_commit on), stopped and deleted on drop.
@@ -458,4 +489,50 @@ impl RssPeak {
         }
         self.peak.load(Ordering::Relaxed)
     }
+}
+
+/// User + system CPU time of one process (all its threads), in clock ticks.
+pub fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces) start with the state, field 3.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(utime + stime)
+}
+
+/// CPU ticks of a process and its direct children (nginx's workers).
+pub fn cpu_ticks_tree(pid: u32) -> Option<u64> {
+    let mut total = cpu_ticks(pid)?;
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Some(child) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{child}/stat")) else {
+            continue;
+        };
+        let ppid = stat
+            .rfind(')')
+            .and_then(|i| stat[i + 2..].split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if ppid == Some(pid) {
+            total += cpu_ticks(child).unwrap_or(0);
+        }
+    }
+    Some(total)
+}
+
+/// Clock ticks per second for /proc times (`getconf CLK_TCK`, 100 on Linux).
+pub fn ticks_per_second() -> f64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .unwrap_or(100.0)
 }

@@ -71,8 +71,10 @@ fn ids(conn: &mut DbConnection, slug: &str) -> anyhow::Result<(i64, Vec<i64>)> {
 pub struct TopicResult {
     pub confide: LoadResult,
     pub nginx: LoadResult,
+    pub nginx_static: LoadResult,
     pub confide_gzip_bytes: usize,
     pub nginx_gzip_bytes: usize,
+    pub nginx_static_gzip_bytes: usize,
     pub html_bytes: usize,
     pub idle_rss_kib: u64,
     pub peak_rss_kib: u64,
@@ -129,19 +131,31 @@ pub fn topic(s: &Settings, root: &Path) -> anyhow::Result<TopicResult> {
         .filter(|(k, _)| !skip.iter().any(|s| k.eq_ignore_ascii_case(s)))
         .cloned()
         .collect();
-    let nginx = procs::start_nginx(&root.join("nginx"), TOPIC_PATH, &html, &headers)?;
+    let (nginx, static_addr) =
+        procs::start_nginx(&root.join("nginx"), TOPIC_PATH, &html, &headers)?;
 
     let check_gzip = |r: &Response| r.header("content-encoding") == Some("gzip");
     let confide_gz = fetch(server.addr, &get_gzip(server.addr, TOPIC_PATH))?;
     let nginx_gz = fetch(nginx.addr, &get_gzip(nginx.addr, TOPIC_PATH))?;
-    if !check_gzip(&confide_gz) || !check_gzip(&nginx_gz) {
-        bail!("both servers must gzip the page for a browser");
-    }
-    if nginx_gz.text()? != html || confide_gz.text()? != html {
-        bail!("nginx and Confide must serve the same HTML");
+    let static_gz = fetch(static_addr, &get_gzip(static_addr, TOPIC_PATH))?;
+    for (name, r) in [
+        ("Confide", &confide_gz),
+        ("nginx", &nginx_gz),
+        ("nginx gzip_static", &static_gz),
+    ] {
+        if r.status != 200 || !check_gzip(r) {
+            bail!(
+                "{name} must gzip the page for a browser (status {})",
+                r.status
+            );
+        }
+        if r.text()? != html {
+            bail!("{name} must serve the same HTML as Confide");
+        }
     }
 
-    let load_for = |addr: SocketAddr| Load {
+    let load_for = |addr: SocketAddr, pid: u32| Load {
+        server_pid: Some(pid),
         addr,
         clients: s.topic_clients,
         threads: s.client_threads,
@@ -156,14 +170,17 @@ pub fn topic(s: &Settings, root: &Path) -> anyhow::Result<TopicResult> {
         }),
     };
     let peak = RssPeak::start(server.pid());
-    let confide = http::run_load(&load_for(server.addr))?;
+    let confide = http::run_load(&load_for(server.addr, server.pid()))?;
     let peak_rss_kib = peak.finish();
-    let nginx_result = http::run_load(&load_for(nginx.addr))?;
+    let nginx_result = http::run_load(&load_for(nginx.addr, nginx.pid()))?;
+    let nginx_static = http::run_load(&load_for(static_addr, nginx.pid()))?;
     Ok(TopicResult {
         confide,
         nginx: nginx_result,
+        nginx_static,
         confide_gzip_bytes: confide_gz.body.len(),
         nginx_gzip_bytes: nginx_gz.body.len(),
+        nginx_static_gzip_bytes: static_gz.body.len(),
         html_bytes: html.len(),
         idle_rss_kib,
         peak_rss_kib,
@@ -207,6 +224,7 @@ pub fn submit(s: &Settings, dep: &Deployment) -> anyhow::Result<SubmitResult> {
         ("what", WHAT),
     ]);
     let load = Load {
+        server_pid: Some(server.pid()),
         addr,
         clients: s.submit_clients,
         threads: s.client_threads,
@@ -293,6 +311,11 @@ pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Res
     let pool = pool(&dep.url())?;
     let conn = &mut *pool.get()?;
     let (school_id, people) = ids(conn, school.slug)?;
+    // Audit rows carry explicit ids (the hash chain covers them), as Confide writes them.
+    let mut audit_id: i64 = audit_log::table
+        .select(diesel::dsl::max(audit_log::id))
+        .first::<Option<i64>>(conn)?
+        .unwrap_or(0);
     let start = Instant::now();
     let measure_from = start + s.warm_up;
     let end = measure_from + s.duration;
@@ -318,6 +341,7 @@ pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Res
         );
         let wrapped: Vec<Vec<u8>> = people.iter().map(|_| bytes(sizes.wrapped)).collect();
         let (prev, hash) = (bytes(32), bytes(32));
+        audit_id += 1;
         confide::db::write_transaction(conn, |conn| {
             diesel::insert_into(reports::table)
                 .values((
@@ -364,6 +388,7 @@ pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Res
             }
             diesel::insert_into(audit_log::table)
                 .values((
+                    audit_log::id.eq(audit_id),
                     audit_log::at.eq(now),
                     audit_log::actor.eq("Pupil"),
                     audit_log::report_id.eq(Some(id.as_str())),
@@ -504,6 +529,8 @@ pub struct QueueResult {
     pub next_pages: Sample,
     pub filtered: Sample,
     pub rows_on_first_page: usize,
+    /// The same first-page requests as timed by the server itself (from its log).
+    pub server_first_page: Sample,
 }
 
 pub fn queue(
@@ -592,8 +619,17 @@ pub fn queue(
         }
         anyhow::Ok((first, next, filtered, rows))
     });
+    let log = server.log.clone();
     drop(server);
     let (first, next, filtered, rows) = result?;
+    // The server's own timing of the same first-page requests, from its log line per request
+    // (the 3 warm-up requests come first): what the page costs without the network.
+    let mut server_first: Vec<u64> = server_times(&log, "GET", "/staff")
+        .into_iter()
+        .skip(3)
+        .take(first.len())
+        .collect();
+    server_first.sort_unstable();
     if count > 60 && next.is_empty() {
         bail!("the queue page had no \"Next page\" link");
     }
@@ -609,7 +645,42 @@ pub fn queue(
             latencies_us: filtered,
         },
         rows_on_first_page: rows,
+        server_first_page: Sample {
+            latencies_us: server_first,
+        },
     })
+}
+
+/// Microseconds the server logged for each request to `route`, in order.
+fn server_times(log: &Path, method: &str, route: &str) -> Vec<u64> {
+    let raw = std::fs::read_to_string(log).unwrap_or_default();
+    // Drop terminal colour codes (ESC [ … letter) the log may carry.
+    let mut text = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    let method = format!("method={method}");
+    let route = format!("route=\"{route}\"");
+    text.lines()
+        .filter(|l| l.contains(&method) && l.contains(&route) && l.contains("status=200"))
+        .filter_map(|l| {
+            let at = l.find("ms=")? + 3;
+            let num: String = l[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            num.parse::<f64>().ok().map(|ms| (ms * 1000.0) as u64)
+        })
+        .collect()
 }
 
 fn database_bytes(conn: &mut DbConnection, data_dir: &Path, postgres: bool) -> u64 {
