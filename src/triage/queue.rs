@@ -186,9 +186,14 @@ pub fn fetch(
     if let Some(category) = filter.category {
         query = query.filter(reports::category.eq(category.as_str()));
     }
+    // Risk is filtered on the queue copy, which the queue index covers.
     match filter.risk {
-        Some(RiskFilter::Rated(risk)) => query = query.filter(reports::risk.eq(risk.as_str())),
-        Some(RiskFilter::Unrated) => query = query.filter(reports::risk.is_null()),
+        Some(RiskFilter::Rated(risk)) => {
+            query = query.filter(report_keys::risk_rank.eq(Risk::rank(Some(risk))))
+        }
+        Some(RiskFilter::Unrated) => {
+            query = query.filter(report_keys::risk_rank.eq(Risk::rank(None)))
+        }
         None => {}
     }
     if filter.mine {

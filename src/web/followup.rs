@@ -5,7 +5,7 @@ use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html_response, AppState};
+use super::{html_for, html_response, AppState};
 use crate::crypto::receipt::ReceiptCode;
 use crate::error::AppError;
 use crate::reports::followup::{self, MESSAGE_MAX};
@@ -42,10 +42,11 @@ async fn enter_code(state: web::Data<AppState>) -> HttpResponse {
     )
 }
 
-fn not_found(state: &AppState, typed: &str) -> HttpResponse {
+fn not_found(req: &HttpRequest, state: &AppState, typed: &str) -> HttpResponse {
     // Only a plausible amount of what was typed is shown again.
     let typed: String = typed.chars().take(40).collect();
-    html_response(
+    html_for(
+        req,
         StatusCode::OK,
         views::followup::enter_code(&state.site, &[CODE_NOT_FOUND], &typed),
     )
@@ -58,7 +59,11 @@ async fn open(
 ) -> Result<HttpResponse, AppError> {
     state.limits.check_receipt(&req)?;
     let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
-        return Ok(not_found(&state, form.code.as_deref().unwrap_or_default()));
+        return Ok(not_found(
+            &req,
+            &state,
+            form.code.as_deref().unwrap_or_default(),
+        ));
     };
     let server_key = state.server_key.clone();
     let lookup = code.clone();
@@ -67,11 +72,12 @@ async fn open(
     })
     .await?;
     Ok(match view {
-        Some(view) => html_response(
+        Some(view) => html_for(
+            &req,
             StatusCode::OK,
             views::followup::conversation(&state.site, &view, &code, None, &[], ""),
         ),
-        None => not_found(&state, form.code.as_deref().unwrap_or_default()),
+        None => not_found(&req, &state, form.code.as_deref().unwrap_or_default()),
     })
 }
 
@@ -82,7 +88,11 @@ async fn add_message(
 ) -> Result<HttpResponse, AppError> {
     state.limits.check_receipt(&req)?;
     let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
-        return Ok(not_found(&state, form.code.as_deref().unwrap_or_default()));
+        return Ok(not_found(
+            &req,
+            &state,
+            form.code.as_deref().unwrap_or_default(),
+        ));
     };
     let text = form
         .message
@@ -111,13 +121,18 @@ async fn add_message(
     })
     .await?;
     let Some(view) = view else {
-        return Ok(not_found(&state, form.code.as_deref().unwrap_or_default()));
+        return Ok(not_found(
+            &req,
+            &state,
+            form.code.as_deref().unwrap_or_default(),
+        ));
     };
     if problem.is_none() {
         state.mail_waker.wake();
     }
     Ok(match problem {
-        Some(message) => html_response(
+        Some(message) => html_for(
+            &req,
             StatusCode::BAD_REQUEST,
             views::followup::conversation(
                 &state.site,
@@ -131,7 +146,8 @@ async fn add_message(
                 &text,
             ),
         ),
-        None => html_response(
+        None => html_for(
+            &req,
             StatusCode::OK,
             views::followup::conversation(
                 &state.site,

@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::{html_response, AppState};
+use super::{html_for, html_response, AppState};
 use crate::error::AppError;
 use crate::reports::form::{self, ReportInput};
 use crate::reports::store;
@@ -43,45 +43,54 @@ async fn send(
     slug: web::Path<String>,
     input: web::Form<ReportInput>,
 ) -> Result<HttpResponse, AppError> {
-    let school = find_school(&state, &slug).await?;
     let input = input.into_inner();
-    if ReportInput::value(&input.urgent_seen) == "edit" {
-        return Ok(html_response(
-            StatusCode::OK,
-            views::report::form(&state.site, &school, &input, &[]),
-        ));
-    }
-    let report = match form::validate(&input) {
-        Ok(report) => report,
-        Err(errors) => {
-            return Ok(html_response(
-                StatusCode::BAD_REQUEST,
-                views::report::form(&state.site, &school, &input, &errors),
-            ))
+    let urgent_seen = ReportInput::value(&input.urgent_seen).to_owned();
+    let checked = form::validate(&input);
+    // The usual case (a valid report) takes one trip to the database thread: find the
+    // school and store the report together.
+    let report = match checked {
+        Ok(report) if urgent_seen != "edit" && (!report.happening_now || urgent_seen == "yes") => {
+            report
+        }
+        other => {
+            let school = find_school(&state, &slug).await?;
+            let page = match other {
+                Err(errors) => {
+                    return Ok(html_for(
+                        &req,
+                        StatusCode::BAD_REQUEST,
+                        views::report::form(&state.site, &school, &input, &errors),
+                    ))
+                }
+                Ok(_) if urgent_seen == "edit" => {
+                    views::report::form(&state.site, &school, &input, &[])
+                }
+                Ok(_) => views::report::in_danger(&state.site, &school, &input),
+            };
+            return Ok(html_for(&req, StatusCode::OK, page));
         }
     };
-    if report.happening_now && ReportInput::value(&input.urgent_seen) != "yes" {
-        return Ok(html_response(
-            StatusCode::OK,
-            views::report::in_danger(&state.site, &school, &input),
-        ));
-    }
     if state.limits.check_report(&req).is_err() {
         // Many pupils share a school's address: keep every word and ask them to wait.
-        return Ok(html_response(
+        let school = find_school(&state, &slug).await?;
+        return Ok(html_for(
+            &req,
             StatusCode::TOO_MANY_REQUESTS,
             views::report::form(&state.site, &school, &input, &[form::BUSY]),
         ));
     }
+    let slug = SchoolSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let server_key = state.server_key.clone();
-    let stored_school = school.clone();
     let urgent = report.happening_now;
-    let submitted = crate::db::run(&state.pool, move |conn| {
-        store::submit(conn, &server_key, &stored_school, &report)
+    let (school, submitted) = crate::db::run(&state.pool, move |conn| {
+        let school = schools::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
+        let submitted = store::submit(conn, &server_key, &school, &report)?;
+        Ok((school, submitted))
     })
     .await?;
     state.mail_waker.wake();
-    Ok(html_response(
+    Ok(html_for(
+        &req,
         StatusCode::OK,
         views::report::sent(&state.site, &school, &submitted.receipt, urgent),
     ))
