@@ -1,0 +1,1 @@
+DROP INDEX report_keys_queue_by_risk;
