@@ -74,6 +74,20 @@ pub fn helplines(helplines: &[Helpline]) -> Markup {
     }
 }
 
+/// Text a person typed, as paragraphs with its line breaks, long words wrapping.
+pub fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            p class="govuk-body confide-pupil-text" {
+                @for (i, line) in para.lines().enumerate() {
+                    @if i > 0 { br; }
+                    (line)
+                }
+            }
+        }
+    }
+}
+
 /// Markdown rendered and sanitised at start-up (see `content::render_markdown`).
 pub fn prose(html: &str) -> Markup {
     html! { div class="confide-prose" { (PreEscaped(html)) } }

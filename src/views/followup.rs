@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::components::emergency_inset;
+use super::components::{emergency_inset, paragraphs};
 use super::forms::{error_summary, TextField};
 use super::layout::{page, Site};
 use crate::crypto::receipt::ReceiptCode;
@@ -62,19 +62,6 @@ fn status_tag(status: Status) -> Markup {
         _ => "govuk-tag--green",
     };
     html! { strong class={ "govuk-tag " (colour) } { (status.pupil_label()) } }
-}
-
-fn paragraphs(text: &str) -> Markup {
-    html! {
-        @for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
-            p class="govuk-body confide-pupil-text" {
-                @for (i, line) in para.lines().enumerate() {
-                    @if i > 0 { br; }
-                    (line)
-                }
-            }
-        }
-    }
 }
 
 /// The pupil's report and conversation. The code travels only in this POSTed page's form.

@@ -2,6 +2,7 @@
 
 use maud::{html, Markup, DOCTYPE};
 
+use super::components::paragraphs;
 use super::forms::error_summary;
 use super::layout::Site;
 use crate::accounts::users::User;
@@ -288,19 +289,6 @@ pub fn queue(site: &Site, viewer: &Viewer<'_>, view: QueueView<'_>) -> Markup {
             }
         },
     )
-}
-
-fn paragraphs(text: &str) -> Markup {
-    html! {
-        @for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
-            p class="govuk-body confide-pupil-text" {
-                @for (i, line) in para.lines().enumerate() {
-                    @if i > 0 { br; }
-                    (line)
-                }
-            }
-        }
-    }
 }
 
 fn summary_row(key: &str, value: Markup) -> Markup {
