@@ -231,7 +231,6 @@ async fn an_unacknowledged_report_brings_reminders_and_escalation_until_acknowle
             .first(c)
             .unwrap()
     });
-    let _ = about_staff;
     let before = queued(&app).len();
     let hour = 3600;
     let scan = |now: i64| app.with_conn(|c| scan_overdue(c, now).unwrap());
