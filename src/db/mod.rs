@@ -198,3 +198,72 @@ where
         Err(other) => Err(other.into()),
     }
 }
+
+/// A write that may share its SQLite transaction with others (see [`write_grouped`]).
+pub type GroupedWrite = Box<dyn FnOnce(&mut DbConnection) -> Result<(), AppError> + Send>;
+
+type Slot = std::sync::Arc<std::sync::Mutex<Option<Result<(), String>>>>;
+
+/// Writes waiting for the next SQLite commit.
+static WAITING: std::sync::Mutex<Vec<(GroupedWrite, Slot)>> = std::sync::Mutex::new(Vec::new());
+
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Group commit for SQLite: writes that arrive while another commit is in progress wait
+/// for the writer's turn, and whoever gets it runs every waiting write in one transaction
+/// (each in its own savepoint, so one failure spoils only itself) and one fsync. Nobody
+/// returns before the commit that holds their write. PostgreSQL already shares fsyncs
+/// between concurrent commits, so there it is a plain write transaction.
+pub fn write_grouped(conn: &mut DbConnection, write: GroupedWrite) -> Result<(), AppError> {
+    if let DbConnection::Postgresql(_) = conn {
+        return write_transaction(conn, write);
+    }
+    let mine: Slot = std::sync::Arc::default();
+    lock(&WAITING).push((write, mine.clone()));
+    let _turn = lock(&SQLITE_WRITER);
+    if let Some(result) = lock(&mine).take() {
+        return result.map_err(|e| AppError::Internal(anyhow::anyhow!(e)));
+    }
+    let batch = std::mem::take(&mut *lock(&WAITING));
+    let slots: Vec<Slot> = batch.iter().map(|(_, slot)| slot.clone()).collect();
+    let run = |conn: &mut DbConnection| -> Result<Vec<Result<(), String>>, AppError> {
+        conn.batch_execute("BEGIN IMMEDIATE")?;
+        let mut results = Vec::with_capacity(batch.len());
+        for (write, _) in batch {
+            conn.batch_execute("SAVEPOINT grouped_write")?;
+            match write(conn) {
+                Ok(()) => {
+                    conn.batch_execute("RELEASE grouped_write")?;
+                    results.push(Ok(()));
+                }
+                Err(err) => {
+                    conn.batch_execute("ROLLBACK TO grouped_write; RELEASE grouped_write")?;
+                    results.push(Err(format!("{err:#}")));
+                }
+            }
+        }
+        conn.batch_execute("COMMIT")?;
+        Ok(results)
+    };
+    match run(conn) {
+        Ok(results) => {
+            for (slot, result) in slots.iter().zip(results) {
+                *lock(slot) = Some(result);
+            }
+        }
+        Err(err) => {
+            let _ = conn.batch_execute("ROLLBACK");
+            for slot in &slots {
+                *lock(slot) = Some(Err(format!("{err:#}")));
+            }
+        }
+    }
+    let result = lock(&mine)
+        .take()
+        .unwrap_or_else(|| Err("the write was interrupted".into()));
+    result.map_err(|e| AppError::Internal(anyhow::anyhow!(e)))
+}

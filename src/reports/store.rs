@@ -97,92 +97,110 @@ pub fn submit(
         if wrapped.iter().any(|(id, _)| *id == holder.user_id) {
             continue;
         }
-        let public = PublicKey::from_bytes(&holder.public_key).map_err(|_| {
-            AppError::Internal(anyhow::anyhow!(
-                "user {} has a bad public key",
-                holder.user_id
-            ))
-        })?;
-        wrapped.push((holder.user_id, keys.wrap_for(&public, &report_id)));
+        // One broken account must not cost the pupil their report: skip it, loudly.
+        match PublicKey::from_bytes(&holder.public_key) {
+            Ok(public) => wrapped.push((holder.user_id, keys.wrap_for(&public, &report_id))),
+            Err(_) => tracing::error!(
+                user = holder.user_id,
+                "a recipient has an unusable public key: the report was not sealed for them"
+            ),
+        }
     }
     let lookup = receipt.lookup_hash(server_key);
     let now = db::now();
     let unrouted = wrapped.is_empty();
 
-    db::write_transaction(conn, |conn| {
-        diesel::insert_into(reports::table)
-            .values(NewReportRow {
-                id: &report_id,
-                school_id: school.id,
-                category: report.category.as_str(),
-                location: report.location.as_str(),
-                happening_now: report.happening_now,
-                about: report.about.as_str(),
-                status: Status::New.as_str(),
-                unrouted,
-                created_at: now,
-                updated_at: now,
-                receipt_lookup: &lookup,
-                pupil_key: &pupil_key,
-                recovery_keys: &recovery_keys,
-                details: &details,
-            })
-            .execute(conn)?;
-        for (user_id, wrapped) in &wrapped {
-            insert_key(
+    // Everything the write needs is worked out first, so the write itself is short and
+    // can share a commit with other pupils' reports.
+    let kind = if report.happening_now {
+        Kind::Urgent
+    } else {
+        Kind::NewReport
+    };
+    let mut mails: Vec<NewMail> = holders
+        .iter()
+        .filter(|h| wrapped.iter().any(|(id, _)| *id == h.user_id))
+        .filter(|h| kind == Kind::Urgent || !h.notify_digest)
+        .map(|h| NewMail {
+            kind,
+            email: h.email.clone(),
+            user_id: Some(h.user_id),
+            school_id: Some(school.id),
+        })
+        .collect();
+    mails.sort_by_key(|m| m.user_id);
+    mails.dedup_by_key(|m| m.user_id);
+    if unrouted {
+        mails.extend(
+            outbox::administrators(conn)?
+                .into_iter()
+                .map(|(id, email)| NewMail {
+                    kind: Kind::Unrouted,
+                    email,
+                    user_id: Some(id),
+                    school_id: Some(school.id),
+                }),
+        );
+    }
+    let row = (
+        report_id.clone(),
+        school.id,
+        report.category.as_str(),
+        report.location.as_str(),
+        report.happening_now,
+        report.about.as_str(),
+    );
+    let keys_to_store = wrapped
+        .iter()
+        .map(|(id, w)| (*id, w.clone()))
+        .collect::<Vec<_>>();
+    db::write_grouped(
+        conn,
+        Box::new(move |conn| {
+            let (report_id, school_id, category, location, happening_now, about) = row;
+            diesel::insert_into(reports::table)
+                .values(NewReportRow {
+                    id: &report_id,
+                    school_id,
+                    category,
+                    location,
+                    happening_now,
+                    about,
+                    status: Status::New.as_str(),
+                    unrouted,
+                    created_at: now,
+                    updated_at: now,
+                    receipt_lookup: &lookup,
+                    pupil_key: &pupil_key,
+                    recovery_keys: &recovery_keys,
+                    details: &details,
+                })
+                .execute(conn)?;
+            for (user_id, wrapped) in &keys_to_store {
+                insert_key(
+                    conn,
+                    &report_id,
+                    *user_id,
+                    wrapped,
+                    &QueueKeys::new_report(happening_now, now),
+                )?;
+            }
+            // The notices go in the same transaction: a saved report is never left unannounced.
+            outbox::enqueue(conn, &mails, now)?;
+            let detail = if happening_now {
+                "marked as happening now"
+            } else {
+                ""
+            };
+            audit::append(
                 conn,
-                &report_id,
-                *user_id,
-                wrapped,
-                &QueueKeys::new_report(report.happening_now, now),
-            )?;
-        }
-        // The notices go in the same transaction: a saved report is never left unannounced.
-        let kind = if report.happening_now {
-            Kind::Urgent
-        } else {
-            Kind::NewReport
-        };
-        let mut mails: Vec<NewMail> = holders
-            .iter()
-            .filter(|h| wrapped.iter().any(|(id, _)| *id == h.user_id))
-            .filter(|h| kind == Kind::Urgent || !h.notify_digest)
-            .map(|h| NewMail {
-                kind,
-                email: h.email.clone(),
-                user_id: Some(h.user_id),
-                school_id: Some(school.id),
-            })
-            .collect();
-        mails.sort_by_key(|m| m.user_id);
-        mails.dedup_by_key(|m| m.user_id);
-        if unrouted {
-            mails.extend(
-                outbox::administrators(conn)?
-                    .into_iter()
-                    .map(|(id, email)| NewMail {
-                        kind: Kind::Unrouted,
-                        email,
-                        user_id: Some(id),
-                        school_id: Some(school.id),
-                    }),
-            );
-        }
-        outbox::enqueue(conn, &mails, now)?;
-        let detail = if report.happening_now {
-            "marked as happening now"
-        } else {
-            ""
-        };
-        audit::append(
-            conn,
-            &Actor::pupil(),
-            Some(&report_id),
-            "Report received",
-            detail,
-        )?;
-        Ok(())
-    })?;
+                &Actor::pupil(),
+                Some(&report_id),
+                "Report received",
+                detail,
+            )
+        }),
+    )?;
 
     if unrouted {
         tracing::error!(

@@ -175,3 +175,45 @@ async fn backup_explains_what_to_do_on_postgres_and_restore_never_overwrites_by_
     assert!(!ok, "restored over a live database");
     assert!(out.contains("--force"), "{out}");
 }
+
+#[actix_rt::test]
+async fn many_pupils_reporting_at_once_all_get_a_durable_readable_report() {
+    let app = spawn_app().await;
+    app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let mut sends = Vec::new();
+    for i in 0..24 {
+        let address = app.address.clone();
+        sends.push(actix_rt::spawn(async move {
+            let what = format!("concurrent report {i}");
+            let mut res = awc::Client::default()
+                .post(format!("{address}/s/oakfield/report"))
+                .insert_header(("X-Forwarded-For", format!("10.0.0.{i}")))
+                .send_form(&[
+                    ("category", "other"),
+                    ("location", "online"),
+                    ("happening_now", "no"),
+                    ("about", "no"),
+                    ("what", what.as_str()),
+                ])
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 200);
+            (
+                what,
+                receipt_from(&String::from_utf8_lossy(&res.body().await.unwrap())),
+            )
+        }));
+    }
+    for (i, send) in sends.into_iter().enumerate() {
+        let (what, code) = send.await.unwrap();
+        app.report_id_for(&code);
+        // Reading back is rate-limited per client, so read a sample in full.
+        if i % 3 == 0 {
+            let (_, page) = app.post_form("/followup", &[("code", &code)]).await;
+            assert!(page.contains(&what), "{what} was not stored");
+        }
+    }
+    assert_eq!(app.report_count(), 24);
+    let (ok, out) = app.confide(&["audit", "verify"], None);
+    assert!(ok, "{out}");
+}
