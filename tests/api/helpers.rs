@@ -218,6 +218,14 @@ impl TestApp {
         })
     }
 
+    /// Adds an administrator (reads no reports), `admin@la.example` / `admin password 123`.
+    pub fn add_admin(&self) {
+        self.with_conn(|c| {
+            let email = Email::parse("admin@la.example").unwrap();
+            users::create(c, &email, "LA Admin", Some("admin password 123"), true).unwrap();
+        });
+    }
+
     /// The id of the report a receipt code belongs to, as the server would find it.
     pub fn report_id_for(&self, code: &str) -> String {
         use confide::db::schema::reports;

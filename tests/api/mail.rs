@@ -176,11 +176,7 @@ async fn an_smtp_outage_delays_mail_but_loses_none() {
     );
 
     // Administrators see the failures and the reason.
-    app.with_conn(|c| {
-        let email = confide::accounts::users::Email::parse("admin@la.example").unwrap();
-        confide::accounts::users::create(c, &email, "LA Admin", Some("admin password 123"), true)
-            .unwrap();
-    });
+    app.add_admin();
     let admin = app
         .sign_in("admin@la.example", "admin password 123")
         .await
@@ -283,11 +279,7 @@ async fn an_unacknowledged_report_brings_reminders_and_escalation_until_acknowle
 #[actix_rt::test]
 async fn a_school_with_no_recipients_tells_administrators_at_once() {
     let app = app_with_mail(free_port(), false).await;
-    app.with_conn(|c| {
-        let email = confide::accounts::users::Email::parse("admin@la.example").unwrap();
-        confide::accounts::users::create(c, &email, "LA Admin", Some("admin password 123"), true)
-            .unwrap();
-    });
+    app.add_admin();
     app.send_report("riverside", &[]).await;
     assert_eq!(
         queued(&app),

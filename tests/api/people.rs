@@ -183,11 +183,7 @@ async fn administration_is_for_administrators_and_shows_no_report_text() {
         404
     );
 
-    app.with_conn(|c| {
-        let email = confide::accounts::users::Email::parse("admin@la.example").unwrap();
-        confide::accounts::users::create(c, &email, "LA Admin", Some("admin password 123"), true)
-            .unwrap();
-    });
+    app.add_admin();
     let admin = app
         .sign_in("admin@la.example", "admin password 123")
         .await

@@ -82,6 +82,19 @@ async fn overview(state: web::Data<AppState>, staff: Staff) -> Result<HttpRespon
     render_overview(&state, &staff, &[]).await
 }
 
+/// Runs a change with its audit row in one transaction; a refusal (bad input) comes back
+/// as a message to show, anything else as an error.
+fn refusable<T>(
+    conn: &mut crate::db::DbConnection,
+    change: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, AppError>,
+) -> Result<Result<T, &'static str>, AppError> {
+    match crate::db::write_transaction(conn, change) {
+        Ok(value) => Ok(Ok(value)),
+        Err(AppError::BadRequest(message)) => Ok(Err(message)),
+        Err(other) => Err(other),
+    }
+}
+
 fn refused(message: &'static str) -> FieldError {
     FieldError {
         field: "admin",
@@ -116,13 +129,12 @@ async fn add_school(
         new.reading_hours = hours.trim().to_owned();
     }
     let actor = staff.actor();
-    let created = crate::db::run(&state.pool, move |conn| match schools::create(conn, &new) {
-        Ok((school, key)) => {
-            audit::record(conn, &actor, None, "School added", &school.slug)?;
-            Ok(Ok((school, key)))
-        }
-        Err(AppError::BadRequest(message)) => Ok(Err(message)),
-        Err(other) => Err(other),
+    let created = crate::db::run(&state.pool, move |conn| {
+        refusable(conn, |conn| {
+            let (school, key) = schools::create(conn, &new)?;
+            audit::append(conn, &actor, None, "School added", &school.slug)?;
+            Ok((school, key))
+        })
     })
     .await?;
     let (school, key) = match created {
@@ -223,14 +235,11 @@ async fn add_person(
     let admin = form.admin.is_some();
     let actor = staff.actor();
     let created = crate::db::run(&state.pool, move |conn| {
-        match users::create(conn, &email, &name, None, admin) {
-            Ok(created) => {
-                audit::record(conn, &actor, None, "Person added", &created.user.email)?;
-                Ok(Ok(created))
-            }
-            Err(AppError::BadRequest(message)) => Ok(Err(message)),
-            Err(other) => Err(other),
-        }
+        refusable(conn, |conn| {
+            let created = users::create(conn, &email, &name, None, admin)?;
+            audit::append(conn, &actor, None, "Person added", &created.user.email)?;
+            Ok(created)
+        })
     })
     .await?;
     let created = match created {
