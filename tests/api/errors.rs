@@ -43,9 +43,8 @@ async fn a_server_fault_is_a_kind_500_that_reveals_nothing() {
 }
 
 #[actix_rt::test]
-async fn the_health_check_fails_when_the_database_does() {
+async fn the_health_check_is_about_reaching_the_database_not_one_table() {
     let app = spawn_app().await;
-    // Make every new statement fail: the file becomes unreadable as a database.
     app.with_conn(|c| {
         c.batch_execute("ALTER TABLE schools RENAME TO schools_gone")
             .unwrap()
