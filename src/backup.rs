@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
 
 use crate::config::{Config, DatabaseUrl};
@@ -32,11 +31,17 @@ pub fn backup(config: &Config, target: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if db.exists() {
         anyhow::bail!("{} already exists: choose an empty directory", db.display());
     }
-    let pool = crate::db::connect(&config.database, 1)?;
-    let mut conn = pool.get()?;
-    let quoted = db.to_string_lossy().replace('\'', "''");
-    // One read transaction: a consistent snapshot even while reports keep arriving.
-    conn.batch_execute(&format!("VACUUM INTO '{quoted}'"))
+    let database = crate::db::Db::connect(&config.database, 1)?;
+    let target_path = db.to_string_lossy().into_owned();
+    // One read transaction: a consistent snapshot even while reports keep arriving. The
+    // path is a bound parameter, never spliced into the SQL.
+    database
+        .run_blocking(|conn| {
+            diesel::sql_query("VACUUM INTO ?")
+                .bind::<diesel::sql_types::Text, _>(&target_path)
+                .execute(conn.db())
+                .map_err(crate::db::DbError::from)
+        })
         .map_err(|e| anyhow::anyhow!("backup failed: {e}"))?;
     let key = target.join(KEY_FILE);
     copy_private(&config.secret_key_file, &key)?;
@@ -73,10 +78,13 @@ pub fn restore(config: &Config, source: &Path, force: bool) -> anyhow::Result<()
     std::fs::copy(&db, target)?;
     copy_private(&key, &config.secret_key_file)?;
     // Check what was restored before anyone relies on it.
-    let pool = crate::db::connect(&config.database, 1)?;
-    let mut conn = pool.get()?;
-    let verdict: Vec<IntegrityRow> = diesel::sql_query("PRAGMA integrity_check")
-        .load(&mut *conn)
+    let database = crate::db::Db::connect(&config.database, 1)?;
+    let verdict: Vec<IntegrityRow> = database
+        .run_blocking(|conn| {
+            diesel::sql_query("PRAGMA integrity_check")
+                .load(conn.db())
+                .map_err(crate::db::DbError::from)
+        })
         .map_err(|e| anyhow::anyhow!("the restored database could not be checked: {e}"))?;
     match verdict.first().map(|r| r.integrity_check.as_str()) {
         Some("ok") => Ok(()),

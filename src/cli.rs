@@ -4,11 +4,20 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::accounts::roles::{self, Role};
-use crate::accounts::users::{self, Email};
+use crate::app::people::{self, AdminError, NewPerson};
+use crate::app::{audit_log, Admin, Context};
 use crate::config::{self, Config, Settings};
-use crate::schools::{self, NewSchool, SchoolSlug};
+use crate::db::{Conn, Db};
+use crate::domain::choices::Role;
+use crate::domain::msg::Msg;
+use crate::domain::person::Email;
+use crate::domain::school::{NewSchool, SchoolSlug};
 use crate::startup::Application;
+use crate::store::audit::Verification;
+use crate::store::schools::School;
+use crate::store::users::User;
+use crate::time::Clock;
+use crate::views::text::en;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -210,7 +219,7 @@ enum SchoolCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
-    for name in config::unknown_variables() {
+    for name in config::unknown_variables(&known_variables()) {
         tracing::warn!("unknown setting {name} ignored (see .env.example for the known ones)");
     }
     match run(cli.command) {
@@ -220,6 +229,29 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Every `CONFIDE_` variable any command reads, from the commands' own definitions, so
+/// the list is never written out by hand (and never falls behind).
+pub fn known_variables() -> Vec<String> {
+    fn walk(command: &clap::Command, out: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            if let Some(name) = arg.get_env().and_then(|n| n.to_str()) {
+                out.push(name.to_owned());
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, out);
+        }
+    }
+    let mut out: Vec<String> = config::VARIABLES_WITHOUT_FLAGS
+        .iter()
+        .map(|v| (*v).to_owned())
+        .collect();
+    walk(&<Cli as clap::CommandFactory>::command(), &mut out);
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Log level unless `CONFIDE_LOG` says otherwise. actix-server's start-up line is
@@ -244,7 +276,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Demo { listen } => crate::demo::run(&listen),
         Command::Migrate { settings } => {
             let config = Config::from_settings(settings)?;
-            crate::db::connect(&config.database, 1)?;
+            Db::connect(&config.database, 1)?;
             println!("The database is up to date.");
             Ok(())
         }
@@ -275,7 +307,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             let mailer =
                 crate::mail::transport::Mailer::new(&config.mail).map_err(anyhow::Error::msg)?;
             let composed = crate::mail::compose::compose(
-                crate::mail::Kind::Test,
+                crate::domain::choices::MailKind::Test,
                 "Confide",
                 &format!("{}/staff/login", config.public_url),
             );
@@ -291,13 +323,13 @@ fn run(command: Command) -> anyhow::Result<()> {
             action: AuditCommand::Verify,
             settings,
         } => {
-            let pool = open_pool(settings)?;
-            match crate::audit::verify(&mut *pool.get()?)? {
-                crate::audit::Verification::Intact { rows } => {
+            let (db, _) = open(settings)?;
+            match db.run_blocking(|conn| audit_log::verify(conn, &Admin::command_line()))? {
+                Verification::Intact { rows } => {
                     println!("The audit log is intact: {rows} rows checked.");
                     Ok(())
                 }
-                crate::audit::Verification::Broken { row_id, reason } => {
+                Verification::Broken { row_id, reason } => {
                     anyhow::bail!("the audit log is broken at row {row_id}: it {reason}")
                 }
             }
@@ -306,46 +338,55 @@ fn run(command: Command) -> anyhow::Result<()> {
             action: RecoveryCommand::Share { school, user },
             settings,
         } => {
-            let pool = open_pool(settings)?;
-            let mut conn = pool.get()?;
-            let school = find_school(&mut conn, &school)?;
-            let user = find_user(&mut conn, &user)?;
-            eprintln!(
-                "Type or paste the recovery key for {}, then press Enter:",
-                school.name
-            );
-            let mut line = zeroize::Zeroizing::new(String::new());
-            std::io::stdin().read_line(&mut line)?;
-            let key = crate::crypto::sealed_box::recovery_key_from_text(&line).map_err(|_| {
-                anyhow::anyhow!("that is not a recovery key (it starts CONFIDE-RECOVERY-)")
-            })?;
-            let shared =
-                crate::accounts::sharing::recovery_share(&mut conn, school.id, &key, &user)?;
-            println!(
-                "{shared} reports of {} are now readable to {}.",
-                school.name, user.name
-            );
-            Ok(())
+            let (db, ctx) = open(settings)?;
+            db.run_blocking(|conn| {
+                let school = find_school(conn, &school)?;
+                let user = find_user(conn, &user)?;
+                eprintln!(
+                    "Type or paste the recovery key for {}, then press Enter:",
+                    school.name
+                );
+                let mut line = zeroize::Zeroizing::new(String::new());
+                std::io::stdin().read_line(&mut line)?;
+                let key =
+                    crate::crypto::sealed_box::recovery_key_from_text(&line).map_err(|_| {
+                        anyhow::anyhow!("that is not a recovery key (it starts CONFIDE-RECOVERY-)")
+                    })?;
+                let shared = people::recovery_share(
+                    conn,
+                    &ctx,
+                    &Admin::command_line(),
+                    school.id,
+                    user.id,
+                    &key,
+                )
+                .map_err(explain)?;
+                println!(
+                    "{shared} reports of {} are now readable to {}.",
+                    school.name, user.name
+                );
+                Ok(())
+            })
         }
         Command::Role { action, settings } => role_command(action, settings),
         Command::School { action, settings } => {
-            let config = Config::from_settings(settings)?;
-            let pool = crate::db::connect(&config.database, 1)?;
-            let mut conn = pool.get()?;
-            match action {
+            let (db, ctx) = open(settings)?;
+            let admin = Admin::command_line();
+            db.run_blocking(|conn| match action {
                 SchoolCommand::Add { slug, name, hours } => {
-                    let slug = SchoolSlug::parse(&slug).map_err(anyhow::Error::msg)?;
-                    let mut school = NewSchool::new(slug, &name).map_err(anyhow::Error::msg)?;
+                    let slug = SchoolSlug::parse(&slug).map_err(refused)?;
+                    let mut school = NewSchool::new(slug, &name).map_err(refused)?;
                     if let Some(hours) = hours {
                         school.reading_hours = hours;
                     }
-                    let (school, recovery) = schools::create(&mut conn, &school)?;
-                    audit_cli(&mut conn, "School added", &school.slug)?;
+                    let (school, recovery) =
+                        people::add_school(conn, &ctx, &admin, &school).map_err(explain)?;
                     println!("Added {} at /s/{}", school.name, school.slug);
                     print_recovery_key(&school.name, &recovery);
+                    Ok(())
                 }
                 SchoolCommand::List => {
-                    let all = schools::list(&mut conn)?;
+                    let all = people::schools(conn, &admin).map_err(explain)?;
                     if all.is_empty() {
                         println!(
                             "No schools yet. Add one with: confide school add --slug … --name …"
@@ -354,159 +395,194 @@ fn run(command: Command) -> anyhow::Result<()> {
                     for school in all {
                         println!("{}\t{}\t{}", school.slug, school.name, school.reading_hours);
                     }
+                    Ok(())
                 }
-            }
-            Ok(())
+            })
         }
     }
 }
 
-fn open_pool(settings: Settings) -> anyhow::Result<crate::db::Pool> {
+/// The database and the use cases' context, as `confide serve` would have them.
+fn open(settings: Settings) -> anyhow::Result<(Db, Context)> {
     let config = Config::from_settings(settings)?;
-    crate::db::connect(&config.database, 1)
+    let db = Db::connect(&config.database, 1)?;
+    let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
+    Ok((db, Context::new(Clock::system(), server_key)))
 }
 
-fn find_school(conn: &mut crate::db::DbConnection, slug: &str) -> anyhow::Result<schools::School> {
-    let slug = SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?;
-    schools::find_by_slug(conn, &slug)?
-        .ok_or_else(|| anyhow::anyhow!("no school with slug {slug}; see `confide school list`"))
+/// A refusal in the words an administrator reads.
+fn refused(msg: Msg) -> anyhow::Error {
+    anyhow::anyhow!("{}", en(msg))
 }
 
-fn find_user(conn: &mut crate::db::DbConnection, email: &str) -> anyhow::Result<users::User> {
-    let email = Email::parse(email).map_err(anyhow::Error::msg)?;
-    users::find_by_email(conn, &email)?.ok_or_else(|| {
-        anyhow::anyhow!(
+fn explain(err: AdminError) -> anyhow::Error {
+    match err {
+        AdminError::Refused(msg) => refused(msg),
+        other => other.into(),
+    }
+}
+
+fn find_school(conn: &mut Conn<'_>, slug: &str) -> anyhow::Result<School> {
+    let slug = SchoolSlug::parse(slug).map_err(refused)?;
+    match people::find_school(conn, &slug) {
+        Err(AdminError::NotFound) => Err(anyhow::anyhow!(
+            "no school with slug {slug}; see `confide school list`"
+        )),
+        other => other.map_err(explain),
+    }
+}
+
+fn find_user(conn: &mut Conn<'_>, email: &str) -> anyhow::Result<User> {
+    let email = Email::parse(email).map_err(refused)?;
+    match people::find_person(conn, &email) {
+        Err(AdminError::NotFound) => Err(anyhow::anyhow!(
             "no one with email {}; add them with `confide user add`",
             email.as_str()
-        )
-    })
+        )),
+        other => other.map_err(explain),
+    }
 }
 
 fn user_command(action: UserCommand, settings: Settings) -> anyhow::Result<()> {
-    let pool = open_pool(settings)?;
-    let mut conn = pool.get()?;
-    match action {
-        UserCommand::Add { email, name, admin } => {
-            let email = Email::parse(&email).map_err(anyhow::Error::msg)?;
-            let created = users::create(&mut conn, &email, &name, None, admin)?;
-            audit_cli(&mut conn, "Person added", &created.user.email)?;
-            println!("Added {} <{}>.", created.user.name, created.user.email);
-            println!("One-time password (they must change it when they first sign in):");
-            println!("    {}", created.password.as_str());
-            println!("Give it to them in person or by phone, never by email.");
-        }
-        UserCommand::Disable { email } => {
-            let user = find_user(&mut conn, &email)?;
-            users::set_disabled(&mut conn, user.id, true)?;
-            audit_cli(&mut conn, "Person disabled", &user.email)?;
-            println!("{} is disabled and signed out everywhere.", user.name);
-        }
-        UserCommand::Enable { email } => {
-            let user = find_user(&mut conn, &email)?;
-            users::set_disabled(&mut conn, user.id, false)?;
-            audit_cli(&mut conn, "Person enabled", &user.email)?;
-            println!("{} can sign in again.", user.name);
-        }
-        UserCommand::ResetPassword { email } => {
-            let user = find_user(&mut conn, &email)?;
-            let password = users::reset_password(&mut conn, user.id)?;
-            audit_cli(&mut conn, "Password reset", &user.email)?;
-            println!(
-                "New one-time password for {} (they must change it when they sign in):",
-                user.name
-            );
-            println!("    {}", password.as_str());
-            println!("Their old report keys are gone: a colleague's next sign-in, or `confide recovery share`, gives them back.");
-        }
-        UserCommand::List => {
-            for user in users::list(&mut conn)? {
-                let flags = [(user.is_admin, "admin"), (user.disabled, "disabled")]
-                    .iter()
-                    .filter(|(on, _)| *on)
-                    .map(|(_, name)| *name)
-                    .collect::<Vec<_>>()
-                    .join(",");
-                println!("{}\t{}\t{}", user.email, user.name, flags);
+    let (db, ctx) = open(settings)?;
+    let admin = Admin::command_line();
+    db.run_blocking(|conn| {
+        match action {
+            UserCommand::Add { email, name, admin: is_admin } => {
+                let email = Email::parse(&email).map_err(refused)?;
+                let created = people::add_person(
+                    conn,
+                    &ctx,
+                    &admin,
+                    &NewPerson {
+                        email,
+                        name: &name,
+                        is_admin,
+                        password: None,
+                    },
+                )
+                .map_err(explain)?;
+                println!("Added {} <{}>.", created.user.name, created.user.email);
+                println!("One-time password (they must change it when they first sign in):");
+                println!("    {}", created.password.as_str());
+                println!("Give it to them in person or by phone, never by email.");
+            }
+            UserCommand::Disable { email } => {
+                let user = find_user(conn, &email)?;
+                people::set_disabled(conn, &ctx, &admin, user.id, true).map_err(explain)?;
+                println!("{} is disabled and signed out everywhere.", user.name);
+            }
+            UserCommand::Enable { email } => {
+                let user = find_user(conn, &email)?;
+                people::set_disabled(conn, &ctx, &admin, user.id, false).map_err(explain)?;
+                println!("{} can sign in again.", user.name);
+            }
+            UserCommand::ResetPassword { email } => {
+                let user = find_user(conn, &email)?;
+                let (_, password) =
+                    people::reset_password(conn, &ctx, &admin, user.id).map_err(explain)?;
+                println!(
+                    "New one-time password for {} (they must change it when they sign in):",
+                    user.name
+                );
+                println!("    {}", password.as_str());
+                println!("Their old report keys are gone: a colleague's next sign-in, or `confide recovery share`, gives them back.");
+            }
+            UserCommand::List => {
+                for user in people::people(conn, &admin).map_err(explain)? {
+                    let flags = [(user.is_admin, "admin"), (user.disabled, "disabled")]
+                        .iter()
+                        .filter(|(on, _)| *on)
+                        .map(|(_, name)| *name)
+                        .collect::<Vec<_>>()
+                        .join(",");
+                    println!("{}\t{}\t{}", user.email, user.name, flags);
+                }
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn role_command(action: RoleCommand, settings: Settings) -> anyhow::Result<()> {
-    let pool = open_pool(settings)?;
-    let mut conn = pool.get()?;
-    match action {
-        RoleCommand::Grant { school, user, role } => {
-            let role = Role::parse(&role).ok_or_else(|| {
-                anyhow::anyhow!("role must be one of ssp_officer, nominated_staff, head_teacher, chair_of_governors")
-            })?;
-            let school = find_school(&mut conn, &school)?;
-            let user = find_user(&mut conn, &user)?;
-            crate::db::write_transaction(&mut conn, |conn| {
-                roles::grant(conn, school.id, user.id, role)?;
-                crate::audit::append(
-                    conn,
-                    &crate::audit::Actor::system("Administrator (command line)"),
-                    None,
-                    "Role granted",
-                    &format!("{} is {} at {}", user.email, role.as_str(), school.slug),
-                )
-            })?;
-            println!(
-                "{} is now {} at {}.",
-                user.name,
-                role.label().to_lowercase(),
-                school.name
-            );
-        }
-        RoleCommand::Revoke { school, user, role } => {
-            let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role}"))?;
-            let school = find_school(&mut conn, &school)?;
-            let user = find_user(&mut conn, &user)?;
-            let removed = crate::accounts::sharing::revoke(
-                &mut conn,
-                &crate::audit::Actor::system("Administrator (command line)"),
-                school.id,
-                user.id,
-                role,
-            )?;
-            println!(
-                "{} is no longer {} at {}; {removed} report keys deleted.",
-                user.name,
-                role.label().to_lowercase(),
-                school.name
-            );
-        }
-        RoleCommand::List { school } => {
-            let school = find_school(&mut conn, &school)?;
-            let holders = roles::holders(&mut conn, school.id)?;
-            if holders.is_empty() {
-                println!("No one receives reports for {} yet: reports are kept for the recovery key only.", school.name);
-            }
-            for holder in holders {
+    let (db, ctx) = open(settings)?;
+    let admin = Admin::command_line();
+    let parse_role = |role: &str| {
+        Role::parse_loose(role).ok_or_else(|| {
+            anyhow::anyhow!("role must be one of ssp_officer, nominated_staff, head_teacher, chair_of_governors")
+        })
+    };
+    db.run_blocking(|conn| {
+        match action {
+            RoleCommand::Grant { school, user, role } => {
+                let role = parse_role(&role)?;
+                let school = find_school(conn, &school)?;
+                let user = find_user(conn, &user)?;
+                people::grant_role(conn, &ctx, &admin, school.id, user.id, role).map_err(explain)?;
                 println!(
-                    "{}\t{}\t{}",
-                    holder.role.as_str(),
-                    holder.email,
-                    holder.name
+                    "{} is now {} at {}.",
+                    user.name,
+                    role.label().to_lowercase(),
+                    school.name
                 );
             }
+            RoleCommand::Revoke { school, user, role } => {
+                let role = parse_role(&role)?;
+                let school = find_school(conn, &school)?;
+                let user = find_user(conn, &user)?;
+                let removed = people::revoke_role(conn, &ctx, &admin, school.id, user.id, role)
+                    .map_err(explain)?;
+                println!(
+                    "{} is no longer {} at {}; {removed} report keys deleted.",
+                    user.name,
+                    role.label().to_lowercase(),
+                    school.name
+                );
+            }
+            RoleCommand::List { school } => {
+                let school = find_school(conn, &school)?;
+                let holders = people::holders(conn, &admin, school.id).map_err(explain)?;
+                if holders.is_empty() {
+                    println!("No one receives reports for {} yet: reports are kept for the recovery key only.", school.name);
+                }
+                for holder in holders {
+                    println!(
+                        "{}\t{}\t{}",
+                        holder.role.as_str(),
+                        holder.email,
+                        holder.name
+                    );
+                }
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
-/// Records something an administrator did at the command line.
-fn audit_cli(conn: &mut crate::db::DbConnection, action: &str, detail: &str) -> anyhow::Result<()> {
-    crate::audit::record(
-        conn,
-        &crate::audit::Actor::system("Administrator (command line)"),
-        None,
-        action,
-        detail,
-    )?;
-    Ok(())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_setting_in_env_example_is_known_and_every_known_one_is_documented() {
+        let known = known_variables();
+        let documented: Vec<String> = include_str!("../.env.example")
+            .lines()
+            .filter_map(|line| line.trim_start_matches('#').trim().split('=').next())
+            .filter(|name| name.starts_with("CONFIDE_") && !name.contains(' '))
+            .map(str::to_owned)
+            .collect();
+        for name in &documented {
+            assert!(known.contains(name), "{name} is documented but not read");
+        }
+        for name in &known {
+            assert!(
+                documented.contains(name),
+                "{name} is read but not in .env.example"
+            );
+        }
+        assert!(known.contains(&"CONFIDE_SMTP_PASSWORD_FILE".to_owned()));
+    }
 }
 
 fn print_recovery_key(school: &str, key: &crate::crypto::sealed_box::PrivateKey) {

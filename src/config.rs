@@ -12,32 +12,8 @@ use crate::mail::transport::{MailSettings, SmtpSecurity};
 /// (the page GOV.UK's own services use).
 pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 
-/// Every environment variable Confide reads; anything else starting `CONFIDE_` is a typo.
-pub const KNOWN_VARIABLES: &[&str] = &[
-    "CONFIDE_LISTEN",
-    "CONFIDE_DATA_DIR",
-    "CONFIDE_DATABASE_URL",
-    "CONFIDE_PUBLIC_URL",
-    "CONFIDE_CONTENT_DIR",
-    "CONFIDE_EXIT_URL",
-    "CONFIDE_DB_POOL_SIZE",
-    "CONFIDE_WORKERS",
-    "CONFIDE_LOG",
-    "CONFIDE_SECRET_KEY_FILE",
-    "CONFIDE_TRUST_PROXY",
-    "CONFIDE_SESSION_COOKIE",
-    "CONFIDE_MAIL_TRANSPORT",
-    "CONFIDE_MAIL_DIR",
-    "CONFIDE_MAIL_FROM",
-    "CONFIDE_MAIL_WORKER",
-    "CONFIDE_SMTP_HOST",
-    "CONFIDE_SMTP_PORT",
-    "CONFIDE_SMTP_SECURITY",
-    "CONFIDE_SMTP_USERNAME",
-    "CONFIDE_SMTP_USERNAME_FILE",
-    "CONFIDE_SMTP_PASSWORD",
-    "CONFIDE_SMTP_PASSWORD_FILE",
-];
+/// The variables Confide reads that are not a flag of any command.
+pub const VARIABLES_WITHOUT_FLAGS: &[&str] = &["CONFIDE_LOG"];
 
 /// The raw settings as given on the command line or in the environment.
 #[derive(Debug, Clone, Args)]
@@ -71,7 +47,8 @@ pub struct Settings {
     #[arg(long, env = "CONFIDE_SECRET_KEY_FILE")]
     pub secret_key_file: Option<PathBuf>,
     /// Behind a reverse proxy: take the client address for rate limits from
-    /// `X-Forwarded-For` / `Forwarded` (it is never stored or logged).
+    /// the rightmost `X-Forwarded-For` entry, the one the proxy added (it is never stored
+    /// or logged).
     #[arg(long, env = "CONFIDE_TRUST_PROXY", default_value_t = false)]
     pub trust_proxy: bool,
     /// Name of the staff session cookie. Default: `__Host-confide-session` over TLS,
@@ -420,11 +397,11 @@ fn normalise_public_url(raw: &str) -> Result<String, ConfigError> {
     Ok(url.to_owned())
 }
 
-/// Names of `CONFIDE_` variables in the environment that Confide does not know.
-pub fn unknown_variables() -> Vec<String> {
+/// Names of `CONFIDE_` variables in the environment that are not in `known`.
+pub fn unknown_variables(known: &[String]) -> Vec<String> {
     std::env::vars_os()
         .filter_map(|(key, _)| key.into_string().ok())
-        .filter(|key| key.starts_with("CONFIDE_") && !KNOWN_VARIABLES.contains(&key.as_str()))
+        .filter(|key| key.starts_with("CONFIDE_") && !known.iter().any(|k| k == key))
         .collect()
 }
 

@@ -1,14 +1,17 @@
 //! A throwaway demo deployment: a temporary data directory with two schools, ready to click through.
 
-use crate::accounts::roles::Role;
-use crate::accounts::users::{self, Email};
+use crate::app::people::{self, NewPerson};
+use crate::app::{pupil, Admin, Context};
 use crate::config::Config;
 use crate::crypto::sealed_box::PrivateKey;
-use crate::crypto::secret::SecretKey;
-use crate::reports::choices::{About, Category, Location};
-use crate::reports::form::{Details, ValidReport};
-use crate::schools::{self, NewSchool, SchoolSlug};
+use crate::db::{Conn, Db};
+use crate::domain::choices::{About, Category, Location, Role};
+use crate::domain::person::Email;
+use crate::domain::report::{Details, ValidReport};
+use crate::domain::school::{NewSchool, SchoolSlug};
 use crate::startup::Application;
+use crate::store::schools::School;
+use crate::time::Clock;
 
 /// The schools a newcomer sees in the demo.
 pub const DEMO_SCHOOLS: &[(&str, &str, &str)] = &[
@@ -35,14 +38,17 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
         ..crate::config::Settings::defaults()
     };
     let config = Config::from_settings(settings)?;
-    let pool = crate::db::connect(&config.database, config.db_pool_size)?;
-    seed(&mut *pool.get()?)?;
-    seed_people(&mut *pool.get()?)?;
+    let db = Db::connect(&config.database, config.db_pool_size)?;
     let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
-    seed_reports(&mut *pool.get()?, &server_key)?;
+    let ctx = Context::new(Clock::system(), server_key);
+    db.run_blocking(|conn| -> anyhow::Result<()> {
+        seed(conn, &ctx)?;
+        seed_people(conn, &ctx)?;
+        seed_reports(conn, &ctx)
+    })?;
     let public_url = config.public_url.clone();
     actix_web::rt::System::new().block_on(async move {
-        let app = Application::build_with_pool(config, pool)?;
+        let app = Application::build_with(config, db, ctx)?;
         println!();
         println!("Confide demo is running: {public_url}/");
         println!("  Pupil site:          {public_url}/");
@@ -137,17 +143,11 @@ const DEMO_REPORTS: &[DemoReport] = &[
      "People keep taking my lunch and calling me names because of my religion."),
 ];
 
-/// Sends the demo reports through the same path pupils use.
-pub fn seed_reports(
-    conn: &mut crate::db::DbConnection,
-    server_key: &SecretKey,
-) -> anyhow::Result<()> {
-    use crate::db::schema::{report_keys, reports};
-    use diesel::prelude::*;
+/// Sends the demo reports through the same path pupils use, on a clock set back to when
+/// each was sent, so ages and "overdue" show.
+pub fn seed_reports(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
     for (slug, category, location, happening_now, about, hours_ago, what) in DEMO_REPORTS {
-        let slug = SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?;
-        let school = schools::find_by_slug(conn, &slug)?
-            .ok_or_else(|| anyhow::anyhow!("demo school {slug} missing"))?;
+        let slug = SchoolSlug::parse(slug).map_err(|m| anyhow::anyhow!("{}", m.key()))?;
         let mut details = Details::default();
         details.what = (*what).to_owned();
         let report = ValidReport {
@@ -157,48 +157,58 @@ pub fn seed_reports(
             about: *about,
             details,
         };
-        let sent = crate::reports::store::submit(conn, server_key, &school, &report)?;
-        // Spread the demo over the last two days, so ages and "overdue" show.
-        let when = crate::db::now() - hours_ago * 3600;
-        diesel::update(reports::table.find(&sent.report_id))
-            .set(reports::created_at.eq(when))
-            .execute(conn)?;
-        diesel::update(report_keys::table.filter(report_keys::report_id.eq(&sent.report_id)))
-            .set(report_keys::report_created_at.eq(when))
-            .execute(conn)?;
+        let then = Clock::system();
+        then.advance(-hours_ago * 3600);
+        let sent_then = Context {
+            clock: then,
+            server_key: ctx.server_key.clone(),
+        };
+        pupil::submit(conn, &sent_then, &slug, &report)?;
     }
     Ok(())
 }
 
+fn slug(raw: &str) -> anyhow::Result<SchoolSlug> {
+    SchoolSlug::parse(raw).map_err(|m| anyhow::anyhow!("demo slug {raw}: {}", m.key()))
+}
+
 /// Adds the demo schools, returning each with its recovery key (which a real
 /// deployment prints once and never keeps).
-pub fn seed(
-    conn: &mut crate::db::DbConnection,
-) -> anyhow::Result<Vec<(schools::School, PrivateKey)>> {
+pub fn seed(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<Vec<(School, PrivateKey)>> {
+    let admin = Admin::command_line();
     let mut created = Vec::new();
-    for (slug, name, hours) in DEMO_SCHOOLS {
-        let mut school = NewSchool::new(SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?, name)
-            .map_err(anyhow::Error::msg)?;
+    for (raw, name, hours) in DEMO_SCHOOLS {
+        let mut school = NewSchool::new(slug(raw)?, name)
+            .map_err(|m| anyhow::anyhow!("demo school {raw}: {}", m.key()))?;
         school.reading_hours = (*hours).to_owned();
-        created.push(schools::create(conn, &school)?);
+        created.push(people::add_school(conn, ctx, &admin, &school)?);
     }
     Ok(created)
 }
 
 /// Adds the demo staff with their roles, ready to sign in without a forced password change.
-pub fn seed_people(conn: &mut crate::db::DbConnection) -> anyhow::Result<()> {
-    for (person, admin) in DEMO_PEOPLE
+pub fn seed_people(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
+    let admin = Admin::command_line();
+    for (person, is_admin) in DEMO_PEOPLE
         .iter()
         .map(|p| (p, false))
         .chain([(&DEMO_ADMIN, true)])
     {
-        let email = Email::parse(person.email).map_err(anyhow::Error::msg)?;
-        let created = users::create(conn, &email, person.name, Some(person.password), admin)?;
-        for (slug, role) in person.roles {
-            let slug = SchoolSlug::parse(slug).map_err(anyhow::Error::msg)?;
-            let school = schools::find_by_slug(conn, &slug)?
-                .ok_or_else(|| anyhow::anyhow!("demo school {slug} missing"))?;
-            crate::accounts::roles::grant(conn, school.id, created.user.id, *role)?;
+        let email = Email::parse(person.email).map_err(|m| anyhow::anyhow!("{}", m.key()))?;
+        let created = people::add_person(
+            conn,
+            ctx,
+            &admin,
+            &NewPerson {
+                email,
+                name: person.name,
+                is_admin,
+                password: Some(person.password),
+            },
+        )?;
+        for (raw, role) in person.roles {
+            let school = people::find_school(conn, &slug(raw)?)?;
+            people::grant_role(conn, ctx, &admin, school.id, created.user.id, *role)?;
         }
     }
     Ok(())

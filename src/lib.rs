@@ -1,8 +1,10 @@
 //! Confide: confidential, anonymous reporting for pupils, and the triage tools for the staff who help them.
+//!
+//! The layers, each importing only those below it (see the README's code layout):
+//! `cli`, `startup`, `demo` → `web` → `views` → `app` → `store` → `db` → `domain`, `time`.
 
-pub mod accounts;
+pub mod app;
 pub mod assets;
-pub mod audit;
 pub mod backup;
 pub mod cli;
 pub mod config;
@@ -10,12 +12,10 @@ pub mod content;
 pub mod crypto;
 pub mod db;
 pub mod demo;
-pub mod error;
+pub mod domain;
 pub mod mail;
-pub mod reports;
-pub mod schools;
 pub mod startup;
+pub mod store;
 pub mod time;
-pub mod triage;
 pub mod views;
 pub mod web;

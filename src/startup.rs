@@ -7,10 +7,13 @@ use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 
+use crate::app::notify::{Waker, Worker};
+use crate::app::Context;
 use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::Library;
-use crate::db::{self, Pool};
+use crate::db::Db;
+use crate::time::Clock;
 use crate::views::Site;
 use crate::web::{self as routes, middleware, AppState};
 
@@ -25,26 +28,27 @@ impl Application {
     /// Opens the database (running migrations), loads content and binds the listener.
     /// With port 0 the system picks a free port; [`Application::port`] tells which.
     pub fn build(config: Config) -> anyhow::Result<Self> {
-        let pool = db::connect(&config.database, config.db_pool_size)?;
-        Self::build_with_pool(config, pool)
+        let db = Db::connect(&config.database, config.db_pool_size)?;
+        let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
+        Self::build_with(config, db, Context::new(Clock::system(), server_key))
     }
 
-    /// As [`Application::build`], on a pool the caller already opened.
-    pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Self> {
+    /// As [`Application::build`], on a database and context the caller already has
+    /// (the demo seeds first; tests move the clock).
+    pub fn build_with(config: Config, db: Db, ctx: Context) -> anyhow::Result<Self> {
         let library = Library::load(config.content_dir.as_deref())?;
-        crate::accounts::sessions::warm_up();
+        crate::app::sessions::warm_up();
         let assets = Assets::load();
-        let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
         let site = Site::new(&config.exit_url, &assets);
         let pages = crate::web::prerendered::Pages::render(&site, &assets, &library);
         let state = AppState {
             pages,
-            mail_waker: crate::mail::worker::Waker::default(),
-            server_key: Arc::new(server_key),
+            mail_waker: Waker::default(),
+            ctx,
             limits: crate::web::ratelimit::RateLimits::new(config.trust_proxy),
             site: Arc::new(site),
             config: Arc::new(config),
-            pool,
+            db,
             assets,
             library: Arc::new(library),
         };
@@ -97,15 +101,16 @@ impl Application {
                 tracing::info!(transport = ?config.mail, "mail worker started");
             }
             Some(
-                crate::mail::worker::Worker {
-                    pool: self.state.pool.clone(),
+                Worker {
+                    db: self.state.db.clone(),
+                    ctx: self.state.ctx.clone(),
                     mailer: Arc::new(mailer),
                     from: config.mail_from.clone(),
                     sign_in_url: format!("{}/staff/login", config.public_url),
                     waker: self.state.mail_waker.clone(),
                     stop: stop.clone(),
                 }
-                .spawn(),
+                .spawn()?,
             )
         } else {
             None

@@ -1,78 +1,100 @@
-//! Dates and times as people in England read them (UK clock, with British Summer Time).
+//! Time: the one timestamp type stored everywhere (whole seconds since the Unix epoch), the
+//! clock use cases read (real, or moved by tests), and dates as people in England read them.
 
-/// Days since 1970-01-01 to (year, month, day), Howard Hinnant's civil-from-days.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+use diesel::sql_types::BigInt;
 
-/// The last Sunday of a month, at 01:00 UTC: when UK clocks change.
-fn last_sunday_1am_utc(year: i64, month: u32) -> i64 {
-    let last_day = if month == 3 || month == 10 { 31 } else { 30 };
-    let days = days_from_civil(year, month, last_day);
-    let weekday = (days + 4).rem_euclid(7); // 0 = Sunday; 1970-01-01 was a Thursday
-    (days - weekday) * 86_400 + 3_600
-}
+use crate::domain::sql::newtype_column;
 
-/// Seconds to add to UTC for UK local time at this instant.
-fn uk_offset(timestamp: i64) -> i64 {
-    let (year, _, _) = civil_from_days(timestamp.div_euclid(86_400));
-    let starts = last_sunday_1am_utc(year, 3);
-    let ends = last_sunday_1am_utc(year, 10);
-    if (starts..ends).contains(&timestamp) {
-        3_600
-    } else {
-        0
+/// An instant, to the second.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = BigInt)]
+pub struct Timestamp(pub i64);
+
+newtype_column!(Timestamp, i64, BigInt);
+
+impl Timestamp {
+    /// The start of the epoch: "never", for columns that need a value.
+    pub const EPOCH: Timestamp = Timestamp(0);
+
+    pub fn from_secs(secs: i64) -> Self {
+        Timestamp(secs)
+    }
+
+    pub fn as_secs(self) -> i64 {
+        self.0
+    }
+
+    /// This instant moved by `secs` (negative for earlier).
+    pub fn plus(self, secs: i64) -> Self {
+        Timestamp(self.0.saturating_add(secs))
+    }
+
+    /// Seconds from `earlier` to this instant (negative if `earlier` is later).
+    pub fn since(self, earlier: Timestamp) -> i64 {
+        self.0.saturating_sub(earlier.0)
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Where "now" comes from. Tests move it forward to see reminders, expiry and time-outs
+/// without sleeping; every copy of one clock moves together.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    offset: Arc<AtomicI64>,
+}
 
-/// "29 November 2026 at 5:07pm", in UK time.
-pub fn format_uk(timestamp: i64) -> String {
-    let local = timestamp + uk_offset(timestamp);
-    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
-    let seconds = local.rem_euclid(86_400);
-    let (hour, minute) = (seconds / 3600, (seconds % 3600) / 60);
-    let (hour12, suffix) = match hour {
-        0 => (12, "am"),
-        1..=11 => (hour, "am"),
-        12 => (12, "pm"),
-        _ => (hour - 12, "pm"),
+impl Clock {
+    /// The system clock.
+    pub fn system() -> Self {
+        Clock::default()
+    }
+
+    pub fn now(&self) -> Timestamp {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        Timestamp(secs.saturating_add(self.offset.load(Ordering::Relaxed)))
+    }
+
+    /// Moves this clock (and every copy of it) forward by `secs`.
+    pub fn advance(&self, secs: i64) {
+        self.offset.fetch_add(secs, Ordering::Relaxed);
+    }
+}
+
+/// "29 November 2026 at 5:07pm", in UK time (GMT or British Summer Time).
+pub fn format_uk(at: Timestamp) -> String {
+    let london = jiff::tz::get!("Europe/London");
+    let Ok(instant) = jiff::Timestamp::from_second(at.0) else {
+        return "an unknown time".to_owned();
     };
-    let month = MONTHS[(month as usize).saturating_sub(1).min(11)];
-    format!("{day} {month} {year} at {hour12}:{minute:02}{suffix}")
+    let local = instant.to_zoned(london);
+    let (hour12, suffix) = match local.hour() {
+        0 => (12, "am"),
+        h @ 1..=11 => (h, "am"),
+        12 => (12, "pm"),
+        h => (h - 12, "pm"),
+    };
+    format!(
+        "{} {} {} at {hour12}:{:02}{suffix}",
+        local.day(),
+        local.strftime("%B"),
+        local.year(),
+        local.minute()
+    )
 }
 
 /// "3 hours", "2 days": how long ago, for queues.
@@ -89,26 +111,30 @@ pub fn age(seconds: i64) -> String {
 mod tests {
     use super::*;
 
+    fn uk(secs: i64) -> String {
+        format_uk(Timestamp(secs))
+    }
+
     #[test]
     fn winter_times_are_gmt() {
         // 2026-01-15 09:30:00 UTC
-        assert_eq!(format_uk(1_768_469_400), "15 January 2026 at 9:30am");
+        assert_eq!(uk(1_768_469_400), "15 January 2026 at 9:30am");
     }
 
     #[test]
     fn summer_times_are_bst() {
         // 2026-07-01 12:00:00 UTC is 1pm in London.
-        assert_eq!(format_uk(1_782_907_200), "1 July 2026 at 1:00pm");
+        assert_eq!(uk(1_782_907_200), "1 July 2026 at 1:00pm");
     }
 
     #[test]
     fn clocks_change_on_the_last_sundays_of_march_and_october() {
         // 2026-03-29 00:59:59 UTC is still GMT; 01:00:00 UTC is 2am BST.
-        assert_eq!(format_uk(1_774_745_999), "29 March 2026 at 12:59am");
-        assert_eq!(format_uk(1_774_746_000), "29 March 2026 at 2:00am");
+        assert_eq!(uk(1_774_745_999), "29 March 2026 at 12:59am");
+        assert_eq!(uk(1_774_746_000), "29 March 2026 at 2:00am");
         // 2026-10-25 00:59:59 UTC is 1:59am BST; 01:00 UTC is 1am GMT.
-        assert_eq!(format_uk(1_792_889_999), "25 October 2026 at 1:59am");
-        assert_eq!(format_uk(1_792_890_000), "25 October 2026 at 1:00am");
+        assert_eq!(uk(1_792_889_999), "25 October 2026 at 1:59am");
+        assert_eq!(uk(1_792_890_000), "25 October 2026 at 1:00am");
     }
 
     #[test]
@@ -117,5 +143,14 @@ mod tests {
         assert_eq!(age(61), "1 minute");
         assert_eq!(age(7_300), "2 hours");
         assert_eq!(age(86_400 * 3 + 5), "3 days");
+    }
+
+    #[test]
+    fn every_copy_of_a_clock_moves_together() {
+        let clock = Clock::system();
+        let copy = clock.clone();
+        let before = copy.now();
+        clock.advance(3_600);
+        assert!(copy.now().since(before) >= 3_600);
     }
 }

@@ -1,10 +1,12 @@
 //! Envelope encryption: report and case keys, sealed boxes for recipients, receipt codes, and password-protected private keys.
 
+pub mod context;
 pub mod password;
 pub mod receipt;
 pub mod sealed_box;
 pub mod secret;
 pub mod server_key;
+pub mod session;
 
 /// Decryption failed: wrong key, or the stored bytes were changed. Deliberately says no more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

@@ -97,48 +97,6 @@ impl ReceiptCode {
     }
 }
 
-/// Bytes to Crockford base32 (no padding).
-pub fn crockford_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 8 / 5 + 1);
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for &b in bytes {
-        buffer = (buffer << 8) | u32::from(b);
-        bits += 8;
-        while bits >= 5 {
-            bits -= 5;
-            out.push(ALPHABET[((buffer >> bits) & 31) as usize] as char);
-        }
-    }
-    if bits > 0 {
-        out.push(ALPHABET[((buffer << (5 - bits)) & 31) as usize] as char);
-    }
-    out
-}
-
-/// Crockford base32 to bytes, ignoring hyphens and spaces; `None` on any other character.
-pub fn crockford_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 5 / 8);
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for c in text.chars() {
-        if c == '-' || c.is_whitespace() {
-            continue;
-        }
-        let c = match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            c => c,
-        };
-        let value = ALPHABET.iter().position(|&a| a as char == c)? as u32;
-        buffer = (buffer << 5) | value;
-        bits += 5;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((buffer >> bits) & 0xff) as u8);
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,15 +155,6 @@ mod tests {
         let code = ReceiptCode::parse("7KQ3 9XMA 2HD4 PQ10 T6WZ").unwrap();
         assert_eq!(code.wrapping_key(), code.clone().wrapping_key());
         assert_ne!(code.wrapping_key(), ReceiptCode::generate().wrapping_key());
-    }
-
-    #[test]
-    fn crockford_round_trips() {
-        for len in [0usize, 1, 5, 16, 32] {
-            let bytes: Vec<u8> = (0..len as u8).map(|b| b.wrapping_mul(37)).collect();
-            assert_eq!(crockford_decode(&crockford_encode(&bytes)).unwrap(), bytes);
-        }
-        assert_eq!(crockford_encode(b"f"), "CR");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use super::secret::SecretKey;
 use super::DecryptError;
+use crate::domain::ids::{ReportId, CROCKFORD};
 
 /// A recipient's private key. `crypto_box` already redacts `Debug` and wipes it on drop.
 #[derive(Clone, Debug)]
@@ -89,12 +90,12 @@ impl ReportKeys {
     }
 
     /// Context bound into every wrapped copy of a report's keys.
-    pub fn context(report_id: &str) -> Vec<u8> {
+    pub fn context(report_id: &ReportId) -> Vec<u8> {
         format!("confide/report-keys/v1/{report_id}/").into_bytes()
     }
 
     /// Both keys sealed for one recipient: one X25519 operation, not two.
-    pub fn wrap_for(&self, recipient: &PublicKey, report_id: &str) -> Vec<u8> {
+    pub fn wrap_for(&self, recipient: &PublicKey, report_id: &ReportId) -> Vec<u8> {
         let mut payload = Zeroizing::new([0u8; 64]);
         payload[..32].copy_from_slice(self.report.as_bytes());
         payload[32..].copy_from_slice(self.case.as_bytes());
@@ -103,7 +104,7 @@ impl ReportKeys {
 
     pub fn unwrap_with(
         private: &PrivateKey,
-        report_id: &str,
+        report_id: &ReportId,
         wrapped: &[u8],
     ) -> Result<Self, DecryptError> {
         let payload = private.unwrap(&Self::context(report_id), wrapped)?;
@@ -120,9 +121,7 @@ impl ReportKeys {
 /// A school's recovery private key as text an administrator can write down or print:
 /// `CONFIDE-RECOVERY-` then Crockford base32 in groups of four.
 pub fn recovery_key_to_text(key: &PrivateKey) -> Zeroizing<String> {
-    let encoded = Zeroizing::new(crate::crypto::receipt::crockford_encode(
-        key.to_bytes().as_ref(),
-    ));
+    let encoded = Zeroizing::new(CROCKFORD.encode(key.to_bytes().as_ref()));
     let groups: Vec<&str> = encoded
         .as_bytes()
         .chunks(4)
@@ -137,7 +136,11 @@ pub fn recovery_key_from_text(text: &str) -> Result<PrivateKey, DecryptError> {
     let body = upper
         .strip_prefix("CONFIDE-RECOVERY-")
         .ok_or(DecryptError)?;
-    let bytes = Zeroizing::new(crate::crypto::receipt::crockford_decode(body).ok_or(DecryptError)?);
+    let bytes = Zeroizing::new(
+        CROCKFORD
+            .decode(body.as_bytes())
+            .map_err(|_| DecryptError)?,
+    );
     PrivateKey::from_bytes(&bytes)
 }
 
@@ -145,12 +148,20 @@ pub fn recovery_key_from_text(text: &str) -> Result<PrivateKey, DecryptError> {
 mod tests {
     use super::*;
 
+    fn r1() -> ReportId {
+        ReportId::parse("00000000000000000000000001").unwrap()
+    }
+
+    fn r2() -> ReportId {
+        ReportId::parse("00000000000000000000000002").unwrap()
+    }
+
     #[test]
     fn report_keys_round_trip_for_their_recipient() {
         let alice = PrivateKey::generate();
         let keys = ReportKeys::generate();
-        let wrapped = keys.wrap_for(&alice.public_key(), "r1");
-        let opened = ReportKeys::unwrap_with(&alice, "r1", &wrapped).unwrap();
+        let wrapped = keys.wrap_for(&alice.public_key(), &r1());
+        let opened = ReportKeys::unwrap_with(&alice, &r1(), &wrapped).unwrap();
         assert_eq!(opened.report, keys.report);
         assert_eq!(opened.case, keys.case);
     }
@@ -159,30 +170,30 @@ mod tests {
     fn another_persons_key_cannot_open_it() {
         let alice = PrivateKey::generate();
         let mallory = PrivateKey::generate();
-        let wrapped = ReportKeys::generate().wrap_for(&alice.public_key(), "r1");
-        assert!(ReportKeys::unwrap_with(&mallory, "r1", &wrapped).is_err());
+        let wrapped = ReportKeys::generate().wrap_for(&alice.public_key(), &r1());
+        assert!(ReportKeys::unwrap_with(&mallory, &r1(), &wrapped).is_err());
     }
 
     #[test]
     fn a_wrapped_key_moved_to_another_report_will_not_open() {
         let alice = PrivateKey::generate();
-        let wrapped = ReportKeys::generate().wrap_for(&alice.public_key(), "r1");
-        assert!(ReportKeys::unwrap_with(&alice, "r2", &wrapped).is_err());
+        let wrapped = ReportKeys::generate().wrap_for(&alice.public_key(), &r1());
+        assert!(ReportKeys::unwrap_with(&alice, &r2(), &wrapped).is_err());
     }
 
     #[test]
     fn flipping_any_byte_of_a_wrapped_key_fails_cleanly() {
         let alice = PrivateKey::generate();
-        let wrapped = ReportKeys::generate().wrap_for(&alice.public_key(), "r1");
+        let wrapped = ReportKeys::generate().wrap_for(&alice.public_key(), &r1());
         for i in 0..wrapped.len() {
             let mut bad = wrapped.clone();
             bad[i] ^= 0x80;
             assert!(
-                ReportKeys::unwrap_with(&alice, "r1", &bad).is_err(),
+                ReportKeys::unwrap_with(&alice, &r1(), &bad).is_err(),
                 "byte {i}"
             );
         }
-        assert!(ReportKeys::unwrap_with(&alice, "r1", &wrapped[..31]).is_err());
+        assert!(ReportKeys::unwrap_with(&alice, &r1(), &wrapped[..31]).is_err());
     }
 
     #[test]

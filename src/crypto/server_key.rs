@@ -22,12 +22,7 @@ pub fn load_or_create(path: &Path) -> anyhow::Result<SecretKey> {
                 std::fs::create_dir_all(dir)?;
             }
             let key = SecretKey::generate();
-            let hex = zeroize::Zeroizing::new(
-                key.as_bytes()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>(),
-            );
+            let hex = zeroize::Zeroizing::new(data_encoding::HEXLOWER.encode(key.as_bytes()));
             let mut options = std::fs::OpenOptions::new();
             options.write(true).create_new(true);
             #[cfg(unix)]
@@ -48,14 +43,12 @@ pub fn load_or_create(path: &Path) -> anyhow::Result<SecretKey> {
 }
 
 fn parse(hex: &str) -> Option<SecretKey> {
-    if hex.len() != 64 {
-        return None;
-    }
-    let mut bytes = [0u8; 32];
-    for (i, byte) in bytes.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
-    }
-    Some(SecretKey::from_bytes(bytes))
+    let bytes = zeroize::Zeroizing::new(
+        data_encoding::HEXLOWER_PERMISSIVE
+            .decode(hex.as_bytes())
+            .ok()?,
+    );
+    SecretKey::from_slice(&bytes).ok()
 }
 
 #[cfg(test)]

@@ -1,16 +1,29 @@
-//! The connection pool over SQLite or PostgreSQL, migrations, and running queries off the async executor.
+//! The database of one deployment: its pool, its SQLite writer turn and group-commit queue,
+//! and the only ways to begin a write.
+//!
+//! - [`Db::run`] (async) and [`Db::run_blocking`] lend a [`Conn`] for one piece of work.
+//! - [`Conn::write`] runs a closure in one write transaction and hands it a [`Tx`]; the
+//!   `Conn` is borrowed for as long as the closure runs, so a second write cannot be begun
+//!   inside it. Query functions that change rows take `&mut Tx` and never begin one.
+//! - A thread that holds a connection of a `Db` cannot take a second one of the same `Db`
+//!   ([`DbError::Nested`]): a write begun through a captured `Db` inside another would wait
+//!   for itself on SQLite and commit separately on PostgreSQL, so both refuse the same way.
+//!
+//! Nothing here is process-global: two `Db` values (two deployments, or tests) never share
+//! a writer turn or a commit.
 
 pub mod schema;
 
+use std::cell::RefCell;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::r2d2::{self, CustomizeConnection, ManageConnection, R2D2Connection};
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::config::DatabaseUrl;
-use crate::error::AppError;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -22,7 +35,35 @@ pub enum DbConnection {
     Sqlite(SqliteConnection),
 }
 
-pub type Pool = r2d2::Pool<ConnectionManager>;
+/// Which database a deployment runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// What can go wrong below the use cases.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database unavailable: {0}")]
+    Unavailable(#[source] r2d2::PoolError),
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    /// A second connection of the same database asked for by a thread holding one.
+    #[error("a database connection was asked for inside work that already holds one")]
+    Nested,
+    #[error("the database task did not finish: {0}")]
+    Interrupted(String),
+}
+
+impl DbError {
+    /// The row asked for is not there.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, DbError::Query(diesel::result::Error::NotFound))
+    }
+}
+
+type Pool = r2d2::Pool<ConnectionManager>;
 
 /// Opens connections of the kind the URL names. diesel's own manager tries every
 /// backend in turn, which would turn an unreachable PostgreSQL URL into an SQLite file.
@@ -47,15 +88,11 @@ impl ManageConnection for ConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
-        if let DbConnection::Sqlite(c) = conn {
-            // A connection must never be handed out inside a transaction left open by a
-            // panic or a failed ROLLBACK in `write_transaction`: it would hold SQLite's
-            // write lock for good. With none open this fails harmlessly.
-            let _ = c.batch_execute("ROLLBACK");
-        }
         conn.ping().map_err(r2d2::Error::QueryError)
     }
 
+    /// A connection left inside a transaction (a panic mid-write) is thrown away, never
+    /// handed out again holding SQLite's write lock.
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
         conn.is_broken()
     }
@@ -84,29 +121,272 @@ impl CustomizeConnection<DbConnection, r2d2::Error> for SqlitePragmas {
     }
 }
 
-/// Builds the pool and brings the schema up to date.
-pub fn connect(url: &DatabaseUrl, size: u32) -> anyhow::Result<Pool> {
-    if let DatabaseUrl::Sqlite(path) = url {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                anyhow::anyhow!("cannot create the data directory {}: {e}", dir.display())
-            })?;
+/// A write that may share its SQLite commit with other pupils' (see [`Conn::write_grouped`]).
+pub type GroupedWrite = Box<dyn FnOnce(&mut Tx<'_>) -> Result<(), DbError> + Send>;
+
+type Slot = Arc<Mutex<Option<Result<(), String>>>>;
+
+struct Shared {
+    pool: Pool,
+    backend: Backend,
+    /// SQLite has one writer at a time: this process's writers take turns here (woken the
+    /// moment it is free) instead of in SQLite's sleeping busy handler.
+    writer: Mutex<()>,
+    /// Grouped writes waiting for the next SQLite commit.
+    waiting: Mutex<Vec<(GroupedWrite, Slot)>>,
+}
+
+/// One deployment's database. Cheap to clone; every clone shares the pool and the writer.
+#[derive(Clone)]
+pub struct Db(Arc<Shared>);
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("backend", &self.0.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+thread_local! {
+    /// The databases this thread holds a connection of, by address.
+    static HELD: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// This thread's hold on one database, let go when the connection is.
+struct Hold(usize);
+
+impl Hold {
+    fn take(shared: &Arc<Shared>) -> Result<Self, DbError> {
+        let id = Arc::as_ptr(shared) as usize;
+        HELD.with(|held| {
+            let mut held = held.borrow_mut();
+            if held.contains(&id) {
+                return Err(DbError::Nested);
+            }
+            held.push(id);
+            Ok(Hold(id))
+        })
+    }
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        HELD.with(|held| held.borrow_mut().retain(|id| *id != self.0));
+    }
+}
+
+impl Db {
+    /// Opens the pool and brings the schema up to date.
+    pub fn connect(url: &DatabaseUrl, size: u32) -> anyhow::Result<Db> {
+        if let DatabaseUrl::Sqlite(path) = url {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    anyhow::anyhow!("cannot create the data directory {}: {e}", dir.display())
+                })?;
+            }
+        }
+        let pool = r2d2::Pool::builder()
+            .max_size(size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .connection_customizer(Box::new(SqlitePragmas))
+            .build(ConnectionManager { url: url.clone() })
+            .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+        let backend = match url {
+            DatabaseUrl::Postgres(_) => Backend::Postgres,
+            DatabaseUrl::Sqlite(_) => Backend::Sqlite,
+        };
+        run_migrations(&mut *pool.get()?)?;
+        Ok(Db(Arc::new(Shared {
+            pool,
+            backend,
+            writer: Mutex::new(()),
+            waiting: Mutex::new(Vec::new()),
+        })))
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.0.backend
+    }
+
+    /// Runs `work` with a connection on the blocking thread pool, never on the async executor.
+    pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: FnOnce(&mut Conn<'_>) -> Result<T, E> + Send + 'static,
+    {
+        let db = self.clone();
+        match actix_web::web::block(move || db.run_blocking(work)).await {
+            Ok(result) => result,
+            Err(err) => Err(DbError::Interrupted(err.to_string()).into()),
         }
     }
-    let pool = r2d2::Pool::builder()
-        .max_size(size)
-        .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(10))
-        .connection_customizer(Box::new(SqlitePragmas))
-        .build(ConnectionManager { url: url.clone() })
-        .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
-    let mut conn = pool.get()?;
-    run_migrations(&mut conn)?;
-    Ok(pool)
+
+    /// Runs `work` with a connection on this thread (the command line, the mail worker).
+    pub fn run_blocking<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        E: From<DbError>,
+        F: FnOnce(&mut Conn<'_>) -> Result<T, E>,
+    {
+        let hold = Hold::take(&self.0)?;
+        let pooled = self.0.pool.get().map_err(DbError::Unavailable)?;
+        let mut conn = Conn {
+            shared: &self.0,
+            pooled,
+            _hold: hold,
+        };
+        work(&mut conn)
+    }
+}
+
+/// A connection lent for one piece of work: read through [`Conn::db`], write through
+/// [`Conn::write`].
+pub struct Conn<'db> {
+    shared: &'db Shared,
+    pooled: r2d2::PooledConnection<ConnectionManager>,
+    _hold: Hold,
+}
+
+/// An open write transaction. Query functions that change rows take `&mut Tx`.
+pub struct Tx<'c> {
+    conn: &'c mut DbConnection,
+    backend: Backend,
+}
+
+impl Tx<'_> {
+    /// The connection, to run queries inside this transaction.
+    pub fn db(&mut self) -> &mut DbConnection {
+        self.conn
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+}
+
+fn begin(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    match conn {
+        // IMMEDIATE takes the write lock up front, so two writers wait their turn instead
+        // of one failing when it upgrades from reading.
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
+        }
+        DbConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c),
+    }
+}
+
+/// Runs `work` in one transaction that diesel knows about, so a savepoint inside it
+/// behaves the same on both backends.
+fn in_transaction<T, E>(
+    conn: &mut DbConnection,
+    backend: Backend,
+    work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<DbError>,
+{
+    type Manager = <DbConnection as Connection>::TransactionManager;
+    begin(conn).map_err(DbError::from)?;
+    let result = work(&mut Tx {
+        conn: &mut *conn,
+        backend,
+    });
+    match result {
+        Ok(value) => match Manager::commit_transaction(conn) {
+            Ok(()) => Ok(value),
+            Err(err) => {
+                let _ = Manager::rollback_transaction(conn);
+                Err(DbError::from(err).into())
+            }
+        },
+        Err(err) => {
+            let _ = Manager::rollback_transaction(conn);
+            Err(err)
+        }
+    }
+}
+
+impl Conn<'_> {
+    /// The connection, for reading.
+    pub fn db(&mut self) -> &mut DbConnection {
+        &mut self.pooled
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.shared.backend
+    }
+
+    /// Runs `work` in one write transaction: committed if it returns `Ok`, rolled back otherwise.
+    pub fn write<T, E>(&mut self, work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let backend = self.shared.backend;
+        match backend {
+            Backend::Sqlite => {
+                let _turn = lock(&self.shared.writer);
+                in_transaction(&mut self.pooled, backend, work)
+            }
+            Backend::Postgres => in_transaction(&mut self.pooled, backend, work),
+        }
+    }
+
+    /// Group commit for SQLite: writes that arrive while another commit is in progress wait
+    /// for the writer's turn, and whoever gets it runs every waiting write of this database
+    /// in one transaction (each in its own savepoint, so one failure spoils only itself) and
+    /// one fsync. Nobody returns before the commit that holds their write. PostgreSQL
+    /// already shares fsyncs between concurrent commits, so there it is a plain write.
+    pub fn write_grouped(&mut self, write: GroupedWrite) -> Result<(), DbError> {
+        let backend = self.shared.backend;
+        if backend == Backend::Postgres {
+            return self.write(write);
+        }
+        let mine: Slot = Arc::default();
+        lock(&self.shared.waiting).push((write, mine.clone()));
+        let _turn = lock(&self.shared.writer);
+        if let Some(result) = lock(&mine).take() {
+            return result.map_err(DbError::Interrupted);
+        }
+        let batch = std::mem::take(&mut *lock(&self.shared.waiting));
+        let slots: Vec<Slot> = batch.iter().map(|(_, slot)| slot.clone()).collect();
+        let outcome = in_transaction(&mut self.pooled, backend, |tx| {
+            let mut results = Vec::with_capacity(batch.len());
+            for (write, _) in batch {
+                let done = tx
+                    .db()
+                    .transaction::<(), DbError, _>(|conn| write(&mut Tx { conn, backend }));
+                results.push(done.map_err(|e| format!("{e:#}")));
+            }
+            Ok::<_, DbError>(results)
+        });
+        match outcome {
+            Ok(results) => {
+                for (slot, result) in slots.iter().zip(results) {
+                    *lock(slot) = Some(result);
+                }
+            }
+            Err(err) => {
+                let message = format!("{err:#}");
+                for slot in &slots {
+                    *lock(slot) = Some(Err(message.clone()));
+                }
+            }
+        }
+        let result = lock(&mine)
+            .take()
+            .unwrap_or_else(|| Err("the write was interrupted".into()));
+        result.map_err(DbError::Interrupted)
+    }
 }
 
 /// Applies any migrations the database has not seen yet.
-pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
+fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
     let applied = match conn {
         DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
         DbConnection::Postgresql(c) => c
@@ -120,150 +400,21 @@ pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs blocking database work on the blocking thread pool, never on the async executor.
-pub async fn run<T, F>(pool: &Pool, work: F) -> Result<T, AppError>
-where
-    T: Send + 'static,
-    F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
-{
-    let pool = pool.clone();
-    actix_web::web::block(move || {
-        let mut conn = pool.get().map_err(AppError::Unavailable)?;
-        work(&mut conn)
-    })
-    .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
-}
-
-/// Seconds since the Unix epoch: the portable timestamp stored in every table.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
-/// Turns for SQLite writers in this process.
-static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// Runs `work` in one write transaction. On SQLite it starts `IMMEDIATE`, taking the write
-/// lock up front so two writers wait their turn instead of failing when one upgrades.
-pub fn write_transaction<T, F>(conn: &mut DbConnection, work: F) -> Result<T, AppError>
-where
-    F: FnOnce(&mut DbConnection) -> Result<T, AppError>,
-{
-    match conn {
-        DbConnection::Sqlite(_) => {
-            // SQLite has one writer at a time. Writers of this process queue on a mutex
-            // (woken the moment it is free) instead of on SQLite's busy handler, which
-            // sleeps and polls and wastes most of the time under load. Another process on
-            // the same file still waits through busy_timeout.
-            let _turn = SQLITE_WRITER
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            // `immediate_transaction` exists only on the concrete SQLite type, but the work
-            // is written against the multi-backend connection, so begin it by hand.
-            conn.batch_execute("BEGIN IMMEDIATE")?;
-            match work(conn) {
-                Ok(value) => match conn.batch_execute("COMMIT") {
-                    Ok(()) => Ok(value),
-                    Err(err) => {
-                        let _ = conn.batch_execute("ROLLBACK");
-                        Err(err.into())
-                    }
-                },
-                Err(err) => {
-                    let _ = conn.batch_execute("ROLLBACK");
-                    Err(err)
-                }
-            }
-        }
-        DbConnection::Postgresql(_) => conn.transaction(work),
-    }
-}
-
 /// Runs one INSERT, treating "already there" as success. diesel's `ON CONFLICT` is not
-/// available across both backends, so the unique violation is caught instead; on
-/// PostgreSQL inside a savepoint, because a failed statement would abort the transaction.
-pub fn insert_ignoring_duplicate<F>(conn: &mut DbConnection, insert: F) -> Result<(), AppError>
+/// available across both backends, so the unique violation is caught instead; inside a
+/// savepoint, because on PostgreSQL a failed statement would abort the transaction.
+pub fn insert_ignoring_duplicate<F>(tx: &mut Tx<'_>, insert: F) -> Result<(), DbError>
 where
     F: FnOnce(&mut DbConnection) -> diesel::QueryResult<usize>,
 {
     use diesel::result::{DatabaseErrorKind, Error};
-    let result = match conn {
-        DbConnection::Postgresql(_) => conn.transaction(insert),
-        DbConnection::Sqlite(_) => insert(conn),
+    let result = match tx.backend {
+        Backend::Postgres => tx.db().transaction(insert),
+        // SQLite undoes only the failed statement, not the transaction.
+        Backend::Sqlite => insert(tx.db()),
     };
     match result {
         Ok(_) | Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(()),
         Err(other) => Err(other.into()),
     }
-}
-
-/// A write that may share its SQLite transaction with others (see [`write_grouped`]).
-pub type GroupedWrite = Box<dyn FnOnce(&mut DbConnection) -> Result<(), AppError> + Send>;
-
-type Slot = std::sync::Arc<std::sync::Mutex<Option<Result<(), String>>>>;
-
-/// Writes waiting for the next SQLite commit.
-static WAITING: std::sync::Mutex<Vec<(GroupedWrite, Slot)>> = std::sync::Mutex::new(Vec::new());
-
-fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-/// Group commit for SQLite: writes that arrive while another commit is in progress wait
-/// for the writer's turn, and whoever gets it runs every waiting write in one transaction
-/// (each in its own savepoint, so one failure spoils only itself) and one fsync. Nobody
-/// returns before the commit that holds their write. PostgreSQL already shares fsyncs
-/// between concurrent commits, so there it is a plain write transaction.
-pub fn write_grouped(conn: &mut DbConnection, write: GroupedWrite) -> Result<(), AppError> {
-    if let DbConnection::Postgresql(_) = conn {
-        return write_transaction(conn, write);
-    }
-    let mine: Slot = std::sync::Arc::default();
-    lock(&WAITING).push((write, mine.clone()));
-    let _turn = lock(&SQLITE_WRITER);
-    if let Some(result) = lock(&mine).take() {
-        return result.map_err(|e| AppError::Internal(anyhow::anyhow!(e)));
-    }
-    let batch = std::mem::take(&mut *lock(&WAITING));
-    let slots: Vec<Slot> = batch.iter().map(|(_, slot)| slot.clone()).collect();
-    let run = |conn: &mut DbConnection| -> Result<Vec<Result<(), String>>, AppError> {
-        conn.batch_execute("BEGIN IMMEDIATE")?;
-        let mut results = Vec::with_capacity(batch.len());
-        for (write, _) in batch {
-            conn.batch_execute("SAVEPOINT grouped_write")?;
-            match write(conn) {
-                Ok(()) => {
-                    conn.batch_execute("RELEASE grouped_write")?;
-                    results.push(Ok(()));
-                }
-                Err(err) => {
-                    conn.batch_execute("ROLLBACK TO grouped_write; RELEASE grouped_write")?;
-                    results.push(Err(format!("{err:#}")));
-                }
-            }
-        }
-        conn.batch_execute("COMMIT")?;
-        Ok(results)
-    };
-    match run(conn) {
-        Ok(results) => {
-            for (slot, result) in slots.iter().zip(results) {
-                *lock(slot) = Some(result);
-            }
-        }
-        Err(err) => {
-            let _ = conn.batch_execute("ROLLBACK");
-            for slot in &slots {
-                *lock(slot) = Some(Err(format!("{err:#}")));
-            }
-        }
-    }
-    let result = lock(&mine)
-        .take()
-        .unwrap_or_else(|| Err("the write was interrupted".into()));
-    result.map_err(|e| AppError::Internal(anyhow::anyhow!(e)))
 }

@@ -131,7 +131,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    report_events (id) {
+        id -> BigInt,
+        report_id -> Text,
+        kind -> Text,
+        from_value -> Nullable<Text>,
+        to_value -> Nullable<Text>,
+        at -> BigInt,
+        actor_role -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(school_roles -> schools (school_id));
+diesel::joinable!(report_events -> reports (report_id));
 diesel::joinable!(school_roles -> users (user_id));
 diesel::joinable!(reports -> schools (school_id));
 diesel::joinable!(report_keys -> reports (report_id));
@@ -149,5 +162,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     messages,
     sessions,
     audit_log,
-    outbox
+    outbox,
+    report_events
 );

@@ -4,56 +4,10 @@
 
 use maud::html;
 
-/// Why a message is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    NewReport,
-    Urgent,
-    Reminder,
-    Escalation,
-    Unrouted,
-    Digest,
-    /// The pupil added to their report with their receipt code.
-    PupilMessage,
-    Test,
-}
+use crate::domain::choices::MailKind as Kind;
 
-impl Kind {
-    pub const ALL: [Kind; 8] = [
-        Kind::NewReport,
-        Kind::Urgent,
-        Kind::Reminder,
-        Kind::Escalation,
-        Kind::Unrouted,
-        Kind::Digest,
-        Kind::PupilMessage,
-        Kind::Test,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::NewReport => "new_report",
-            Kind::Urgent => "urgent",
-            Kind::Reminder => "reminder",
-            Kind::Escalation => "escalation",
-            Kind::Unrouted => "unrouted",
-            Kind::Digest => "digest",
-            Kind::PupilMessage => "pupil_message",
-            Kind::Test => "test",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<Self> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == raw)
-    }
-
-    /// Sent with `Priority: urgent` so mail programs flag it.
-    pub fn urgent(self) -> bool {
-        self == Kind::Urgent
-    }
-
-    fn headline(self, school: &str) -> String {
-        match self {
+fn headline(kind: Kind, school: &str) -> String {
+    match kind {
             Kind::NewReport => format!("A new report for {school} is waiting for you in Confide."),
             Kind::Urgent => format!(
                 "URGENT: a new report for {school} says something is happening now or someone is in danger. Please sign in now."
@@ -71,7 +25,6 @@ impl Kind {
             Kind::PupilMessage => format!("A pupil has added to a report for {school}. Please sign in to read it."),
             Kind::Test => "This is a test message from Confide. If you can read it, mail is working.".to_owned(),
         }
-    }
 }
 
 /// The same subject for every kind: a lock screen shows nothing about urgency or content.
@@ -93,13 +46,13 @@ const FOOTER: &str = "For the pupil's safety this email never says what was repo
 fn text_body(kind: Kind, school: &str, sign_in_url: &str) -> String {
     format!(
         "{}\n\nSign in to Confide to read it:\n{sign_in_url}\n\n{FOOTER}\n",
-        kind.headline(school)
+        headline(kind, school)
     )
 }
 
 fn html_body(kind: Kind, school: &str, sign_in_url: &str) -> String {
     html! {
-        p { (kind.headline(school)) }
+        p { (headline(kind, school)) }
         p { a href=(sign_in_url) { "Sign in to Confide" } }
         p { (FOOTER) }
     }

@@ -1,10 +1,6 @@
-//! Notifications that never leak and never get lost: an outbox written in the same
-//! transaction as its cause, a worker that sends with back-off, and mail that says only
-//! "a report for <school> is waiting", padded so its size tells nothing.
+//! Notifications that never leak: mail that says only "a report for <school> is waiting",
+//! padded so its size tells nothing, and the transports that carry it. What to send and
+//! when is decided by `app::notify`; the outbox is in `store::outbox`.
 
 pub mod compose;
-pub mod outbox;
 pub mod transport;
-pub mod worker;
-
-pub use compose::Kind;

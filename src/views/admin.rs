@@ -5,10 +5,11 @@ use maud::{html, Markup};
 use super::forms::error_summary;
 use super::layout::Site;
 use super::staff::{csrf, page, Viewer};
-use crate::accounts::roles::{Role, RoleHolder};
-use crate::accounts::users::User;
-use crate::reports::form::FieldError;
-use crate::schools::School;
+use crate::app::people::Overview;
+use crate::domain::choices::Role;
+use crate::domain::msg::FieldError;
+use crate::domain::school::DEFAULT_READING_HOURS;
+use crate::store::outbox::OutboxState;
 
 fn text_input(name: &str, label: &str, value: &str, hint: Option<&str>) -> Markup {
     html! {
@@ -24,10 +25,10 @@ fn text_input(name: &str, label: &str, value: &str, hint: Option<&str>) -> Marku
 pub fn overview(
     site: &Site,
     viewer: &Viewer<'_>,
-    schools: &[(School, Vec<RoleHolder>)],
-    people: &[User],
+    overview: &Overview,
     errors: &[FieldError],
 ) -> Markup {
+    let Overview { schools, people } = overview;
     page(
         site,
         "Administration",
@@ -115,7 +116,7 @@ pub fn overview(
                 (csrf(viewer))
                 (text_input("slug", "Short name for the address", "", Some("Lower-case letters, digits and hyphens, for example oak-park. The school's page will be /s/oak-park.")))
                 (text_input("name", "School name", "", None))
-                (text_input("hours", "When reports are read", crate::schools::DEFAULT_READING_HOURS, None))
+                (text_input("hours", "When reports are read", DEFAULT_READING_HOURS, None))
                 button type="submit" class="govuk-button" { "Add school" }
             }
             h2 class="govuk-heading-l" { "People" }
@@ -202,12 +203,7 @@ pub fn shown_once(
 }
 
 /// The outbox: what is waiting to be sent and why it failed.
-pub fn outbox(
-    site: &Site,
-    viewer: &Viewer<'_>,
-    state: &crate::mail::outbox::OutboxState,
-    transport: &str,
-) -> Markup {
+pub fn outbox(site: &Site, viewer: &Viewer<'_>, state: &OutboxState, transport: &str) -> Markup {
     use crate::time::format_uk;
     let failing = state
         .pending
@@ -251,7 +247,7 @@ pub fn outbox(
                     tbody class="govuk-table__body" {
                         @for p in &state.pending {
                             tr class="govuk-table__row" {
-                                td class="govuk-table__cell" { (p.kind) }
+                                td class="govuk-table__cell" { (p.kind.label()) }
                                 td class="govuk-table__cell" { (p.email) }
                                 td class="govuk-table__cell" { (format_uk(p.created_at)) }
                                 td class="govuk-table__cell" { (p.attempts) }

@@ -5,17 +5,15 @@ use maud::{html, Markup};
 use super::components::{emergency_inset, paragraphs};
 use super::forms::{error_summary, TextField};
 use super::layout::{page, Site};
+use crate::app::pupil::PupilView;
 use crate::crypto::receipt::ReceiptCode;
-use crate::reports::choices::Status;
-use crate::reports::followup::{PupilView, MESSAGE_MAX};
-use crate::reports::form::FieldError;
+use crate::domain::choices::Status;
+use crate::domain::msg::{FieldError, Msg};
+use crate::domain::report::MESSAGE_MAX;
 use crate::time::format_uk;
 
 /// The one answer for a code that is wrong, mistyped or unknown: it never says which.
-pub const CODE_NOT_FOUND: FieldError = FieldError {
-    field: "code",
-    message: "We could not find a report with that code. Check it and try again: it has 20 letters and numbers",
-};
+pub const CODE_NOT_FOUND: FieldError = FieldError::new("code", Msg::CodeNotFound);
 
 /// The code box, keeping what was typed so one wrong character need not mean typing all 20 again.
 pub fn enter_code(site: &Site, errors: &[FieldError], typed: &str) -> Markup {

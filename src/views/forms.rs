@@ -2,7 +2,8 @@
 
 use maud::{html, Markup};
 
-use crate::reports::form::FieldError;
+use super::text::en;
+use crate::domain::msg::FieldError;
 
 /// The box at the top listing every problem, each linking to its field.
 pub fn error_summary(errors: &[FieldError]) -> Markup {
@@ -14,7 +15,7 @@ pub fn error_summary(errors: &[FieldError]) -> Markup {
                     div class="govuk-error-summary__body" {
                         ul class="govuk-list govuk-error-summary__list" {
                             @for error in errors {
-                                li { a href={ "#" (error.field) } { (error.message) } }
+                                li { a href={ "#" (error.field) } { (en(error.msg)) } }
                             }
                         }
                     }
@@ -32,7 +33,7 @@ fn error_message(field: &str, error: Option<&FieldError>) -> Markup {
     html! {
         @if let Some(error) = error {
             p id={ (field) "-error" } class="govuk-error-message" {
-                span class="govuk-visually-hidden" { "Error: " } (error.message)
+                span class="govuk-visually-hidden" { "Error: " } (en(error.msg))
             }
         }
     }
@@ -184,10 +185,10 @@ mod tests {
 
     #[test]
     fn a_field_with_an_error_says_so_and_is_described_by_it() {
-        let errors = [FieldError {
-            field: "what",
-            message: "Tell us what happened",
-        }];
+        let errors = [FieldError::new(
+            "what",
+            crate::domain::msg::Msg::WhatMissing,
+        )];
         let html = TextField {
             field: "what",
             label: "What happened?",

@@ -9,5 +9,6 @@ pub mod layout;
 pub mod pupil;
 pub mod report;
 pub mod staff;
+pub mod text;
 
 pub use layout::Site;

@@ -6,7 +6,7 @@ use super::components::{emergency_inset, helplines, prose, start_button, topic_l
 use super::layout::{page, Site};
 use crate::assets::Assets;
 use crate::content::Page;
-use crate::schools::School;
+use crate::store::schools::School;
 
 pub fn home(site: &Site, topics: &[&Page]) -> Markup {
     page(

@@ -6,11 +6,10 @@ use super::components::emergency_inset;
 use super::forms::{error_summary, Radios, TextField};
 use super::layout::{page, Site};
 use crate::crypto::receipt::ReceiptCode;
-use crate::reports::choices::{About, Category, Location};
-use crate::reports::form::{
-    FieldError, ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX,
-};
-use crate::schools::School;
+use crate::domain::choices::{About, Category, Location};
+use crate::domain::msg::FieldError;
+use crate::domain::report::{ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX};
+use crate::store::schools::School;
 
 fn v(field: &Option<String>) -> &str {
     ReportInput::value(field)

@@ -5,13 +5,14 @@ use maud::{html, Markup, DOCTYPE};
 use super::components::paragraphs;
 use super::forms::error_summary;
 use super::layout::Site;
-use crate::accounts::users::User;
-use crate::reports::choices::{Category, Outcome, Risk, Status};
-use crate::reports::form::FieldError;
-use crate::schools::School;
+use super::text::en;
+use crate::app::cases::{Case, QueueScreen};
+use crate::domain::choices::{About, Category, Outcome, Risk, Status};
+use crate::domain::ids::UserId;
+use crate::domain::msg::FieldError;
+use crate::store::queue::{QueueFilter, RiskFilter};
+use crate::store::users::User;
 use crate::time::{age, format_uk};
-use crate::triage::case::Case;
-use crate::triage::queue::{QueueFilter, QueuePage, RiskFilter};
 
 /// Who is signed in, for the header and every form's anti-forgery token.
 pub struct Viewer<'a> {
@@ -133,7 +134,7 @@ pub fn change_password(
                             div class={ "govuk-form-group" @if error.is_some() { " govuk-form-group--error" } } {
                                 label class="govuk-label" for=(field) { (label) }
                                 @if let Some(error) = error {
-                                    p class="govuk-error-message" id={ (field) "-error" } { span class="govuk-visually-hidden" { "Error: " } (error.message) }
+                                    p class="govuk-error-message" id={ (field) "-error" } { span class="govuk-visually-hidden" { "Error: " } (en(error.msg)) }
                                 }
                                 input class="govuk-input" id=(field) name=(field) type="password" autocomplete=(auto);
                             }
@@ -167,27 +168,21 @@ fn select(name: &str, label: &str, options: &[(String, String)], selected: &str)
     }
 }
 
-/// What the queue page shows.
-pub struct QueueView<'a> {
-    pub schools: &'a [School],
-    pub filter: &'a QueueFilter,
-    pub page: &'a QueuePage,
-    pub next_link: Option<String>,
-    /// Some reports of the person's schools are not shared with them yet.
-    pub awaiting: bool,
-    pub now: i64,
-}
-
 /// The queue with its filters and a link to the next page.
-pub fn queue(site: &Site, viewer: &Viewer<'_>, view: QueueView<'_>) -> Markup {
-    let QueueView {
+pub fn queue(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    screen: &QueueScreen,
+    filter: &QueueFilter,
+    next_link: Option<String>,
+) -> Markup {
+    let QueueScreen {
         schools,
-        filter,
         page: page_rows,
-        next_link,
         awaiting,
         now,
-    } = view;
+    } = screen;
+    let (awaiting, now) = (*awaiting, *now);
     let mut school_options = vec![(String::new(), "All my schools".to_owned())];
     school_options.extend(schools.iter().map(|s| (s.id.to_string(), s.name.clone())));
     let mut status_options = vec![
@@ -272,7 +267,7 @@ pub fn queue(site: &Site, viewer: &Viewer<'_>, view: QueueView<'_>) -> Markup {
                                 td class="govuk-table__cell" { (row.risk.map_or("Not rated", Risk::label)) }
                                 td class="govuk-table__cell" { (row.status.label()) }
                                 td class="govuk-table__cell" { (row.owner_name.as_deref().unwrap_or("–")) }
-                                td class="govuk-table__cell" { (age(now - row.created_at)) }
+                                td class="govuk-table__cell" { (age(now.since(row.created_at))) }
                             }
                         }
                     }
@@ -306,7 +301,7 @@ pub fn case(
     viewer: &Viewer<'_>,
     case: &Case,
     errors: &[FieldError],
-    me: i64,
+    me: UserId,
 ) -> Markup {
     let row = &case.row;
     let action = |what: &str| format!("/staff/reports/{}/{what}", row.id);
@@ -318,17 +313,17 @@ pub fn case(
         html! {
             (error_summary(errors))
             span class="govuk-caption-l" { (case.school.name) }
-            h1 class="govuk-heading-xl" { (row.category().label()) }
-            p class="govuk-body" { (flag_tags(row.happening_now && row.acknowledged_at.is_none(), row.about() != crate::reports::choices::About::NoStaff, false)) }
+            h1 class="govuk-heading-xl" { (row.category.label()) }
+            p class="govuk-body" { (flag_tags(row.happening_now && row.acknowledged_at.is_none(), row.about != About::NoStaff, false)) }
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     dl class="govuk-summary-list" {
                         (summary_row("Received", html! { (format_uk(row.created_at)) }))
-                        (summary_row("Where", html! { (row.location().label()) }))
+                        (summary_row("Where", html! { (row.location.label()) }))
                         (summary_row("Happening now", html! { @if row.happening_now { "Yes" } @else { "No" } }))
-                        (summary_row("About staff", html! { (row.about().label()) }))
-                        (summary_row("Status", html! { (row.status().label()) @if let Some(o) = row.outcome() { " (" (o.label()) ")" } }))
-                        (summary_row("Risk", html! { (row.risk().map_or("Not rated", Risk::label)) }))
+                        (summary_row("About staff", html! { (row.about.label()) }))
+                        (summary_row("Status", html! { (row.status.label()) @if let Some(o) = row.outcome { " (" (o.label()) ")" } }))
+                        (summary_row("Risk", html! { (row.risk.map_or("Not rated", Risk::label)) }))
                         (summary_row("Acknowledged", html! { (row.acknowledged_at.map_or("Not yet".to_owned(), format_uk)) }))
                         (summary_row("Owner", html! { (case.recipients.iter().find(|(id, _)| Some(*id) == row.owner_id).map_or("No owner", |(_, n)| n.as_str())) }))
                     }
@@ -405,7 +400,7 @@ pub fn case(
                             label class="govuk-label govuk-label--s" for="risk" { "Risk" }
                             select class="govuk-select" id="risk" name="risk" {
                                 option value="" selected[row.risk.is_none()] { "Not rated" }
-                                @for r in Risk::ALL { option value=(r.as_str()) selected[row.risk() == Some(*r)] { (r.label()) } }
+                                @for r in Risk::ALL { option value=(r.as_str()) selected[row.risk == Some(*r)] { (r.label()) } }
                             }
                         }
                         button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Set risk" }
@@ -416,7 +411,7 @@ pub fn case(
                             label class="govuk-label govuk-label--s" for="status" { "Status" }
                             select class="govuk-select" id="status" name="status" {
                                 @for s in Status::ALL.iter().filter(|s| **s != Status::New) {
-                                    option value=(s.as_str()) selected[row.status() == *s] { (s.label()) }
+                                    option value=(s.as_str()) selected[row.status == *s] { (s.label()) }
                                 }
                             }
                         }
@@ -424,7 +419,7 @@ pub fn case(
                             label class="govuk-label govuk-label--s" for="outcome" { "Outcome (when closing)" }
                             select class="govuk-select" id="outcome" name="outcome" {
                                 option value="" { "Choose an outcome" }
-                                @for o in Outcome::ALL { option value=(o.as_str()) selected[row.outcome() == Some(*o)] { (o.label()) } }
+                                @for o in Outcome::ALL { option value=(o.as_str()) selected[row.outcome == Some(*o)] { (o.label()) } }
                             }
                         }
                         button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Change status" }

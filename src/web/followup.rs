@@ -5,11 +5,11 @@ use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html_for, html_response, AppState};
+use super::{html_for, html_response, AppError, AppState};
+use crate::app::pupil;
 use crate::crypto::receipt::ReceiptCode;
-use crate::error::AppError;
-use crate::reports::followup::{self, MESSAGE_MAX};
-use crate::reports::form::FieldError;
+use crate::domain::msg::FieldError;
+use crate::domain::report::followup_message;
 use crate::views;
 use crate::views::followup::CODE_NOT_FOUND;
 
@@ -65,12 +65,10 @@ async fn open(
             form.code.as_deref().unwrap_or_default(),
         ));
     };
-    let server_key = state.server_key.clone();
     let lookup = code.clone();
-    let view = crate::db::run(&state.pool, move |conn| {
-        followup::view(conn, &server_key, &lookup)
-    })
-    .await?;
+    let view = state
+        .run(move |conn, ctx| pupil::view(conn, ctx, &lookup))
+        .await?;
     Ok(match view {
         Some(view) => html_for(
             &req,
@@ -94,32 +92,16 @@ async fn add_message(
             form.code.as_deref().unwrap_or_default(),
         ));
     };
-    let text = form
-        .message
-        .as_deref()
-        .unwrap_or_default()
-        .replace("\r\n", "\n")
-        .trim()
-        .to_owned();
-    let problem = if text.is_empty() {
-        Some("Write your message before you send it")
-    } else if text.chars().count() > MESSAGE_MAX {
-        Some("Your message must be 5,000 characters or fewer. Send the most important part first")
-    } else {
-        None
-    };
-    let server_key = state.server_key.clone();
+    let typed = form.message.as_deref().unwrap_or_default();
+    let checked = followup_message(typed);
     let lookup = code.clone();
-    let sent_text = text.clone();
-    let view = crate::db::run(&state.pool, move |conn| {
-        if problem.is_none()
-            && !followup::add_pupil_message(conn, &server_key, &lookup, &sent_text)?
-        {
-            return Ok(None);
-        }
-        followup::view(conn, &server_key, &lookup)
-    })
-    .await?;
+    let to_send = checked.clone().ok();
+    let view = state
+        .run(move |conn, ctx| match to_send {
+            Some(text) => pupil::add_message(conn, ctx, &lookup, &text),
+            None => pupil::view(conn, ctx, &lookup),
+        })
+        .await?;
     let Some(view) = view else {
         return Ok(not_found(
             &req,
@@ -127,9 +109,11 @@ async fn add_message(
             form.code.as_deref().unwrap_or_default(),
         ));
     };
-    if problem.is_none() {
+    if checked.is_ok() {
         state.mail_waker.wake();
     }
+    let text = typed.replace("\r\n", "\n").trim().to_owned();
+    let problem = checked.err();
     Ok(match problem {
         Some(message) => html_for(
             &req,
@@ -139,10 +123,7 @@ async fn add_message(
                 &view,
                 &code,
                 None,
-                &[FieldError {
-                    field: "message",
-                    message,
-                }],
+                &[FieldError::new("message", message)],
                 &text,
             ),
         ),

@@ -1,6 +1,10 @@
-//! HTTP: routes for each area, the shared state handlers see, and the middleware every response passes.
+//! HTTP: routes for each area, the shared state handlers see, the extractors every staff
+//! handler relies on, and the middleware every response passes. Handlers only translate:
+//! request → domain types → one use case → page.
 
 pub mod assets;
+pub mod error;
+pub mod extract;
 pub mod followup;
 pub mod middleware;
 pub mod prerendered;
@@ -11,36 +15,49 @@ pub mod staff;
 
 use std::sync::Arc;
 
+use actix_web::http::{header, StatusCode};
 use actix_web::middleware::Compress;
 use actix_web::web::{self, ServiceConfig};
-
-use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use maud::Markup;
 
+use crate::app::notify::Waker;
+use crate::app::Context;
 use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::Library;
-use crate::crypto::secret::SecretKey;
-use crate::db::Pool;
-use crate::error::AppError;
+use crate::db::{Conn, Db, DbError};
 use crate::views::Site;
+pub use error::AppError;
 
 /// Everything a handler may need, shared by all workers.
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
-    pub pool: Pool,
+    pub db: Db,
+    /// The clock and server secret every use case gets.
+    pub ctx: Context,
     pub site: Arc<Site>,
     pub assets: Assets,
     pub library: Arc<Library>,
-    /// Keys the receipt-code lookup hash.
-    pub server_key: Arc<SecretKey>,
     pub limits: ratelimit::RateLimits,
     /// Home, topics and the safety page, rendered once.
     pub pages: prerendered::Pages,
     /// Wakes the mail worker as soon as something is queued.
-    pub mail_waker: crate::mail::worker::Waker,
+    pub mail_waker: Waker,
+}
+
+impl AppState {
+    /// Runs one use case on the blocking thread pool with a connection and the context.
+    pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: FnOnce(&mut Conn<'_>, &Context) -> Result<T, E> + Send + 'static,
+    {
+        let ctx = self.ctx.clone();
+        self.db.run(move |conn| work(conn, &ctx)).await
+    }
 }
 
 /// A report at every character limit, in a script that URL-encodes each character as
@@ -64,14 +81,14 @@ pub fn html_for(req: &actix_web::HttpRequest, status: StatusCode, markup: Markup
         {
             return HttpResponse::build(status)
                 .content_type("text/html; charset=utf-8")
-                .insert_header((actix_web::http::header::CONTENT_ENCODING, "gzip"))
-                .insert_header((actix_web::http::header::VARY, "Accept-Encoding"))
+                .insert_header((header::CONTENT_ENCODING, "gzip"))
+                .insert_header((header::VARY, "Accept-Encoding"))
                 .body(gz);
         }
     }
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .insert_header((actix_web::http::header::VARY, "Accept-Encoding"))
+        .insert_header((header::VARY, "Accept-Encoding"))
         .body(html)
 }
 
@@ -80,6 +97,13 @@ pub fn html_response(status: StatusCode, markup: Markup) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(markup.into_string())
+}
+
+/// 303 to another page: post, redirect, get, so a refresh never repeats a change.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
 }
 
 /// Registers every route. Static files are served outside `Compress`, since they are

@@ -5,9 +5,10 @@ use actix_web::{HttpRequest, HttpResponse};
 use diesel::connection::SimpleConnection;
 use maud::Markup;
 
-use super::AppState;
-use crate::error::AppError;
-use crate::schools::{self, SchoolSlug};
+use super::{AppError, AppState};
+use crate::app::pupil;
+use crate::db::DbError;
+use crate::domain::school::SchoolSlug;
 use crate::views;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -50,7 +51,7 @@ async fn choose_school(
     state: web::Data<AppState>,
     search: web::Query<SchoolSearch>,
 ) -> Result<Markup, AppError> {
-    let mut schools = crate::db::run(&state.pool, schools::list).await?;
+    let mut schools = state.run(|conn, _| pupil::schools(conn)).await?;
     let query: String = search
         .q
         .as_deref()
@@ -71,7 +72,8 @@ async fn school_home(
     slug: web::Path<String>,
 ) -> Result<Markup, AppError> {
     let slug = SchoolSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let school = crate::db::run(&state.pool, move |conn| schools::find_by_slug(conn, &slug))
+    let school = state
+        .run(move |conn, _| pupil::find_school(conn, &slug))
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(views::pupil::school_home(
@@ -83,10 +85,9 @@ async fn school_home(
 
 /// For load balancers and monitoring: 200 when the database answers.
 async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    crate::db::run(&state.pool, |conn| {
-        conn.batch_execute("SELECT 1").map_err(AppError::from)
-    })
-    .await?;
+    state
+        .run(|conn, _| conn.db().batch_execute("SELECT 1").map_err(DbError::from))
+        .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body("ok\n"))

@@ -11,8 +11,8 @@ use std::time::Duration;
 use actix_web::HttpRequest;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use super::AppError;
 use crate::crypto::secret::SecretKey;
-use crate::error::AppError;
 
 /// One kind of action and how often a client may do it.
 #[derive(Debug, Clone, Copy)]

@@ -4,11 +4,11 @@ use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::{html_for, html_response, AppState};
-use crate::error::AppError;
-use crate::reports::form::{self, ReportInput};
-use crate::reports::store;
-use crate::schools::{self, School, SchoolSlug};
+use super::{html_for, html_response, AppError, AppState};
+use crate::app::pupil;
+use crate::domain::report::{self as form, ReportInput};
+use crate::domain::school::SchoolSlug;
+use crate::store::schools::School;
 use crate::views;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -21,7 +21,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 async fn find_school(state: &AppState, slug: &str) -> Result<School, AppError> {
     let slug = SchoolSlug::parse(slug).map_err(|_| AppError::NotFound)?;
-    crate::db::run(&state.pool, move |conn| schools::find_by_slug(conn, &slug))
+    state
+        .run(move |conn, _| pupil::find_school(conn, &slug))
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -80,18 +81,14 @@ async fn send(
         ));
     }
     let slug = SchoolSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let server_key = state.server_key.clone();
     let urgent = report.happening_now;
-    let (school, submitted) = crate::db::run(&state.pool, move |conn| {
-        let school = schools::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
-        let submitted = store::submit(conn, &server_key, &school, &report)?;
-        Ok((school, submitted))
-    })
-    .await?;
+    let submitted = state
+        .run(move |conn, ctx| pupil::submit(conn, ctx, &slug, &report))
+        .await?;
     state.mail_waker.wake();
     Ok(html_for(
         &req,
         StatusCode::OK,
-        views::report::sent(&state.site, &school, &submitted.receipt, urgent),
+        views::report::sent(&state.site, &submitted.school, &submitted.receipt, urgent),
     ))
 }

@@ -1,20 +1,17 @@
 //! Sign in, sign out and change password.
 
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::{with_viewer, Staff};
-use crate::accounts::users::{self, MIN_PASSWORD_CHARS};
-use crate::accounts::{sessions, sharing};
-use crate::audit;
-use crate::error::AppError;
-use crate::reports::form::FieldError;
+use crate::app::sessions::{self, SessionState};
+use crate::domain::msg::{FieldError, Msg};
 use crate::views;
-use crate::web::{html_response, AppState};
+use crate::web::extract::{with_viewer, CsrfForm, Pending};
+use crate::web::{html_response, see_other, AppError, AppState};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
@@ -37,10 +34,7 @@ struct LoginForm {
 }
 
 /// The one message for every failed sign-in, so it never says which part was wrong.
-const BAD_SIGN_IN: FieldError = FieldError {
-    field: "email",
-    message: "Enter a correct email address and password",
-};
+const BAD_SIGN_IN: FieldError = FieldError::new("email", Msg::BadSignIn);
 
 async fn show_login(state: web::Data<AppState>) -> HttpResponse {
     html_response(StatusCode::OK, views::staff::login(&state.site, &[], ""))
@@ -66,85 +60,57 @@ async fn login(
             StatusCode::TOO_MANY_REQUESTS,
             views::staff::login(
                 &state.site,
-                &[FieldError {
-                    field: "email",
-                    message: "Too many sign-in attempts. Wait a minute and try again",
-                }],
+                &[FieldError::new("email", Msg::TooManySignIns)],
                 &email,
             ),
         ));
     }
     let password = form.password.clone().unwrap_or_default();
     let given = email.clone();
-    let signed_in = crate::db::run(&state.pool, move |conn| {
-        let Some((user, key)) = sessions::check_credentials(conn, &given, &password)? else {
-            return Ok(None);
-        };
-        // Colleagues who joined since this person last signed in get the reports they
-        // should see now, while this person's key is open.
-        let shared = sharing::share_pending(conn, &user, &key)?;
-        if shared > 0 {
-            tracing::info!(shared, "report keys shared at sign-in");
-        }
-        let token = sessions::create(conn, &user, &key)?;
-        audit::record(
-            conn,
-            &audit::Actor::user(user.id, &user.name),
-            None,
-            "Signed in",
-            "",
-        )?;
-        Ok(Some((token, user.must_change_password)))
-    })
-    .await?;
-    let Some((token, must_change)) = signed_in else {
+    let signed_in = state
+        .run(move |conn, ctx| sessions::sign_in(conn, ctx, &given, &password))
+        .await?;
+    let Some((token, session)) = signed_in else {
         return Ok(html_response(
             StatusCode::OK,
             views::staff::login(&state.site, &[BAD_SIGN_IN], &email),
         ));
     };
-    let target = if must_change {
-        "/staff/password"
-    } else {
-        "/staff"
+    let target = match session {
+        SessionState::Active => "/staff",
+        SessionState::MustChangePassword => "/staff/password",
     };
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, target))
-        .cookie(session_cookie(&state, token.as_str()))
-        .finish())
+    let mut res = see_other(target);
+    res.add_cookie(&session_cookie(&state, token.as_str()))
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("cannot set the session cookie: {e}")))?;
+    Ok(res)
 }
 
 #[derive(Deserialize)]
-struct CsrfForm {
-    csrf: Option<String>,
-}
+struct NoFields {}
 
 async fn logout(
     state: web::Data<AppState>,
-    staff: Staff,
-    form: web::Form<CsrfForm>,
+    session: Pending,
+    _: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    staff.check_csrf(form.csrf.as_deref().unwrap_or_default())?;
-    let token = staff.0.token.clone();
-    let actor = staff.actor();
-    crate::db::run(&state.pool, move |conn| {
-        sessions::delete(conn, &token)?;
-        audit::record(conn, &actor, None, "Signed out", "")
-    })
-    .await?;
+    let session = session.0;
+    state
+        .run(move |conn, ctx| sessions::sign_out(conn, ctx, &session))
+        .await?;
     let mut gone = session_cookie(&state, "");
     gone.make_removal();
-    Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/staff/login"))
-        .cookie(gone)
-        .finish())
+    let mut res = see_other("/staff/login");
+    res.add_cookie(&gone)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("cannot clear the session cookie: {e}")))?;
+    Ok(res)
 }
 
-async fn show_password(state: web::Data<AppState>, staff: Staff) -> HttpResponse {
-    let forced = staff.0.user.must_change_password;
+async fn show_password(state: web::Data<AppState>, session: Pending) -> HttpResponse {
+    let forced = session.0.state == SessionState::MustChangePassword;
     html_response(
         StatusCode::OK,
-        with_viewer(&staff, |v| {
+        with_viewer(&session.0, |v| {
             views::staff::change_password(&state.site, v, &[], forced)
         }),
     )
@@ -152,7 +118,6 @@ async fn show_password(state: web::Data<AppState>, staff: Staff) -> HttpResponse
 
 #[derive(Deserialize)]
 struct PasswordForm {
-    csrf: Option<String>,
     current: Option<Zeroizing<String>>,
     new: Option<Zeroizing<String>>,
     confirm: Option<Zeroizing<String>>,
@@ -160,62 +125,30 @@ struct PasswordForm {
 
 async fn change_password(
     state: web::Data<AppState>,
-    staff: Staff,
-    form: web::Form<PasswordForm>,
+    session: Pending,
+    form: CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    staff.check_csrf(form.csrf.as_deref().unwrap_or_default())?;
-    let current = form.current.clone().unwrap_or_default();
-    let new = form.new.clone().unwrap_or_default();
-    let confirm = form.confirm.clone().unwrap_or_default();
-    let problem = if new.chars().count() < MIN_PASSWORD_CHARS {
-        Some(FieldError {
-            field: "new",
-            message: "Use at least 12 characters",
+    let form = form.0;
+    let signed_in = session.0.clone();
+    let changed = state
+        .run(move |conn, ctx| {
+            sessions::change_password(
+                conn,
+                ctx,
+                &signed_in,
+                &form.current.unwrap_or_default(),
+                &form.new.unwrap_or_default(),
+                &form.confirm.unwrap_or_default(),
+            )
         })
-    } else if *new != *confirm {
-        Some(FieldError {
-            field: "confirm",
-            message: "The two new passwords are different",
-        })
-    } else if *new == *current {
-        Some(FieldError {
-            field: "new",
-            message: "Choose a password different from the current one",
-        })
-    } else {
-        None
-    };
-    let user = staff.0.user.clone();
-    let key = staff.0.private_key.clone();
-    let token = staff.0.token.clone();
-    let actor = staff.actor();
-    let checked = match problem {
-        Some(p) => Err(p),
-        None => {
-            crate::db::run(&state.pool, move |conn| {
-                if !crate::crypto::password::verify_password(&user.password_hash, &current) {
-                    return Ok(Err(FieldError {
-                        field: "current",
-                        message: "Your current password is wrong",
-                    }));
-                }
-                let key = users::change_password(conn, &user, &key, &new)?;
-                sessions::after_password_change(conn, &token, user.id, &key)?;
-                audit::record(conn, &actor, None, "Changed password", "")?;
-                Ok(Ok(()))
-            })
-            .await?
-        }
-    };
-    Ok(match checked {
-        Ok(()) => HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/staff"))
-            .finish(),
+        .await?;
+    Ok(match changed {
+        Ok(()) => see_other("/staff"),
         Err(problem) => {
-            let forced = staff.0.user.must_change_password;
+            let forced = session.0.state == SessionState::MustChangePassword;
             html_response(
                 StatusCode::BAD_REQUEST,
-                with_viewer(&staff, |v| {
+                with_viewer(&session.0, |v| {
                     views::staff::change_password(&state.site, v, &[problem], forced)
                 }),
             )

@@ -1,22 +1,18 @@
 //! The queue and the case page, and every change staff make to a case.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::HttpResponse;
 use serde::Deserialize;
 
-use super::{with_viewer, Staff};
-use crate::error::AppError;
-use crate::reports::choices::{Category, Outcome, Risk, Status};
-use crate::reports::form::FieldError;
-use crate::schools::{self, School};
-use crate::triage::case::{self, Change, Refused};
-use crate::triage::queue::{self, Cursor, QueueFilter, RiskFilter, StatusFilter};
+use crate::app::cases::{self, CaseError};
+use crate::domain::choices::{Category, Outcome, Risk, Status};
+use crate::domain::ids::{ReportId, UserId};
+use crate::domain::msg::{FieldError, Msg};
+use crate::store::queue::{Cursor, QueueFilter, RiskFilter, StatusFilter};
 use crate::views;
-use crate::web::{html_response, AppState};
-
-/// Rows per page of the queue.
-pub const PAGE_SIZE: i64 = 50;
+use crate::web::extract::{with_viewer, CsrfForm, Staff};
+use crate::web::{html_response, see_other, AppError, AppState};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/staff", web::get().to(show_queue))
@@ -60,36 +56,16 @@ impl QueueQuery {
             ("mine", &self.mine),
         ] {
             if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-                pairs.push(format!("{key}={}", url_encode(value)));
+                pairs.push((key, value));
             }
         }
-        pairs.push(format!("after={}", url_encode(&cursor.encode())));
-        format!("/staff?{}", pairs.join("&"))
+        let cursor = cursor.encode();
+        pairs.push(("after", &cursor));
+        format!(
+            "/staff?{}",
+            serde_urlencoded::to_string(&pairs).unwrap_or_default()
+        )
     }
-}
-
-fn url_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// The schools a person holds any role at.
-fn my_schools(conn: &mut crate::db::DbConnection, user_id: i64) -> Result<Vec<School>, AppError> {
-    use crate::db::schema::school_roles;
-    use diesel::prelude::*;
-    let ids: Vec<i64> = school_roles::table
-        .filter(school_roles::user_id.eq(user_id))
-        .select(school_roles::school_id)
-        .distinct()
-        .load(conn)?;
-    let mut all = schools::list(conn)?;
-    all.retain(|s| ids.contains(&s.id));
-    Ok(all)
 }
 
 async fn show_queue(
@@ -100,49 +76,34 @@ async fn show_queue(
     let query = query.into_inner();
     let filter = query.filter();
     let after = query.after.as_deref().and_then(Cursor::decode);
-    let user_id = staff.0.user.id;
+    let person = staff.person().clone();
     let run_filter = filter.clone();
-    let (schools, page, awaiting) = crate::db::run(&state.pool, move |conn| {
-        Ok((
-            my_schools(conn, user_id)?,
-            queue::fetch(conn, user_id, &run_filter, after.as_ref(), PAGE_SIZE)?,
-            queue::awaiting_keys(conn, user_id)?,
-        ))
-    })
-    .await?;
-    let next = page.next.as_ref().map(|c| query.next_link(c));
-    let now = crate::db::now();
+    let screen = state
+        .run(move |conn, ctx| cases::queue(conn, ctx, &person, &run_filter, after.as_ref()))
+        .await?;
+    let next = screen.page.next.as_ref().map(|c| query.next_link(c));
     Ok(html_response(
         StatusCode::OK,
-        with_viewer(&staff, |v| {
-            views::staff::queue(
-                &state.site,
-                v,
-                views::staff::QueueView {
-                    schools: &schools,
-                    filter: &filter,
-                    page: &page,
-                    next_link: next,
-                    awaiting,
-                    now,
-                },
-            )
+        with_viewer(&staff.0, |v| {
+            views::staff::queue(&state.site, v, &screen, &filter, next)
         }),
     ))
+}
+
+fn report_id(raw: &str) -> Result<ReportId, AppError> {
+    ReportId::parse(raw).ok_or(AppError::NotFound)
 }
 
 async fn render_case(
     state: &AppState,
     staff: &Staff,
-    report_id: String,
+    id: ReportId,
     errors: &[FieldError],
 ) -> Result<HttpResponse, AppError> {
-    let actor = staff.actor();
-    let key = staff.0.private_key.clone();
-    let opened = crate::db::run(&state.pool, move |conn| {
-        case::open(conn, &actor, &key, &report_id)
-    })
-    .await?;
+    let person = staff.person().clone();
+    let opened = state
+        .run(move |conn, ctx| cases::open(conn, ctx, &person, &id))
+        .await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -150,8 +111,8 @@ async fn render_case(
     };
     Ok(html_response(
         status,
-        with_viewer(staff, |v| {
-            views::staff::case(&state.site, v, &opened, errors, staff.0.user.id)
+        with_viewer(&staff.0, |v| {
+            views::staff::case(&state.site, v, &opened, errors, staff.person().id())
         }),
     ))
 }
@@ -161,12 +122,11 @@ async fn show_case(
     staff: Staff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    render_case(&state, &staff, id.into_inner(), &[]).await
+    render_case(&state, &staff, report_id(&id)?, &[]).await
 }
 
 #[derive(Deserialize)]
 struct ChangeForm {
-    csrf: Option<String>,
     risk: Option<String>,
     status: Option<String>,
     outcome: Option<String>,
@@ -174,21 +134,32 @@ struct ChangeForm {
     text: Option<String>,
 }
 
+/// A change a recipient asked for, read from the form.
+enum Change {
+    Acknowledge,
+    SetRisk(Option<Risk>),
+    SetStatus(Status, Option<Outcome>),
+    Assign(Option<UserId>),
+    Note(String),
+    Reply(String),
+}
+
 impl ChangeForm {
-    fn parse(&self, change: &str) -> Result<Change, Refused> {
-        let v = |o: &Option<String>| o.clone().unwrap_or_default();
-        Ok(match change {
+    /// `None` for a change that does not exist; `Err` for one that cannot be read.
+    fn parse(self, change: &str) -> Option<Result<Change, Msg>> {
+        let v = |o: Option<String>| o.unwrap_or_default();
+        Some(Ok(match change {
             "acknowledge" => Change::Acknowledge,
-            "risk" => Change::SetRisk(Risk::parse(&v(&self.risk))),
-            "status" => Change::SetStatus(
-                Status::parse(&v(&self.status)).ok_or(Refused("Choose a status"))?,
-                Outcome::parse(&v(&self.outcome)),
-            ),
-            "owner" => Change::Assign(v(&self.owner).parse().ok()),
-            "notes" => Change::Note(v(&self.text)),
-            "replies" => Change::Reply(v(&self.text)),
-            _ => return Err(Refused("")),
-        })
+            "risk" => Change::SetRisk(Risk::parse(&v(self.risk))),
+            "status" => match Status::parse(&v(self.status)) {
+                Some(status) => Change::SetStatus(status, Outcome::parse(&v(self.outcome))),
+                None => return Some(Err(Msg::ChooseStatus)),
+            },
+            "owner" => Change::Assign(v(self.owner).parse().ok()),
+            "notes" => Change::Note(v(self.text)),
+            "replies" => Change::Reply(v(self.text)),
+            _ => return None,
+        }))
     }
 }
 
@@ -196,45 +167,46 @@ async fn change(
     state: web::Data<AppState>,
     staff: Staff,
     path: web::Path<(String, String)>,
-    form: web::Form<ChangeForm>,
+    form: CsrfForm<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    staff.check_csrf(form.csrf.as_deref().unwrap_or_default())?;
-    let (report_id, what) = path.into_inner();
-    let change = match form.parse(&what) {
-        Ok(change) => change,
-        Err(Refused("")) => return Err(AppError::NotFound),
-        Err(Refused(message)) => {
-            return render_case(
-                &state,
-                &staff,
-                report_id,
-                &[FieldError {
-                    field: "status",
-                    message,
-                }],
-            )
-            .await
+    let (raw_id, what) = path.into_inner();
+    let id = report_id(&raw_id)?;
+    // Where a refusal is shown on the page.
+    let field = match what.as_str() {
+        "notes" => "note",
+        "replies" => "reply",
+        _ => "status",
+    };
+    let change = match form.0.parse(&what) {
+        None => return Err(AppError::NotFound),
+        Some(Ok(change)) => change,
+        Some(Err(msg)) => {
+            return render_case(&state, &staff, id, &[FieldError::new(field, msg)]).await
         }
     };
-    let actor = staff.actor();
-    let key = staff.0.private_key.clone();
-    let id = report_id.clone();
-    let applied = crate::db::run(&state.pool, move |conn| {
-        case::apply(conn, &actor, &key, &id, change)
-    })
-    .await?;
+    let person = staff.person().clone();
+    let target = id.clone();
+    let applied = state
+        .run(move |conn, ctx| {
+            let id = &target;
+            match change {
+                Change::Acknowledge => cases::acknowledge(conn, ctx, &person, id),
+                Change::SetRisk(risk) => cases::set_risk(conn, ctx, &person, id, risk),
+                Change::SetStatus(status, outcome) => {
+                    cases::set_status(conn, ctx, &person, id, status, outcome)
+                }
+                Change::Assign(owner) => cases::assign(conn, ctx, &person, id, owner),
+                Change::Note(text) => cases::add_note(conn, ctx, &person, id, &text),
+                Change::Reply(text) => cases::reply(conn, ctx, &person, id, &text),
+            }
+        })
+        .await;
     match applied {
         // Post/redirect/get: a refresh never repeats the change.
-        Ok(()) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/staff/reports/{report_id}")))
-            .finish()),
-        Err(Refused(message)) => {
-            let field = match what.as_str() {
-                "notes" => "note",
-                "replies" => "reply",
-                _ => "status",
-            };
-            render_case(&state, &staff, report_id, &[FieldError { field, message }]).await
+        Ok(()) => Ok(see_other(&format!("/staff/reports/{id}"))),
+        Err(CaseError::Refused(msg)) => {
+            render_case(&state, &staff, id, &[FieldError::new(field, msg)]).await
         }
+        Err(other) => Err(other.into()),
     }
 }

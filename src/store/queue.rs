@@ -6,9 +6,10 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer, Text};
 
 use crate::db::schema::{report_keys, reports, schools, users};
-use crate::db::{self, DbConnection};
-use crate::error::AppError;
-use crate::reports::choices::{Category, Location, Risk, Status};
+use crate::db::{DbConnection, DbError};
+use crate::domain::choices::{About, Category, Location, Risk, Status};
+use crate::domain::ids::{ReportId, SchoolId, UserId};
+use crate::time::Timestamp;
 
 /// Which statuses to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,7 +54,7 @@ pub enum RiskFilter {
 /// What the person asked to see.
 #[derive(Debug, Clone, Default)]
 pub struct QueueFilter {
-    pub school_id: Option<i64>,
+    pub school_id: Option<SchoolId>,
     pub status: StatusFilter,
     pub category: Option<Category>,
     pub risk: Option<RiskFilter>,
@@ -65,38 +66,36 @@ pub struct QueueFilter {
 pub struct Cursor {
     pub urgent_rank: i32,
     pub risk_rank: i32,
-    pub created_at: i64,
-    pub report_id: String,
+    pub created_at: Timestamp,
+    pub report_id: ReportId,
 }
 
 impl Cursor {
     pub fn encode(&self) -> String {
         format!(
             "{}.{}.{}.{}",
-            self.urgent_rank, self.risk_rank, self.created_at, self.report_id
+            self.urgent_rank,
+            self.risk_rank,
+            self.created_at.as_secs(),
+            self.report_id
         )
     }
 
     pub fn decode(raw: &str) -> Option<Self> {
         let mut parts = raw.splitn(4, '.');
-        let cursor = Cursor {
+        Some(Cursor {
             urgent_rank: parts.next()?.parse().ok()?,
             risk_rank: parts.next()?.parse().ok()?,
-            created_at: parts.next()?.parse().ok()?,
-            report_id: parts.next()?.to_owned(),
-        };
-        cursor
-            .report_id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric())
-            .then_some(cursor)
+            created_at: Timestamp::from_secs(parts.next()?.parse().ok()?),
+            report_id: ReportId::parse(parts.next()?)?,
+        })
     }
 }
 
 /// One line of the queue.
 #[derive(Debug, Clone)]
 pub struct QueueRow {
-    pub report_id: String,
+    pub report_id: ReportId,
     pub school_name: String,
     pub category: Category,
     pub location: Location,
@@ -105,7 +104,7 @@ pub struct QueueRow {
     pub status: Status,
     pub risk: Option<Risk>,
     pub owner_name: Option<String>,
-    pub created_at: i64,
+    pub created_at: Timestamp,
     pub acknowledged: bool,
     /// Not acknowledged within the school's agreed time.
     pub overdue: bool,
@@ -119,15 +118,15 @@ pub struct QueuePage {
 }
 
 type Raw = (
-    (String, i32, i32, i64),
+    (ReportId, i32, i32, Timestamp),
     (
-        String,
-        String,
+        Category,
+        Location,
         bool,
-        String,
-        String,
-        Option<String>,
-        Option<i64>,
+        About,
+        Status,
+        Option<Risk>,
+        Option<Timestamp>,
     ),
     (String, i32),
     Option<String>,
@@ -135,12 +134,13 @@ type Raw = (
 
 /// The person's queue, `limit` rows after `after`.
 pub fn fetch(
-    conn: &mut DbConnection,
-    user_id: i64,
+    db: &mut DbConnection,
+    user_id: UserId,
     filter: &QueueFilter,
     after: Option<&Cursor>,
     limit: i64,
-) -> Result<QueuePage, AppError> {
+    now: Timestamp,
+) -> Result<QueuePage, DbError> {
     let mut query = report_keys::table
         .inner_join(reports::table.inner_join(schools::table))
         .left_join(users::table.on(users::id.nullable().eq(reports::owner_id)))
@@ -178,13 +178,18 @@ pub fn fetch(
     }
     match filter.status {
         StatusFilter::Open => {}
-        StatusFilter::Only(status) => query = query.filter(reports::status.eq(status.as_str())),
+        StatusFilter::Only(status) => query = query.filter(reports::status.eq(status)),
         StatusFilter::Referred => {
-            query = query.filter(reports::status.like("referred%"));
+            let referrals: Vec<Status> = Status::ALL
+                .iter()
+                .copied()
+                .filter(|s| s.is_referral())
+                .collect();
+            query = query.filter(reports::status.eq_any(referrals));
         }
     }
     if let Some(category) = filter.category {
-        query = query.filter(reports::category.eq(category.as_str()));
+        query = query.filter(reports::category.eq(category));
     }
     // Risk is filtered on the queue copy, which the queue index covers.
     match filter.risk {
@@ -213,8 +218,7 @@ pub fn fetch(
                 .sql(")"),
         );
     }
-    let raw: Vec<Raw> = query.load(conn)?;
-    let now = db::now();
+    let raw: Vec<Raw> = query.load(db)?;
     let has_more = raw.len() as i64 > limit;
     let mut rows = Vec::with_capacity(raw.len());
     let mut next = None;
@@ -239,37 +243,24 @@ pub fn fetch(
                 report_id: id.clone(),
             });
         }
-        let status = Status::parse(&status).unwrap_or(Status::New);
         rows.push(QueueRow {
             report_id: id,
             school_name,
-            category: Category::parse(&category).unwrap_or(Category::Other),
-            location: Location::parse(&location).unwrap_or(Location::Elsewhere),
+            category,
+            location,
             happening_now,
-            about_staff: about != "no",
+            about_staff: about != About::NoStaff,
             status,
-            risk: risk.as_deref().and_then(Risk::parse),
+            risk,
             owner_name: owner,
             created_at,
             acknowledged: acknowledged_at.is_some(),
             overdue: acknowledged_at.is_none()
                 && status.is_open()
-                && now - created_at > i64::from(ack_hours) * 3600,
+                && now.since(created_at) > i64::from(ack_hours) * 3600,
         });
     }
     Ok(QueuePage { rows, next })
-}
-
-/// Whether some reports of the person's schools are not shared with them yet (they
-/// joined recently; a colleague's next sign-in shares them).
-pub fn awaiting_keys(conn: &mut DbConnection, user_id: i64) -> Result<bool, AppError> {
-    use crate::db::schema::school_roles;
-    let waiting: i64 = school_roles::table
-        .filter(school_roles::user_id.eq(user_id))
-        .filter(school_roles::keys_complete.eq(false))
-        .count()
-        .get_result(conn)?;
-    Ok(waiting > 0)
 }
 
 #[cfg(test)]
@@ -281,13 +272,14 @@ mod tests {
         let c = Cursor {
             urgent_rank: 0,
             risk_rank: 5,
-            created_at: 1_790_000_000,
-            report_id: "abc123".into(),
+            created_at: Timestamp::from_secs(1_790_000_000),
+            report_id: ReportId::generate(),
         };
         assert_eq!(Cursor::decode(&c.encode()), Some(c));
         assert_eq!(Cursor::decode("1.2.3"), None);
         assert_eq!(Cursor::decode("1.2.x.abc"), None);
         assert_eq!(Cursor::decode("1.2.3.a'b"), None);
+        assert_eq!(Cursor::decode("1.2.3.abc123"), None);
     }
 
     #[test]

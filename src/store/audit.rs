@@ -5,13 +5,14 @@ use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::db::schema::audit_log;
-use crate::db::{self, DbConnection};
-use crate::error::AppError;
+use crate::db::{Backend, DbConnection, DbError, Tx};
+use crate::domain::ids::{ReportId, UserId};
+use crate::time::Timestamp;
 
 /// Who did something: a signed-in person, the pupil, or the system.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub label: String,
 }
 
@@ -30,7 +31,7 @@ impl Actor {
         }
     }
 
-    pub fn user(id: i64, name: &str) -> Self {
+    pub fn user(id: UserId, name: &str) -> Self {
         Actor {
             user_id: Some(id),
             label: name.into(),
@@ -42,10 +43,10 @@ impl Actor {
 #[diesel(table_name = audit_log)]
 pub struct AuditEntry {
     pub id: i64,
-    pub at: i64,
-    pub actor_user_id: Option<i64>,
+    pub at: Timestamp,
+    pub actor_user_id: Option<UserId>,
     pub actor: String,
-    pub report_id: Option<String>,
+    pub report_id: Option<ReportId>,
     pub action: String,
     pub detail: String,
     pub prev_hash: Vec<u8>,
@@ -90,34 +91,34 @@ fn row_hash(prev: &[u8], f: &Fields<'_>) -> Vec<u8> {
     h.finalize().to_vec()
 }
 
-/// Appends one row. Must run inside a write transaction: on SQLite that already holds
-/// the write lock; on PostgreSQL an advisory lock makes appends take turns, so the chain
-/// never forks.
+/// Appends one row inside the caller's write transaction. On SQLite that transaction
+/// already holds the write lock; on PostgreSQL an advisory lock makes appends take turns,
+/// so the chain never forks.
 pub fn append(
-    conn: &mut DbConnection,
+    tx: &mut Tx<'_>,
     actor: &Actor,
-    report_id: Option<&str>,
+    report_id: Option<&ReportId>,
     action: &str,
     detail: &str,
-) -> Result<(), AppError> {
-    if let DbConnection::Postgresql(_) = conn {
-        diesel::sql_query("SELECT pg_advisory_xact_lock(7734201)").execute(conn)?;
+    at: Timestamp,
+) -> Result<(), DbError> {
+    if tx.backend() == Backend::Postgres {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(7734201)").execute(tx.db())?;
     }
     let last: Option<(i64, Vec<u8>)> = audit_log::table
         .order(audit_log::id.desc())
         .select((audit_log::id, audit_log::hash))
-        .first(conn)
+        .first(tx.db())
         .optional()?;
     let (id, prev) = last.map_or((1, vec![0u8; 32]), |(id, hash)| (id + 1, hash));
-    let at = db::now();
     let hash = row_hash(
         &prev,
         &Fields {
             id,
-            at,
-            actor_user_id: actor.user_id,
+            at: at.as_secs(),
+            actor_user_id: actor.user_id.map(|u| u.0),
             actor: &actor.label,
-            report_id,
+            report_id: report_id.map(ReportId::as_str),
             action,
             detail,
         },
@@ -134,28 +135,17 @@ pub fn append(
             audit_log::prev_hash.eq(&prev),
             audit_log::hash.eq(&hash),
         ))
-        .execute(conn)?;
+        .execute(tx.db())?;
     Ok(())
 }
 
-/// Appends in its own write transaction.
-pub fn record(
-    conn: &mut DbConnection,
-    actor: &Actor,
-    report_id: Option<&str>,
-    action: &str,
-    detail: &str,
-) -> Result<(), AppError> {
-    db::write_transaction(conn, |conn| append(conn, actor, report_id, action, detail))
-}
-
 /// Everything that happened to one report, oldest first.
-pub fn for_report(conn: &mut DbConnection, report_id: &str) -> Result<Vec<AuditEntry>, AppError> {
+pub fn for_report(db: &mut DbConnection, report: &ReportId) -> Result<Vec<AuditEntry>, DbError> {
     Ok(audit_log::table
-        .filter(audit_log::report_id.eq(report_id))
+        .filter(audit_log::report_id.eq(report))
         .order(audit_log::id.asc())
         .select(AuditEntry::as_select())
-        .load(conn)?)
+        .load(db)?)
 }
 
 /// The result of checking the whole chain.
@@ -166,7 +156,7 @@ pub enum Verification {
 }
 
 /// Recomputes every row's hash in order, in pages so memory stays flat.
-pub fn verify(conn: &mut DbConnection) -> Result<Verification, AppError> {
+pub fn verify(db: &mut DbConnection) -> Result<Verification, DbError> {
     let mut prev = vec![0u8; 32];
     let mut expected_id = 1;
     let mut rows = 0u64;
@@ -176,7 +166,7 @@ pub fn verify(conn: &mut DbConnection) -> Result<Verification, AppError> {
             .order(audit_log::id.asc())
             .limit(1000)
             .select(AuditEntry::as_select())
-            .load(conn)?;
+            .load(db)?;
         if page.is_empty() {
             return Ok(Verification::Intact { rows });
         }
@@ -197,10 +187,10 @@ pub fn verify(conn: &mut DbConnection) -> Result<Verification, AppError> {
                 &prev,
                 &Fields {
                     id: row.id,
-                    at: row.at,
-                    actor_user_id: row.actor_user_id,
+                    at: row.at.as_secs(),
+                    actor_user_id: row.actor_user_id.map(|u| u.0),
                     actor: &row.actor,
-                    report_id: row.report_id.as_deref(),
+                    report_id: row.report_id.as_ref().map(ReportId::as_str),
                     action: &row.action,
                     detail: &row.detail,
                 },

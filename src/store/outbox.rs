@@ -3,29 +3,30 @@
 
 use diesel::prelude::*;
 
-use super::Kind;
-use crate::db::schema::{outbox, schools, users};
-use crate::db::DbConnection;
-use crate::error::AppError;
+use crate::db::schema::{outbox, schools};
+use crate::db::{DbConnection, DbError, Tx};
+use crate::domain::choices::MailKind;
+use crate::domain::ids::{SchoolId, UserId};
+use crate::time::Timestamp;
 
 /// A claim lasts this long: longer than one SMTP attempt may take (20 s), so a live
 /// worker never loses its claim, and short enough that a crashed one's row is retried soon.
 pub const CLAIM_SECONDS: i64 = 30;
 
-/// A message to queue.
-#[derive(Debug, Clone)]
+/// A message to queue. Only the kind and school are kept: the words are composed when it is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewMail {
-    pub kind: Kind,
+    pub kind: MailKind,
     pub email: String,
-    pub user_id: Option<i64>,
-    pub school_id: Option<i64>,
+    pub user_id: Option<UserId>,
+    pub school_id: Option<SchoolId>,
 }
 
-pub fn enqueue(conn: &mut DbConnection, mails: &[NewMail], now: i64) -> Result<(), AppError> {
+pub fn enqueue(tx: &mut Tx<'_>, mails: &[NewMail], now: Timestamp) -> Result<(), DbError> {
     for mail in mails {
         diesel::insert_into(outbox::table)
             .values((
-                outbox::kind.eq(mail.kind.as_str()),
+                outbox::kind.eq(mail.kind),
                 outbox::recipient_email.eq(&mail.email),
                 outbox::recipient_user_id.eq(mail.user_id),
                 outbox::school_id.eq(mail.school_id),
@@ -33,25 +34,16 @@ pub fn enqueue(conn: &mut DbConnection, mails: &[NewMail], now: i64) -> Result<(
                 outbox::created_at.eq(now),
                 outbox::next_attempt_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(tx.db())?;
     }
     Ok(())
-}
-
-/// Every active administrator, to be told about a misconfigured school.
-pub fn administrators(conn: &mut DbConnection) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(users::table
-        .filter(users::is_admin.eq(true))
-        .filter(users::disabled.eq(false))
-        .select((users::id, users::email))
-        .load(conn)?)
 }
 
 /// A row claimed for sending, with what is needed to compose it.
 #[derive(Debug, Clone)]
 pub struct Claimed {
     pub id: i64,
-    pub kind: Kind,
+    pub kind: MailKind,
     pub email: String,
     pub school_name: String,
     pub attempts: i32,
@@ -59,8 +51,8 @@ pub struct Claimed {
 
 /// Claims up to `limit` due rows, urgent first. Safe with several workers or servers:
 /// a row is only taken by the update that finds it unclaimed.
-pub fn claim_due(conn: &mut DbConnection, now: i64, limit: i64) -> Result<Vec<Claimed>, AppError> {
-    let candidates: Vec<(i64, String, String, Option<String>, i32)> = outbox::table
+pub fn claim_due(tx: &mut Tx<'_>, now: Timestamp, limit: i64) -> Result<Vec<Claimed>, DbError> {
+    let candidates: Vec<(i64, MailKind, String, Option<String>, i32)> = outbox::table
         .left_join(schools::table)
         .filter(outbox::sent_at.is_null())
         .filter(outbox::next_attempt_at.le(now))
@@ -78,7 +70,7 @@ pub fn claim_due(conn: &mut DbConnection, now: i64, limit: i64) -> Result<Vec<Cl
             schools::name.nullable(),
             outbox::attempts,
         ))
-        .load(conn)?;
+        .load(tx.db())?;
     let mut claimed = Vec::with_capacity(candidates.len());
     for (id, kind, email, school_name, attempts) in candidates {
         let taken = diesel::update(
@@ -87,12 +79,12 @@ pub fn claim_due(conn: &mut DbConnection, now: i64, limit: i64) -> Result<Vec<Cl
                 .filter(outbox::sent_at.is_null())
                 .filter(outbox::claimed_until.le(now)),
         )
-        .set(outbox::claimed_until.eq(now + CLAIM_SECONDS))
-        .execute(conn)?;
+        .set(outbox::claimed_until.eq(now.plus(CLAIM_SECONDS)))
+        .execute(tx.db())?;
         if taken == 1 {
             claimed.push(Claimed {
                 id,
-                kind: Kind::parse(&kind).unwrap_or(Kind::NewReport),
+                kind,
                 email,
                 school_name: school_name.unwrap_or_else(|| "your schools".into()),
                 attempts,
@@ -102,43 +94,43 @@ pub fn claim_due(conn: &mut DbConnection, now: i64, limit: i64) -> Result<Vec<Cl
     Ok(claimed)
 }
 
-pub fn mark_sent(conn: &mut DbConnection, id: i64, now: i64) -> Result<(), AppError> {
+pub fn mark_sent(tx: &mut Tx<'_>, id: i64, now: Timestamp) -> Result<(), DbError> {
     diesel::update(outbox::table.find(id))
         .set((
             outbox::sent_at.eq(now),
             outbox::last_error.eq(None::<String>),
         ))
-        .execute(conn)?;
+        .execute(tx.db())?;
     Ok(())
 }
 
 pub fn mark_failed(
-    conn: &mut DbConnection,
+    tx: &mut Tx<'_>,
     id: i64,
     attempts: i32,
     error: &str,
-    retry_at: i64,
-) -> Result<(), AppError> {
+    retry_at: Timestamp,
+) -> Result<(), DbError> {
     let error: String = error.chars().take(500).collect();
     diesel::update(outbox::table.find(id))
         .set((
             outbox::attempts.eq(attempts),
             outbox::last_error.eq(Some(error)),
             outbox::next_attempt_at.eq(retry_at),
-            outbox::claimed_until.eq(0),
+            outbox::claimed_until.eq(Timestamp::EPOCH),
         ))
-        .execute(conn)?;
+        .execute(tx.db())?;
     Ok(())
 }
 
 /// One unsent message as administrators see it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct Pending {
-    pub kind: String,
+    pub kind: MailKind,
     pub email: String,
-    pub created_at: i64,
+    pub created_at: Timestamp,
     pub attempts: i32,
-    pub next_attempt_at: i64,
+    pub next_attempt_at: Timestamp,
     pub last_error: Option<String>,
 }
 
@@ -149,7 +141,7 @@ pub struct OutboxState {
     pub sent_last_day: i64,
 }
 
-pub fn state(conn: &mut DbConnection, now: i64) -> Result<OutboxState, AppError> {
+pub fn state(db: &mut DbConnection, now: Timestamp) -> Result<OutboxState, DbError> {
     let pending = outbox::table
         .filter(outbox::sent_at.is_null())
         .order(outbox::id.asc())
@@ -162,23 +154,11 @@ pub fn state(conn: &mut DbConnection, now: i64) -> Result<OutboxState, AppError>
             outbox::next_attempt_at,
             outbox::last_error,
         ))
-        .load::<(String, String, i64, i32, i64, Option<String>)>(conn)?
-        .into_iter()
-        .map(
-            |(kind, email, created_at, attempts, next_attempt_at, last_error)| Pending {
-                kind,
-                email,
-                created_at,
-                attempts,
-                next_attempt_at,
-                last_error,
-            },
-        )
-        .collect();
+        .load(db)?;
     let sent_last_day = outbox::table
-        .filter(outbox::sent_at.ge(now - 86_400))
+        .filter(outbox::sent_at.ge(now.plus(-86_400)))
         .count()
-        .get_result(conn)?;
+        .get_result(db)?;
     Ok(OutboxState {
         pending,
         sent_last_day,

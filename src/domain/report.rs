@@ -1,9 +1,11 @@
-//! The report form: what the browser sends, checked once into a valid report or kind messages per field.
+//! What a pupil sends: the report form as the browser posts it, checked once into a valid
+//! report or a message per field, and follow-up messages.
 
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use super::choices::{About, Category, Location};
+use super::msg::{FieldError, Msg};
 
 pub const WHAT_MAX: usize = 5000;
 pub const WHEN_MAX: usize = 500;
@@ -83,18 +85,8 @@ pub struct ValidReport {
     pub details: Details,
 }
 
-/// A message for one field, in a child's words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: &'static str,
-}
-
 /// Shown when too many reports came from one address: the form is kept as it was.
-pub const BUSY: FieldError = FieldError {
-    field: "what",
-    message: "Lots of reports are being sent from your school or home right now. Wait one minute, then press Send report again. We have kept what you wrote",
-};
+pub const BUSY: FieldError = FieldError::new("what", Msg::ReportsBusy);
 
 /// Trims and turns Windows line endings into plain ones.
 fn clean(raw: &Option<String>) -> String {
@@ -108,33 +100,27 @@ fn clean(raw: &Option<String>) -> String {
 /// Checks every field at once, so the pupil sees all problems together.
 pub fn validate(input: &ReportInput) -> Result<ValidReport, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut error = |field, message| errors.push(FieldError { field, message });
+    let mut error = |field, msg| errors.push(FieldError::new(field, msg));
 
     let category = Category::parse(ReportInput::value(&input.category));
     if category.is_none() {
-        error("category", "Choose what kind of thing is happening");
+        error("category", Msg::ChooseCategory);
     }
     let location = Location::parse(ReportInput::value(&input.location));
     if location.is_none() {
-        error("location", "Choose where it happened");
+        error("location", Msg::ChooseLocation);
     }
     let happening_now = match ReportInput::value(&input.happening_now) {
         "yes" => Some(true),
         "no" => Some(false),
         _ => {
-            error(
-                "happening_now",
-                "Choose yes if it is happening now or you are in danger",
-            );
+            error("happening_now", Msg::ChooseHappeningNow);
             None
         }
     };
     let about = About::parse(ReportInput::value(&input.about));
     if about.is_none() {
-        error(
-            "about",
-            "Choose if this is about an adult who works at your school",
-        );
+        error("about", Msg::ChooseAbout);
     }
     let details = Details {
         what: clean(&input.what),
@@ -144,37 +130,19 @@ pub fn validate(input: &ReportInput) -> Result<ValidReport, Vec<FieldError>> {
         contact: clean(&input.contact),
     };
     if details.what.is_empty() {
-        error("what", "Tell us what happened");
+        error("what", Msg::WhatMissing);
     } else if details.what.chars().count() > WHAT_MAX {
-        error(
-            "what",
-            "What happened must be 5,000 characters or fewer. Send the most important part now: you can add more later with your receipt code",
-        );
+        error("what", Msg::WhatTooLong);
     }
     for (field, value, max, message) in [
-        (
-            "when",
-            &details.when,
-            WHEN_MAX,
-            "When it happened must be 500 characters or fewer",
-        ),
-        (
-            "who",
-            &details.who,
-            WHO_MAX,
-            "Who was involved must be 2,000 characters or fewer",
-        ),
-        (
-            "name",
-            &details.name,
-            NAME_MAX,
-            "Your name must be 200 characters or fewer",
-        ),
+        ("when", &details.when, WHEN_MAX, Msg::WhenTooLong),
+        ("who", &details.who, WHO_MAX, Msg::WhoTooLong),
+        ("name", &details.name, NAME_MAX, Msg::NameTooLong),
         (
             "contact",
             &details.contact,
             CONTACT_MAX,
-            "How to contact you must be 500 characters or fewer",
+            Msg::ContactTooLong,
         ),
     ] {
         if value.chars().count() > max {
@@ -192,6 +160,21 @@ pub fn validate(input: &ReportInput) -> Result<ValidReport, Vec<FieldError>> {
             })
         }
         _ => Err(errors),
+    }
+}
+
+/// The longest follow-up message a pupil can send at once.
+pub const MESSAGE_MAX: usize = 5000;
+
+/// A pupil's follow-up message, tidied, or why it cannot be sent.
+pub fn followup_message(raw: &str) -> Result<String, Msg> {
+    let text = raw.replace("\r\n", "\n").trim().to_owned();
+    if text.is_empty() {
+        Err(Msg::FollowupEmpty)
+    } else if text.chars().count() > MESSAGE_MAX {
+        Err(Msg::FollowupTooLong)
+    } else {
+        Ok(text)
     }
 }
 
@@ -241,6 +224,16 @@ mod tests {
         assert!(validate(&input).is_ok());
         input.what = Some("a".repeat(WHAT_MAX + 1));
         assert_eq!(validate(&input).unwrap_err()[0].field, "what");
+    }
+
+    #[test]
+    fn follow_up_messages_must_say_something_and_not_too_much() {
+        assert_eq!(followup_message(" hi\r\nthere "), Ok("hi\nthere".into()));
+        assert_eq!(followup_message("  \r\n "), Err(Msg::FollowupEmpty));
+        assert_eq!(
+            followup_message(&"a".repeat(MESSAGE_MAX + 1)),
+            Err(Msg::FollowupTooLong)
+        );
     }
 
     #[test]

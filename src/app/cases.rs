@@ -1,0 +1,388 @@
+//! What the people a report is routed to do with it: see their queue, open a case, and
+//! change it (acknowledge, rate the risk, move its status, choose its owner, add notes,
+//! reply to the pupil). Every change is one transaction with its audit row and event.
+
+use super::{Context, Staff};
+use crate::crypto::context;
+use crate::crypto::sealed_box::ReportKeys;
+use crate::db::{Conn, DbConnection, DbError, Tx};
+use crate::domain::choices::{ActorRole, Author, EventKind, Outcome, Risk, Status};
+use crate::domain::ids::{MessageId, ReportId, UserId};
+use crate::domain::msg::Msg;
+use crate::domain::report::Details;
+use crate::domain::routing;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::events::{self, Event};
+use crate::store::keys::{self, QueueKeys};
+use crate::store::messages::{self, NewMessage};
+use crate::store::queue::{self, Cursor, QueueFilter, QueuePage};
+use crate::store::reports::{self, CaseRow};
+use crate::store::roles;
+use crate::store::schools::{self, School};
+use crate::time::Timestamp;
+
+/// Rows per page of the queue.
+pub const PAGE_SIZE: i64 = 50;
+
+/// Why a case could not be shown or changed.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// No such report, or not routed to this person: the same answer for both.
+    #[error("not found")]
+    NotFound,
+    #[error("refused: {0:?}")]
+    Refused(Msg),
+    /// A wrapped key or sealed text would not open: damaged data.
+    #[error("a sealed case failed to open: {0}")]
+    Broken(&'static str),
+    #[error(transparent)]
+    Db(DbError),
+}
+
+impl From<DbError> for CaseError {
+    fn from(err: DbError) -> Self {
+        if err.is_not_found() {
+            CaseError::NotFound
+        } else {
+            CaseError::Db(err)
+        }
+    }
+}
+
+/// What the queue page shows.
+pub struct QueueScreen {
+    pub schools: Vec<School>,
+    pub page: QueuePage,
+    /// Some reports of the person's schools are not shared with them yet.
+    pub awaiting: bool,
+    pub now: Timestamp,
+}
+
+/// The person's queue across all their schools.
+pub fn queue(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    filter: &QueueFilter,
+    after: Option<&Cursor>,
+) -> Result<QueueScreen, CaseError> {
+    let now = ctx.now();
+    let mine = roles::schools_of(conn.db(), staff.id())?;
+    let mut schools = schools::list(conn.db())?;
+    schools.retain(|s| mine.contains(&s.id));
+    Ok(QueueScreen {
+        schools,
+        page: queue::fetch(conn.db(), staff.id(), filter, after, PAGE_SIZE, now)?,
+        awaiting: roles::awaiting_keys(conn.db(), staff.id())?,
+        now,
+    })
+}
+
+/// One entry in the conversation or the notes.
+#[derive(Debug, Clone)]
+pub struct CaseMessage {
+    pub from_pupil: bool,
+    pub author_name: Option<String>,
+    pub visible_to_pupil: bool,
+    pub text: String,
+    pub created_at: Timestamp,
+}
+
+/// Everything a recipient sees on the case page.
+pub struct Case {
+    pub row: CaseRow,
+    pub school: School,
+    pub details: Details,
+    pub messages: Vec<CaseMessage>,
+    pub chronology: Vec<AuditEntry>,
+    /// People holding keys to this report, who can own it.
+    pub recipients: Vec<(UserId, String)>,
+}
+
+/// The person's keys to a report, opened: only someone it is routed to gets past here.
+fn keys_for(db: &mut DbConnection, staff: &Staff, id: &ReportId) -> Result<ReportKeys, CaseError> {
+    let wrapped = keys::wrapped_for(db, id, staff.id())?.ok_or(CaseError::NotFound)?;
+    ReportKeys::unwrap_with(&staff.private_key, id, &wrapped)
+        .map_err(|_| CaseError::Broken("a recipient's report key"))
+}
+
+/// In what capacity this person acts on this report: the role through which it reached them.
+fn acting_role(db: &mut DbConnection, staff: &Staff, row: &CaseRow) -> Result<ActorRole, DbError> {
+    let holders = roles::all_holders(db, row.school_id)?;
+    Ok(
+        routing::receiving_role(staff.id(), row.about, &roles::holdings(&holders))
+            .map_or(ActorRole::System, ActorRole::from),
+    )
+}
+
+/// Opens the case and records the view.
+pub fn open(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<Case, CaseError> {
+    let keys = keys_for(conn.db(), staff, id)?;
+    let row = reports::find(conn.db(), id)?;
+    let sealed = reports::sealed_details(conn.db(), id)?;
+    let json = keys
+        .report
+        .open(&context::field(id, "details"), &sealed)
+        .map_err(|_| CaseError::Broken("details"))?;
+    let details: Details =
+        serde_json::from_slice(&json).map_err(|_| CaseError::Broken("details"))?;
+    let mut conversation = Vec::new();
+    for m in messages::for_report(conn.db(), id, false)? {
+        let key = if m.visible_to_pupil {
+            &keys.report
+        } else {
+            &keys.case
+        };
+        let text = key
+            .open_text(&context::message(id, &m.id, m.visible_to_pupil), &m.body)
+            .map_err(|_| CaseError::Broken("message"))?;
+        conversation.push(CaseMessage {
+            from_pupil: m.author == Author::Pupil,
+            author_name: m.author_name,
+            visible_to_pupil: m.visible_to_pupil,
+            text,
+            created_at: m.created_at,
+        });
+    }
+    let role = acting_role(conn.db(), staff, &row)?;
+    let now = ctx.now();
+    conn.write(|tx| {
+        events::record(
+            tx,
+            &staff.actor(),
+            &Event::new(id, EventKind::Viewed, role),
+            "",
+            now,
+        )
+    })?;
+    Ok(Case {
+        school: schools::find(conn.db(), row.school_id)?,
+        chronology: audit::for_report(conn.db(), id)?,
+        recipients: keys::readers(conn.db(), id)?,
+        row,
+        details,
+        messages: conversation,
+    })
+}
+
+/// Runs one change to a report's clear facts: reads the row inside the write (so two
+/// people acting at once never undo each other's work), applies `change`, moves the
+/// report in every queue, and records what happened.
+fn change(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    change: impl FnOnce(&mut Tx<'_>, &CaseRow, Timestamp) -> Result<Changed, CaseError>,
+) -> Result<(), CaseError> {
+    keys_for(conn.db(), staff, id)?;
+    let now = ctx.now();
+    conn.write(|tx| {
+        let row = reports::find(tx.db(), id)?;
+        let changed = change(tx, &row, now)?;
+        let after = reports::find(tx.db(), id)?;
+        keys::sync_queue(
+            tx,
+            id,
+            &QueueKeys::of(
+                after.status,
+                after.risk,
+                after.happening_now && after.acknowledged_at.is_none(),
+                after.created_at,
+            ),
+        )?;
+        let role = acting_role(tx.db(), staff, &row)?;
+        let event = Event::new(id, changed.kind, role)
+            .change(changed.from.as_deref(), changed.to.as_deref());
+        events::record(tx, &staff.actor(), &event, &changed.detail, now)?;
+        Ok(())
+    })
+}
+
+/// What a change did, for the event and the audit row.
+struct Changed {
+    kind: EventKind,
+    from: Option<String>,
+    to: Option<String>,
+    detail: String,
+}
+
+pub fn acknowledge(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<(), CaseError> {
+    change(conn, ctx, staff, id, |tx, row, now| {
+        if row.acknowledged_at.is_some() {
+            return Err(CaseError::Refused(Msg::AlreadyAcknowledged));
+        }
+        let status = if row.status == Status::New {
+            Status::Open
+        } else {
+            row.status
+        };
+        reports::acknowledge(tx, id, status, now)?;
+        Ok(Changed {
+            kind: EventKind::Acknowledged,
+            from: Some(row.status.as_str().into()),
+            to: Some(status.as_str().into()),
+            detail: String::new(),
+        })
+    })
+}
+
+pub fn set_risk(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    risk: Option<Risk>,
+) -> Result<(), CaseError> {
+    change(conn, ctx, staff, id, |tx, row, now| {
+        reports::set_risk(tx, id, risk, now)?;
+        Ok(Changed {
+            kind: EventKind::RiskSet,
+            from: row.risk.map(|r| r.as_str().into()),
+            to: risk.map(|r| r.as_str().into()),
+            detail: risk.map_or("Not rated", Risk::label).to_owned(),
+        })
+    })
+}
+
+pub fn set_status(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    status: Status,
+    outcome: Option<Outcome>,
+) -> Result<(), CaseError> {
+    change(conn, ctx, staff, id, |tx, row, now| {
+        if status == Status::New {
+            return Err(CaseError::Refused(Msg::CannotReopenAsNew));
+        }
+        if status == Status::Closed && outcome.is_none() {
+            return Err(CaseError::Refused(Msg::ChooseOutcome));
+        }
+        reports::set_status(tx, row, status, outcome, now)?;
+        let outcome = outcome.filter(|_| status == Status::Closed);
+        Ok(Changed {
+            kind: EventKind::StatusChanged,
+            from: Some(row.status.as_str().into()),
+            to: Some(match outcome {
+                Some(outcome) => format!("{}:{}", status.as_str(), outcome.as_str()),
+                None => status.as_str().into(),
+            }),
+            detail: match outcome {
+                Some(outcome) => format!("{}: {}", status.label(), outcome.label()),
+                None => status.label().to_owned(),
+            },
+        })
+    })
+}
+
+pub fn assign(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    owner: Option<UserId>,
+) -> Result<(), CaseError> {
+    change(conn, ctx, staff, id, |tx, row, now| {
+        let name = match owner {
+            Some(owner) => Some(
+                keys::readers(tx.db(), id)?
+                    .into_iter()
+                    .find(|(reader, _)| *reader == owner)
+                    .map(|(_, name)| name)
+                    .ok_or(CaseError::Refused(Msg::OwnerCannotSee))?,
+            ),
+            None => None,
+        };
+        reports::set_owner(tx, id, owner, now)?;
+        Ok(Changed {
+            kind: EventKind::OwnerChanged,
+            from: row.owner_id.map(|u| u.to_string()),
+            to: owner.map(|u| u.to_string()),
+            detail: name.unwrap_or_else(|| "No owner".into()),
+        })
+    })
+}
+
+/// Adds a sealed message: a reply the pupil will read (report key), or an internal note
+/// (case key) the pupil never can.
+fn add_message(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    visible_to_pupil: bool,
+    text: &str,
+) -> Result<(), CaseError> {
+    let keys = keys_for(conn.db(), staff, id)?;
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CaseError::Refused(Msg::WriteSomething));
+    }
+    let row = reports::find(conn.db(), id)?;
+    let role = acting_role(conn.db(), staff, &row)?;
+    let key = if visible_to_pupil {
+        &keys.report
+    } else {
+        &keys.case
+    };
+    let message_id = MessageId::generate();
+    let body = key.seal(
+        &context::message(id, &message_id, visible_to_pupil),
+        text.as_bytes(),
+    );
+    let kind = if visible_to_pupil {
+        EventKind::Replied
+    } else {
+        EventKind::NoteAdded
+    };
+    let now = ctx.now();
+    conn.write(|tx| {
+        messages::insert(
+            tx,
+            &NewMessage {
+                id: &message_id,
+                report: id,
+                author: Author::Staff,
+                author_user: Some(staff.id()),
+                visible_to_pupil,
+                body: &body,
+            },
+            now,
+        )?;
+        reports::touch(tx, id, now)?;
+        events::record(tx, &staff.actor(), &Event::new(id, kind, role), "", now)?;
+        Ok(())
+    })
+}
+
+pub fn reply(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    text: &str,
+) -> Result<(), CaseError> {
+    add_message(conn, ctx, staff, id, true, text)
+}
+
+pub fn add_note(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    text: &str,
+) -> Result<(), CaseError> {
+    add_message(conn, ctx, staff, id, false, text)
+}

@@ -1,0 +1,270 @@
+//! Signing in and out, the state a session is in, and choosing a new password.
+
+use std::sync::OnceLock;
+
+use super::{sharing, Context, Staff};
+use crate::crypto::password::{self, SealedPrivateKey};
+use crate::crypto::sealed_box::{PrivateKey, ReportKeys};
+use crate::crypto::session::SessionToken;
+use crate::db::{Conn, DbError};
+use crate::domain::msg::{FieldError, Msg};
+use crate::domain::person::{self, Email};
+use crate::store::audit;
+use crate::store::keys;
+use crate::store::sessions;
+use crate::store::users::{self, Credentials, User};
+
+/// Signed out after 30 minutes without a request.
+pub const IDLE_SECONDS: i64 = 30 * 60;
+/// Signed out 12 hours after signing in, however busy.
+pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
+/// `last_seen_at` is written at most this often, to keep reads from becoming writes.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+/// Why signing in, or a session, failed for a reason that is not the person's.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("a stored key would not open: {0}")]
+    Broken(&'static str),
+    #[error("could not protect a key: {0}")]
+    Crypto(String),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<anyhow::Error> for SessionError {
+    fn from(err: anyhow::Error) -> Self {
+        SessionError::Crypto(format!("{err:#}"))
+    }
+}
+
+/// What a session may do yet. Every staff page needs [`SessionState::Active`]; the other
+/// states reach only the one page that moves them on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionState {
+    Active,
+    /// Signed in with a temporary password: choose a new one first.
+    MustChangePassword,
+}
+
+impl SessionState {
+    fn of(user: &User) -> Self {
+        if user.must_change_password {
+            SessionState::MustChangePassword
+        } else {
+            SessionState::Active
+        }
+    }
+}
+
+/// A live session: the person, their opened key, and what they may do yet.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub staff: Staff,
+    pub state: SessionState,
+    pub token: SessionToken,
+}
+
+/// Work an unknown email address does too, so it takes as long as a wrong password.
+fn decoy() -> &'static (String, SealedPrivateKey) {
+    static DECOY: OnceLock<(String, SealedPrivateKey)> = OnceLock::new();
+    DECOY.get_or_init(|| {
+        let secret = password::temporary_password();
+        let hash = password::hash_password(&secret).unwrap_or_default();
+        let sealed =
+            SealedPrivateKey::seal(&PrivateKey::generate(), &secret).unwrap_or(SealedPrivateKey {
+                salt: vec![0; 16],
+                sealed: vec![0; 72],
+            });
+        (hash, sealed)
+    })
+}
+
+/// Prepares the decoy at start-up so the first unknown email is not faster than the rest.
+pub fn warm_up() {
+    decoy();
+}
+
+fn open_private_key(user: &User, password: &str) -> Option<PrivateKey> {
+    SealedPrivateKey {
+        salt: user.private_key_salt.clone(),
+        sealed: user.private_key_sealed.clone(),
+    }
+    .open(password)
+    .ok()
+}
+
+/// Checks an email and password. The same work is done, and the same `None` returned,
+/// whether the address is unknown, the account disabled or the password wrong.
+fn check_credentials(
+    conn: &mut Conn<'_>,
+    email: &str,
+    password_given: &str,
+) -> Result<Option<(User, PrivateKey)>, DbError> {
+    let user = match Email::parse(email) {
+        Ok(email) => users::find_by_email(conn.db(), &email)?,
+        Err(_) => None,
+    };
+    let Some(user) = user else {
+        let (hash, sealed) = decoy();
+        let _ = password::verify_password(hash, password_given);
+        let _ = sealed.open(password_given);
+        return Ok(None);
+    };
+    let password_ok = password::verify_password(&user.password_hash, password_given);
+    let key = open_private_key(&user, password_given);
+    match (password_ok && !user.disabled, key) {
+        (true, Some(key)) => Ok(Some((user, key))),
+        _ => Ok(None),
+    }
+}
+
+/// Signs a person in: a new session, and colleagues who joined since they last signed in
+/// get the reports they should see, while this person's key is open. `None` for any
+/// wrong email or password, saying nothing about which.
+pub fn sign_in(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    email: &str,
+    password_given: &str,
+) -> Result<Option<(SessionToken, SessionState)>, SessionError> {
+    let Some((user, key)) = check_credentials(conn, email, password_given)? else {
+        return Ok(None);
+    };
+    let shared = sharing::share_pending(conn, ctx, &user, &key)?;
+    if shared > 0 {
+        tracing::info!(shared, "report keys shared at sign-in");
+    }
+    let token = SessionToken::generate();
+    let sealed = token.seal_private_key(&key);
+    let now = ctx.now();
+    conn.write(|tx| {
+        sessions::insert(tx, &token.id_hash(), user.id, &sealed, now)?;
+        audit::append(
+            tx,
+            &audit::Actor::user(user.id, &user.name),
+            None,
+            "Signed in",
+            "",
+            now,
+        )
+    })?;
+    Ok(Some((token, SessionState::of(&user))))
+}
+
+/// The live session for a cookie, or `None` (and the row removed) when it has expired,
+/// the person was disabled, or the cookie matches nothing.
+pub fn load(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    token: &SessionToken,
+) -> Result<Option<SignedIn>, SessionError> {
+    let id = token.id_hash();
+    let Some(row) = sessions::find(conn.db(), &id)? else {
+        return Ok(None);
+    };
+    let now = ctx.now();
+    let user = users::find(conn.db(), row.user_id)?;
+    if now.since(row.last_seen_at) > IDLE_SECONDS
+        || now.since(row.created_at) > ABSOLUTE_SECONDS
+        || user.disabled
+    {
+        conn.write(|tx| sessions::delete(tx, &id))?;
+        return Ok(None);
+    }
+    let Ok(private_key) = token.open_private_key(&row.sealed_private_key) else {
+        return Ok(None);
+    };
+    if now.since(row.last_seen_at) >= TOUCH_EVERY_SECONDS {
+        conn.write(|tx| sessions::touch(tx, &id, now))?;
+    }
+    Ok(Some(SignedIn {
+        state: SessionState::of(&user),
+        staff: Staff { user, private_key },
+        token: token.clone(),
+    }))
+}
+
+/// Ends this session at once.
+pub fn sign_out(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    session: &SignedIn,
+) -> Result<(), SessionError> {
+    let now = ctx.now();
+    conn.write(|tx| {
+        sessions::delete(tx, &session.token.id_hash())?;
+        audit::append(tx, &session.staff.actor(), None, "Signed out", "", now)
+    })?;
+    Ok(())
+}
+
+/// Sets a new password the person chose. Leaving a temporary password (which an
+/// administrator saw) also replaces the key pair, re-sealing every report key the person
+/// holds, so whoever knew the temporary password can open nothing, even from an old copy
+/// of the database. This session carries the key now in force; every other session of
+/// the person ends.
+pub fn change_password(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    session: &SignedIn,
+    current: &str,
+    new: &str,
+    confirm: &str,
+) -> Result<Result<(), FieldError>, SessionError> {
+    if let Err((field, msg)) = person::new_password(current, new, confirm) {
+        return Ok(Err(FieldError::new(field, msg)));
+    }
+    let user = &session.staff.user;
+    if !password::verify_password(&user.password_hash, current) {
+        return Ok(Err(FieldError::new("current", Msg::PasswordWrong)));
+    }
+    let old = &session.staff.private_key;
+    let hash = password::hash_password(new)?;
+    let next = if user.must_change_password {
+        PrivateKey::generate()
+    } else {
+        old.clone()
+    };
+    let sealed = SealedPrivateKey::seal(&next, new)?;
+    let mut rewrapped = Vec::new();
+    if user.must_change_password {
+        let public = next.public_key();
+        for (report, wrapped) in keys::held_by(conn.db(), user.id)? {
+            if let Ok(report_keys) = ReportKeys::unwrap_with(old, &report, &wrapped) {
+                let copy = report_keys.wrap_for(&public, &report);
+                rewrapped.push((report, copy));
+            }
+        }
+    }
+    let session_copy = session.token.seal_private_key(&next);
+    let mine = session.token.id_hash();
+    let now = ctx.now();
+    conn.write(|tx| {
+        users::set_credentials(
+            tx,
+            user.id,
+            &Credentials {
+                password_hash: &hash,
+                public_key: next.public_key().as_bytes(),
+                private_key_sealed: &sealed.sealed,
+                private_key_salt: &sealed.salt,
+                must_change_password: false,
+            },
+        )?;
+        for (report, wrapped) in &rewrapped {
+            keys::set_wrapped(tx, report, user.id, wrapped)?;
+        }
+        sessions::reseal(tx, &mine, &session_copy)?;
+        sessions::delete_others(tx, user.id, &mine)?;
+        audit::append(
+            tx,
+            &session.staff.actor(),
+            None,
+            "Changed password",
+            "",
+            now,
+        )
+    })?;
+    Ok(Ok(()))
+}

@@ -1,0 +1,13 @@
+//! The language of Confide, with no I/O: ids, the fixed choices, who receives what,
+//! what a pupil may send, and the keys of every message a person may be shown.
+//!
+//! Nothing here imports another part of the crate: every other layer may use it.
+
+pub mod choices;
+pub mod ids;
+pub mod msg;
+pub mod person;
+pub mod report;
+pub mod routing;
+pub mod school;
+pub(crate) mod sql;

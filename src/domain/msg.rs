@@ -1,0 +1,94 @@
+//! Message keys: what a person is told when something they asked for cannot be done.
+//! The domain says which message; the words (in English today, other languages later)
+//! are chosen at the edge, in `views::text`.
+
+/// Declares the message keys with their stable names.
+macro_rules! messages {
+    ($($variant:ident => $key:literal,)+) => {
+        /// One thing a person may be told.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($variant,)+ }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)+];
+
+            /// The stable name a translation file refers to.
+            pub fn key(self) -> &'static str {
+                match self { $(Msg::$variant => $key,)+ }
+            }
+        }
+    };
+}
+
+messages! {
+    // The report form.
+    ChooseCategory => "report.category.missing",
+    ChooseLocation => "report.location.missing",
+    ChooseHappeningNow => "report.happening_now.missing",
+    ChooseAbout => "report.about.missing",
+    WhatMissing => "report.what.missing",
+    WhatTooLong => "report.what.too_long",
+    WhenTooLong => "report.when.too_long",
+    WhoTooLong => "report.who.too_long",
+    NameTooLong => "report.name.too_long",
+    ContactTooLong => "report.contact.too_long",
+    ReportsBusy => "report.busy",
+    // Coming back with a receipt code.
+    CodeNotFound => "followup.code.not_found",
+    FollowupEmpty => "followup.message.missing",
+    FollowupTooLong => "followup.message.too_long",
+    // Signing in and passwords.
+    BadSignIn => "sign_in.failed",
+    TooManySignIns => "sign_in.too_many",
+    PasswordTooShort => "password.too_short",
+    PasswordsDiffer => "password.differ",
+    PasswordUnchanged => "password.unchanged",
+    PasswordWrong => "password.current_wrong",
+    // Working a case.
+    WriteSomething => "case.text.missing",
+    AlreadyAcknowledged => "case.acknowledge.already",
+    CannotReopenAsNew => "case.status.new",
+    ChooseOutcome => "case.status.outcome_missing",
+    ChooseStatus => "case.status.missing",
+    OwnerCannotSee => "case.owner.cannot_see",
+    // Administration.
+    SlugLength => "school.slug.length",
+    SlugCharacters => "school.slug.characters",
+    SlugHyphens => "school.slug.hyphens",
+    SlugTaken => "school.slug.taken",
+    SchoolNameLength => "school.name.length",
+    SchoolSettings => "school.settings.invalid",
+    EmailNoAt => "person.email.no_at",
+    EmailInvalid => "person.email.invalid",
+    EmailTaken => "person.email.taken",
+    PersonNameLength => "person.name.length",
+    NotYourOwnAccount => "person.own_account",
+    RoleFormIncomplete => "role.form.incomplete",
+    RecoveryKeyWrongSchool => "recovery.key.wrong_school",
+    RecoveryNoRole => "recovery.person.no_role",
+}
+
+/// A problem with one field of a form, named by the field's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub msg: Msg,
+}
+
+impl FieldError {
+    pub const fn new(field: &'static str, msg: Msg) -> Self {
+        FieldError { field, msg }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_unique_and_dotted() {
+        let keys: std::collections::BTreeSet<_> = Msg::ALL.iter().map(|m| m.key()).collect();
+        assert_eq!(keys.len(), Msg::ALL.len());
+        assert!(keys.iter().all(|k| k.contains('.') && !k.contains(' ')));
+    }
+}

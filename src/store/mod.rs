@@ -1,0 +1,15 @@
+//! Rows and the queries on them, one file per group of tables. Reads take
+//! `&mut DbConnection`; anything that changes a row takes `&mut Tx` and never begins a
+//! transaction of its own: the use case that calls it owns the transaction.
+
+pub mod audit;
+pub mod events;
+pub mod keys;
+pub mod messages;
+pub mod outbox;
+pub mod queue;
+pub mod reports;
+pub mod roles;
+pub mod schools;
+pub mod sessions;
+pub mod users;

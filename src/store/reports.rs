@@ -1,0 +1,261 @@
+//! The reports table: the facts triage needs in the clear, and the sealed rest.
+
+use diesel::prelude::*;
+
+use crate::db::schema::{reports, schools};
+use crate::db::{DbConnection, DbError, Tx};
+use crate::domain::choices::{About, Category, Location, Outcome, Risk, Status};
+use crate::domain::ids::{ReportId, SchoolId, UserId};
+use crate::time::Timestamp;
+
+/// A report as stored when a pupil sends it: everything sealed already.
+pub struct NewReport<'a> {
+    pub id: &'a ReportId,
+    pub school: SchoolId,
+    pub category: Category,
+    pub location: Location,
+    pub happening_now: bool,
+    pub about: About,
+    pub unrouted: bool,
+    pub receipt_lookup: &'a [u8],
+    pub pupil_key: &'a [u8],
+    pub recovery_keys: &'a [u8],
+    pub details: &'a [u8],
+}
+
+pub fn insert(tx: &mut Tx<'_>, report: &NewReport<'_>, now: Timestamp) -> Result<(), DbError> {
+    diesel::insert_into(reports::table)
+        .values((
+            reports::id.eq(report.id),
+            reports::school_id.eq(report.school),
+            reports::category.eq(report.category),
+            reports::location.eq(report.location),
+            reports::happening_now.eq(report.happening_now),
+            reports::about.eq(report.about),
+            reports::status.eq(Status::New),
+            reports::unrouted.eq(report.unrouted),
+            reports::created_at.eq(now),
+            reports::updated_at.eq(now),
+            reports::receipt_lookup.eq(report.receipt_lookup),
+            reports::pupil_key.eq(report.pupil_key),
+            reports::recovery_keys.eq(report.recovery_keys),
+            reports::details.eq(report.details),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// The facts of a report kept in the clear for triage.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = reports)]
+pub struct CaseRow {
+    pub id: ReportId,
+    pub school_id: SchoolId,
+    pub category: Category,
+    pub location: Location,
+    pub happening_now: bool,
+    pub about: About,
+    pub status: Status,
+    pub risk: Option<Risk>,
+    pub owner_id: Option<UserId>,
+    pub outcome: Option<Outcome>,
+    pub unrouted: bool,
+    pub created_at: Timestamp,
+    pub acknowledged_at: Option<Timestamp>,
+    pub closed_at: Option<Timestamp>,
+    pub updated_at: Timestamp,
+}
+
+pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {
+    Ok(reports::table
+        .find(id)
+        .select(CaseRow::as_select())
+        .first(db)?)
+}
+
+/// What the pupil wrote, sealed under the report key.
+pub fn sealed_details(db: &mut DbConnection, id: &ReportId) -> Result<Vec<u8>, DbError> {
+    Ok(reports::table.find(id).select(reports::details).first(db)?)
+}
+
+/// The report a receipt code's lookup hash belongs to, with the pupil's wrapped copy of its key.
+pub fn find_by_receipt(
+    db: &mut DbConnection,
+    lookup: &[u8],
+) -> Result<Option<(ReportId, Vec<u8>)>, DbError> {
+    Ok(reports::table
+        .filter(reports::receipt_lookup.eq(lookup))
+        .select((reports::id, reports::pupil_key))
+        .first(db)
+        .optional()?)
+}
+
+/// What a pupil may see of their report's clear facts, with its school's name and hours.
+pub struct PupilFacts {
+    pub category: Category,
+    pub location: Location,
+    pub status: Status,
+    pub created_at: Timestamp,
+    pub details: Vec<u8>,
+    pub school_name: String,
+    pub reading_hours: String,
+}
+
+pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, DbError> {
+    let (category, location, status, created_at, details, school_name, reading_hours) =
+        reports::table
+            .inner_join(schools::table)
+            .filter(reports::id.eq(id))
+            .select((
+                reports::category,
+                reports::location,
+                reports::status,
+                reports::created_at,
+                reports::details,
+                schools::name,
+                schools::reading_hours,
+            ))
+            .first(db)?;
+    Ok(PupilFacts {
+        category,
+        location,
+        status,
+        created_at,
+        details,
+        school_name,
+        reading_hours,
+    })
+}
+
+/// The first acknowledgement; the status moves from new to open.
+pub fn acknowledge(
+    tx: &mut Tx<'_>,
+    id: &ReportId,
+    status: Status,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((
+            reports::acknowledged_at.eq(now),
+            reports::status.eq(status),
+            reports::updated_at.eq(now),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+pub fn set_risk(
+    tx: &mut Tx<'_>,
+    id: &ReportId,
+    risk: Option<Risk>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((reports::risk.eq(risk), reports::updated_at.eq(now)))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// A new status; moving on acknowledges, closing stamps the time and keeps the outcome.
+pub fn set_status(
+    tx: &mut Tx<'_>,
+    row: &CaseRow,
+    status: Status,
+    outcome: Option<Outcome>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let closing = status == Status::Closed;
+    diesel::update(reports::table.find(&row.id))
+        .set((
+            reports::status.eq(status),
+            reports::acknowledged_at.eq(row.acknowledged_at.or(Some(now))),
+            reports::closed_at.eq(closing.then_some(now)),
+            reports::outcome.eq(outcome.filter(|_| closing)),
+            reports::updated_at.eq(now),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+pub fn set_owner(
+    tx: &mut Tx<'_>,
+    id: &ReportId,
+    owner: Option<UserId>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((reports::owner_id.eq(owner), reports::updated_at.eq(now)))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// Something was added to the conversation or notes.
+pub fn touch(tx: &mut Tx<'_>, id: &ReportId, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set(reports::updated_at.eq(now))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// Someone can now read a report that was kept for the recovery key alone.
+pub fn mark_routed(tx: &mut Tx<'_>, id: &ReportId) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set(reports::unrouted.eq(false))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// A report nobody has acknowledged yet, with its school's agreed time.
+#[derive(Debug, Clone)]
+pub struct Unacknowledged {
+    pub id: ReportId,
+    pub school: SchoolId,
+    pub about: About,
+    pub created_at: Timestamp,
+    pub reminded_periods: i32,
+    pub ack_within_hours: i32,
+}
+
+pub fn unacknowledged(db: &mut DbConnection) -> Result<Vec<Unacknowledged>, DbError> {
+    let rows: Vec<(ReportId, SchoolId, About, Timestamp, i32, i32)> = reports::table
+        .inner_join(schools::table)
+        .filter(reports::acknowledged_at.is_null())
+        .filter(reports::status.ne(Status::Closed))
+        .select((
+            reports::id,
+            reports::school_id,
+            reports::about,
+            reports::created_at,
+            reports::reminded_periods,
+            schools::ack_within_hours,
+        ))
+        .load(db)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, school, about, created_at, reminded_periods, ack_within_hours)| Unacknowledged {
+                id,
+                school,
+                about,
+                created_at,
+                reminded_periods,
+                ack_within_hours,
+            },
+        )
+        .collect())
+}
+
+/// Claims the reminder for acknowledgement period `periods`: only the server whose update
+/// changes the row sends, and nothing is sent for a report acknowledged meanwhile.
+pub fn claim_reminder(tx: &mut Tx<'_>, id: &ReportId, periods: i32) -> Result<bool, DbError> {
+    let claimed = diesel::update(
+        reports::table
+            .filter(reports::id.eq(id))
+            .filter(reports::reminded_periods.lt(periods))
+            .filter(reports::acknowledged_at.is_null())
+            .filter(reports::status.ne(Status::Closed)),
+    )
+    .set(reports::reminded_periods.eq(periods))
+    .execute(tx.db())?;
+    Ok(claimed > 0)
+}

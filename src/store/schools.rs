@@ -1,0 +1,82 @@
+//! Schools: their public slug, name, when their staff read reports, and the public half
+//! of their recovery key.
+
+use diesel::prelude::*;
+
+use crate::db::schema::schools;
+use crate::db::{DbConnection, DbError, Tx};
+use crate::domain::ids::SchoolId;
+use crate::domain::school::{NewSchool, SchoolSettings, SchoolSlug};
+use crate::time::Timestamp;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = schools)]
+pub struct School {
+    pub id: SchoolId,
+    pub slug: String,
+    pub name: String,
+    pub reading_hours: String,
+    pub ack_within_hours: i32,
+    pub created_at: Timestamp,
+    /// Public half of the school's recovery key; the private half was printed once and is never stored.
+    pub recovery_public_key: Option<Vec<u8>>,
+}
+
+/// Adds a school with the public half of its new recovery key.
+pub fn insert(
+    tx: &mut Tx<'_>,
+    school: &NewSchool,
+    recovery_public_key: &[u8],
+    now: Timestamp,
+) -> Result<School, DbError> {
+    diesel::insert_into(schools::table)
+        .values((
+            schools::slug.eq(school.slug.as_str()),
+            schools::name.eq(&school.name),
+            schools::reading_hours.eq(&school.reading_hours),
+            schools::ack_within_hours.eq(school.ack_within_hours),
+            schools::created_at.eq(now),
+            schools::recovery_public_key.eq(recovery_public_key),
+        ))
+        .execute(tx.db())?;
+    find_by_slug(tx.db(), &school.slug)?.ok_or(DbError::Query(diesel::result::Error::NotFound))
+}
+
+/// Changes what pupils are told about reading times and the agreed time to acknowledge.
+/// `false` if there is no such school.
+pub fn update_settings(
+    tx: &mut Tx<'_>,
+    id: SchoolId,
+    settings: &SchoolSettings,
+) -> Result<bool, DbError> {
+    let changed = diesel::update(schools::table.find(id))
+        .set((
+            schools::reading_hours.eq(&settings.reading_hours),
+            schools::ack_within_hours.eq(settings.ack_within_hours),
+        ))
+        .execute(tx.db())?;
+    Ok(changed > 0)
+}
+
+pub fn find(db: &mut DbConnection, id: SchoolId) -> Result<School, DbError> {
+    Ok(schools::table
+        .find(id)
+        .select(School::as_select())
+        .first(db)?)
+}
+
+pub fn find_by_slug(db: &mut DbConnection, slug: &SchoolSlug) -> Result<Option<School>, DbError> {
+    Ok(schools::table
+        .filter(schools::slug.eq(slug.as_str()))
+        .select(School::as_select())
+        .first(db)
+        .optional()?)
+}
+
+/// Every school, by name.
+pub fn list(db: &mut DbConnection) -> Result<Vec<School>, DbError> {
+    Ok(schools::table
+        .order(schools::name.asc())
+        .select(School::as_select())
+        .load(db)?)
+}

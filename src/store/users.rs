@@ -1,0 +1,152 @@
+//! Staff accounts: email, name, password hash, and an X25519 key pair whose private half
+//! is sealed under their password.
+
+use diesel::prelude::*;
+
+use crate::db::schema::users;
+use crate::db::{DbConnection, DbError, Tx};
+use crate::domain::ids::UserId;
+use crate::domain::person::Email;
+use crate::time::Timestamp;
+
+#[derive(Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub public_key: Vec<u8>,
+    pub private_key_sealed: Vec<u8>,
+    pub private_key_salt: Vec<u8>,
+    pub must_change_password: bool,
+    pub is_admin: bool,
+    pub disabled: bool,
+    pub created_at: Timestamp,
+    /// One daily digest instead of a mail per non-urgent report.
+    pub notify_digest: bool,
+    pub last_digest_at: Timestamp,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("is_admin", &self.is_admin)
+            .field("disabled", &self.disabled)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A person's credentials and key pair, as written when they are added or their
+/// password changes.
+pub struct Credentials<'a> {
+    pub password_hash: &'a str,
+    pub public_key: &'a [u8],
+    pub private_key_sealed: &'a [u8],
+    pub private_key_salt: &'a [u8],
+    pub must_change_password: bool,
+}
+
+pub fn insert(
+    tx: &mut Tx<'_>,
+    email: &Email,
+    name: &str,
+    is_admin: bool,
+    credentials: &Credentials<'_>,
+    now: Timestamp,
+) -> Result<User, DbError> {
+    diesel::insert_into(users::table)
+        .values((
+            users::email.eq(email.as_str()),
+            users::name.eq(name),
+            users::password_hash.eq(credentials.password_hash),
+            users::public_key.eq(credentials.public_key),
+            users::private_key_sealed.eq(credentials.private_key_sealed),
+            users::private_key_salt.eq(credentials.private_key_salt),
+            users::must_change_password.eq(credentials.must_change_password),
+            users::is_admin.eq(is_admin),
+            users::disabled.eq(false),
+            users::created_at.eq(now),
+        ))
+        .execute(tx.db())?;
+    find_by_email(tx.db(), email)?.ok_or(DbError::Query(diesel::result::Error::NotFound))
+}
+
+/// Replaces a person's password and key pair.
+pub fn set_credentials(
+    tx: &mut Tx<'_>,
+    id: UserId,
+    credentials: &Credentials<'_>,
+) -> Result<(), DbError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(credentials.password_hash),
+            users::public_key.eq(credentials.public_key),
+            users::private_key_sealed.eq(credentials.private_key_sealed),
+            users::private_key_salt.eq(credentials.private_key_salt),
+            users::must_change_password.eq(credentials.must_change_password),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+pub fn set_disabled(tx: &mut Tx<'_>, id: UserId, disabled: bool) -> Result<(), DbError> {
+    diesel::update(users::table.find(id))
+        .set(users::disabled.eq(disabled))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// Claims today's digest for a person: `false` if another server (or an earlier pass)
+/// already sent it within the last day.
+pub fn claim_digest(tx: &mut Tx<'_>, id: UserId, now: Timestamp) -> Result<bool, DbError> {
+    let claimed = diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::last_digest_at.le(now.plus(-86_400))),
+    )
+    .set(users::last_digest_at.eq(now))
+    .execute(tx.db())?;
+    Ok(claimed > 0)
+}
+
+pub fn find(db: &mut DbConnection, id: UserId) -> Result<User, DbError> {
+    Ok(users::table.find(id).select(User::as_select()).first(db)?)
+}
+
+pub fn find_by_email(db: &mut DbConnection, email: &Email) -> Result<Option<User>, DbError> {
+    Ok(users::table
+        .filter(users::email.eq(email.as_str()))
+        .select(User::as_select())
+        .first(db)
+        .optional()?)
+}
+
+/// Everyone, by name.
+pub fn list(db: &mut DbConnection) -> Result<Vec<User>, DbError> {
+    Ok(users::table
+        .order(users::name.asc())
+        .select(User::as_select())
+        .load(db)?)
+}
+
+/// Every active administrator, to be told about a misconfigured school.
+pub fn administrators(db: &mut DbConnection) -> Result<Vec<(UserId, String)>, DbError> {
+    Ok(users::table
+        .filter(users::is_admin.eq(true))
+        .filter(users::disabled.eq(false))
+        .select((users::id, users::email))
+        .load(db)?)
+}
+
+/// Active people who asked for a daily digest and have had none for a day.
+pub fn digest_due(db: &mut DbConnection, now: Timestamp) -> Result<Vec<(UserId, String)>, DbError> {
+    Ok(users::table
+        .filter(users::notify_digest.eq(true))
+        .filter(users::disabled.eq(false))
+        .filter(users::last_digest_at.le(now.plus(-86_400)))
+        .select((users::id, users::email))
+        .load(db)?)
+}

@@ -1,0 +1,63 @@
+//! The English words for every message key. Another language is another function like
+//! [`en`]; a key without words here does not compile.
+
+use crate::domain::msg::Msg;
+
+/// What a person is told, in English: plain words, and for pupils what to do next.
+pub fn en(msg: Msg) -> &'static str {
+    match msg {
+        Msg::ChooseCategory => "Choose what kind of thing is happening",
+        Msg::ChooseLocation => "Choose where it happened",
+        Msg::ChooseHappeningNow => "Choose yes if it is happening now or you are in danger",
+        Msg::ChooseAbout => "Choose if this is about an adult who works at your school",
+        Msg::WhatMissing => "Tell us what happened",
+        Msg::WhatTooLong => "What happened must be 5,000 characters or fewer. Send the most important part now: you can add more later with your receipt code",
+        Msg::WhenTooLong => "When it happened must be 500 characters or fewer",
+        Msg::WhoTooLong => "Who was involved must be 2,000 characters or fewer",
+        Msg::NameTooLong => "Your name must be 200 characters or fewer",
+        Msg::ContactTooLong => "How to contact you must be 500 characters or fewer",
+        Msg::ReportsBusy => "Lots of reports are being sent from your school or home right now. Wait one minute, then press Send report again. We have kept what you wrote",
+        Msg::CodeNotFound => "We could not find a report with that code. Check it and try again: it has 20 letters and numbers",
+        Msg::FollowupEmpty => "Write your message before you send it",
+        Msg::FollowupTooLong => "Your message must be 5,000 characters or fewer. Send the most important part first",
+        Msg::BadSignIn => "Enter a correct email address and password",
+        Msg::TooManySignIns => "Too many sign-in attempts. Wait a minute and try again",
+        Msg::PasswordTooShort => "Use at least 12 characters",
+        Msg::PasswordsDiffer => "The two new passwords are different",
+        Msg::PasswordUnchanged => "Choose a password different from the current one",
+        Msg::PasswordWrong => "Your current password is wrong",
+        Msg::WriteSomething => "Write something before you save it",
+        Msg::AlreadyAcknowledged => "This report has already been acknowledged",
+        Msg::CannotReopenAsNew => "A report cannot go back to new",
+        Msg::ChooseOutcome => "Choose an outcome to close the case",
+        Msg::ChooseStatus => "Choose a status",
+        Msg::OwnerCannotSee => "That person cannot see this report, so they cannot own it",
+        Msg::SlugLength => "A school's short name is 2 to 60 characters long",
+        Msg::SlugCharacters => "A school's short name uses only lower-case letters, digits and hyphens",
+        Msg::SlugHyphens => "A school's short name cannot start or end with a hyphen or have two in a row",
+        Msg::SlugTaken => "A school with that short name already exists",
+        Msg::SchoolNameLength => "A school name is 1 to 120 characters long",
+        Msg::SchoolSettings => "Give the reading hours and an acknowledgement time between 1 and 720 hours",
+        Msg::EmailNoAt => "An email address needs an @",
+        Msg::EmailInvalid => "That does not look like an email address",
+        Msg::EmailTaken => "Someone with that email address already exists",
+        Msg::PersonNameLength => "A name is 1 to 120 characters long",
+        Msg::NotYourOwnAccount => "You cannot change your own account here",
+        Msg::RoleFormIncomplete => "Choose a school, a person and a role",
+        Msg::RecoveryKeyWrongSchool => "That recovery key does not belong to this school",
+        Msg::RecoveryNoRole => "That person has no role at this school",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_words_that_end_without_a_full_stop() {
+        for msg in Msg::ALL {
+            let words = en(*msg);
+            assert!(!words.is_empty() && !words.ends_with('.'), "{}", msg.key());
+        }
+    }
+}
