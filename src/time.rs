@@ -49,6 +49,15 @@ impl Timestamp {
     }
 }
 
+impl std::ops::Add<i64> for Timestamp {
+    type Output = Timestamp;
+
+    /// `secs` later.
+    fn add(self, secs: i64) -> Timestamp {
+        self.plus(secs)
+    }
+}
+
 /// Where "now" comes from. Tests move it forward to see reminders, expiry and time-outs
 /// without sleeping; every copy of one clock moves together.
 #[derive(Debug, Clone, Default)]

@@ -1,12 +1,10 @@
 //! The pupil comes back with their receipt code: replies, adding more, and one answer for wrong codes.
 
-use confide::crypto::sealed_box::ReportKeys;
-use confide::db::schema::{report_keys, reports};
-use confide::reports::store;
+use confide::db::schema::reports;
 use diesel::prelude::*;
 
 use crate::helpers::spawn_app;
-use confide::accounts::roles::Role;
+use confide::domain::choices::Role;
 
 #[actix_rt::test]
 async fn a_pupil_can_add_more_information_with_their_code() {
@@ -46,29 +44,21 @@ async fn a_pupil_reads_staff_replies_but_never_internal_notes() {
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let code = app.send_report("oakfield", &[]).await;
     let id = app.report_id_for(&code);
-    app.with_conn(|conn| {
-        let wrapped: Vec<u8> = report_keys::table
-            .filter(report_keys::report_id.eq(&id))
-            .filter(report_keys::user_id.eq(officer.id))
-            .select(report_keys::wrapped)
-            .first(conn)
-            .unwrap();
-        let keys = ReportKeys::unwrap_with(&officer.key, &id, &wrapped).unwrap();
-        store::add_message(
+    let staff = app.as_staff(&officer);
+    app.with(|conn, ctx| {
+        confide::app::cases::reply(
             conn,
-            &id,
-            &keys.report,
-            &confide::audit::Actor::user(officer.id, "PC Test"),
-            true,
+            ctx,
+            &staff,
+            &crate::helpers::rid(&id),
             "Thank you for telling us. Can you come to room 12 at lunch?",
         )
         .unwrap();
-        store::add_message(
+        confide::app::cases::add_note(
             conn,
-            &id,
-            &keys.case,
-            &confide::audit::Actor::user(officer.id, "PC Test"),
-            false,
+            ctx,
+            &staff,
+            &crate::helpers::rid(&id),
             "INTERNAL: spoke to head of year",
         )
         .unwrap();
@@ -143,7 +133,10 @@ async fn one_pupils_receipt_opens_nothing_of_another_report() {
     let first_code = confide::crypto::receipt::ReceiptCode::parse(&first).unwrap();
     assert!(first_code
         .wrapping_key()
-        .open(&store::field_context(&second_id, "pupil-key"), &wrapped)
+        .open(
+            &confide::crypto::context::field(&crate::helpers::rid(&second_id), "pupil-key"),
+            &wrapped
+        )
         .is_err());
 }
 

@@ -5,15 +5,19 @@ use std::io::Write;
 use std::sync::{Mutex, OnceLock};
 
 use awc::Client;
-use confide::accounts::roles::{self, Role};
-use confide::accounts::users::{self, Email};
+use confide::app::people::{self, NewPerson};
+use confide::app::{Admin, Context};
 use confide::config::{Config, DatabaseUrl};
 use confide::crypto::receipt::ReceiptCode;
 use confide::crypto::sealed_box::PrivateKey;
 use confide::crypto::secret::SecretKey;
-use confide::db::{DbConnection, Pool};
-use confide::schools::School;
+use confide::db::{Conn, Db, DbConnection, DbError};
+use confide::domain::choices::Role;
+use confide::domain::ids::{ReportId, UserId};
+use confide::domain::person::Email;
 use confide::startup::Application;
+use confide::store::schools::School;
+use confide::time::Clock;
 use diesel::prelude::*;
 
 /// Everything the server logged during this test binary's run, to check what never appears there.
@@ -52,7 +56,7 @@ pub fn captured_log() -> String {
 
 /// A member of staff made for a test, with their private key opened.
 pub struct Staff {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub password: String,
     pub key: PrivateKey,
@@ -132,7 +136,9 @@ pub fn csrf_from(page: &str) -> String {
 
 pub struct TestApp {
     pub address: String,
-    pub pool: Pool,
+    pub db: Db,
+    /// The clock and server key the app's use cases run with; moving the clock moves the app's.
+    pub ctx: Context,
     pub client: Client,
     pub data_dir: tempfile::TempDir,
     pub schools: HashMap<String, (School, PrivateKey)>,
@@ -172,12 +178,27 @@ impl TestApp {
         )
     }
 
-    pub fn conn(&self) -> diesel::r2d2::PooledConnection<confide::db::ConnectionManager> {
-        self.pool.get().unwrap()
+    /// Runs `f` on a connection to the app's database (for looking at rows directly).
+    pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConnection) -> T) -> T {
+        self.db
+            .run_blocking(|conn| Ok::<_, DbError>(f(conn.db())))
+            .unwrap()
     }
 
-    pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConnection) -> T) -> T {
-        f(&mut self.conn())
+    /// Runs `f` as a use case would: with a connection and the app's context.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Conn<'_>, &Context) -> T) -> T {
+        self.db
+            .run_blocking(|conn| Ok::<_, DbError>(f(conn, &self.ctx)))
+            .unwrap()
+    }
+
+    /// The use cases' view of a member of staff made by [`TestApp::add_staff`].
+    pub fn as_staff(&self, staff: &Staff) -> confide::app::Staff {
+        let user = self.with_conn(|c| confide::store::users::find(c, staff.id).unwrap());
+        confide::app::Staff {
+            user,
+            private_key: staff.key.clone(),
+        }
     }
 
     pub fn school(&self, slug: &str) -> &School {
@@ -191,38 +212,59 @@ impl TestApp {
     /// Adds a person with a role at a school.
     pub fn add_staff(&self, email: &str, school: &str, role: Role) -> Staff {
         let school_id = self.school(school).id;
-        self.with_conn(|conn| {
+        let password = "a long test password";
+        self.with(|conn, ctx| {
+            let admin = Admin::command_line();
             let email = Email::parse(email).unwrap();
-            let existing = users::find_by_email(conn, &email).unwrap();
-            let (user, password) = match existing {
-                Some(user) => (user, "a long test password".to_owned()),
-                None => {
-                    let created = users::create(
+            let user = match people::find_person(conn, &email) {
+                Ok(user) => user,
+                Err(_) => {
+                    people::add_person(
                         conn,
-                        &email,
-                        "Test Person",
-                        Some("a long test password"),
-                        false,
+                        ctx,
+                        &admin,
+                        &NewPerson {
+                            email,
+                            name: "Test Person",
+                            is_admin: false,
+                            password: Some(password),
+                        },
                     )
-                    .unwrap();
-                    (created.user, created.password.to_string())
+                    .unwrap()
+                    .user
                 }
             };
-            roles::grant(conn, school_id, user.id, role).unwrap();
+            people::grant_role(conn, ctx, &admin, school_id, user.id, role).unwrap();
+            let key = confide::crypto::password::SealedPrivateKey {
+                salt: user.private_key_salt.clone(),
+                sealed: user.private_key_sealed.clone(),
+            }
+            .open(password)
+            .unwrap();
             Staff {
                 id: user.id,
                 email: user.email.clone(),
-                key: user.open_private_key(&password).unwrap(),
-                password,
+                key,
+                password: password.to_owned(),
             }
         })
     }
 
     /// Adds an administrator (reads no reports), `admin@la.example` / `admin password 123`.
     pub fn add_admin(&self) {
-        self.with_conn(|c| {
-            let email = Email::parse("admin@la.example").unwrap();
-            users::create(c, &email, "LA Admin", Some("admin password 123"), true).unwrap();
+        self.with(|conn, ctx| {
+            people::add_person(
+                conn,
+                ctx,
+                &Admin::command_line(),
+                &NewPerson {
+                    email: Email::parse("admin@la.example").unwrap(),
+                    name: "LA Admin",
+                    is_admin: true,
+                    password: Some("admin password 123"),
+                },
+            )
+            .unwrap();
         });
     }
 
@@ -242,7 +284,7 @@ impl TestApp {
     }
 
     /// User ids holding a wrapped copy of a report's keys.
-    pub fn key_holders(&self, report_id: &str) -> Vec<i64> {
+    pub fn key_holders(&self, report_id: &str) -> Vec<UserId> {
         use confide::db::schema::report_keys;
         self.with_conn(|conn| {
             report_keys::table
@@ -352,6 +394,11 @@ impl TestApp {
     }
 }
 
+/// A report id as the crate's type, for calls into it.
+pub fn rid(id: &str) -> ReportId {
+    ReportId::parse(id).expect("a report id")
+}
+
 /// Reads the receipt code off the confirmation page.
 pub fn receipt_from(body: &str) -> String {
     let marker = "aria-label=\"Receipt code: ";
@@ -399,9 +446,11 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         DatabaseUrl::Sqlite(path) => path.display().to_string(),
     };
     let kept = config.clone();
-    let app = Application::build(config).expect("app builds");
-    let pool = app.state().pool.clone();
-    let schools = confide::demo::seed(&mut pool.get().unwrap())
+    let db = Db::connect(&config.database, config.db_pool_size).expect("database opens");
+    let ctx = Context::new(Clock::system(), server_key.clone());
+    let app = Application::build_with(config, db.clone(), ctx.clone()).expect("app builds");
+    let schools = db
+        .run_blocking(|conn| confide::demo::seed(conn, &ctx))
         .unwrap()
         .into_iter()
         .map(|(school, key)| (school.slug.clone(), (school, key)))
@@ -410,7 +459,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     actix_rt::spawn(app.run_until_stopped());
     TestApp {
         address,
-        pool,
+        db,
+        ctx,
         client: Client::builder()
             .disable_redirects()
             .timeout(std::time::Duration::from_secs(30))

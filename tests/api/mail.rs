@@ -3,10 +3,11 @@
 
 use std::time::Duration;
 
-use confide::accounts::roles::Role;
+use confide::app::notify::{deliver_due, scan_digests, scan_overdue};
 use confide::db::schema::{outbox, reports, users};
+use confide::domain::choices::Role;
 use confide::mail::transport::{MailSettings, Mailer, SmtpSecurity};
-use confide::mail::worker::{deliver_due, scan_digests, scan_overdue};
+use confide::time::Timestamp;
 use diesel::prelude::*;
 
 use crate::helpers::{spawn_app_with, TestApp};
@@ -49,11 +50,18 @@ fn queued(app: &TestApp) -> Vec<(String, String)> {
     })
 }
 
-fn deliver(app: &TestApp, port: u16, now: i64) -> confide::mail::worker::Delivery {
+fn deliver(app: &TestApp, port: u16, now: Timestamp) -> confide::app::notify::Delivery {
     let mailer = Mailer::new(&smtp(port)).unwrap();
     let from = "Confide <confide@localhost>".parse().unwrap();
-    app.with_conn(|c| {
-        deliver_due(c, &mailer, &from, "http://127.0.0.1/staff/login", &|| now).unwrap()
+    app.with(|conn, _| {
+        deliver_due(
+            conn,
+            &mailer,
+            &from,
+            "http://127.0.0.1/staff/login",
+            &|| now,
+        )
+        .unwrap()
     })
 }
 
@@ -125,17 +133,20 @@ async fn every_kind_of_notification_is_the_same_size() {
     let sink = SmtpSink::start();
     let app = app_with_mail(sink.port, false).await;
     let school = app.school("oakfield").id;
-    let mails: Vec<_> = confide::mail::Kind::ALL
+    let mails: Vec<_> = confide::domain::choices::MailKind::ALL
         .iter()
-        .map(|kind| confide::mail::outbox::NewMail {
+        .map(|kind| confide::store::outbox::NewMail {
             kind: *kind,
             email: "same@school.example".into(),
             user_id: None,
             school_id: Some(school),
         })
         .collect();
-    let now = confide::db::now();
-    app.with_conn(|c| confide::mail::outbox::enqueue(c, &mails, now).unwrap());
+    let now = app.ctx.now();
+    app.with(|conn, _| {
+        conn.write(|tx| confide::store::outbox::enqueue(tx, &mails, now))
+            .unwrap()
+    });
     let delivered = deliver(&app, sink.port, now);
     assert_eq!(delivered.sent, mails.len());
     let got = sink.wait_for(mails.len(), Duration::from_secs(5));
@@ -163,7 +174,7 @@ async fn an_smtp_outage_delays_mail_but_loses_none() {
         3,
         "reports were refused during the outage"
     );
-    let now = confide::db::now();
+    let now = app.ctx.now();
     // Each pass stops at the first failure; every message gets its own back-off.
     for _ in 0..6 {
         let pass = deliver(&app, port, now);
@@ -229,7 +240,8 @@ async fn an_unacknowledged_report_brings_reminders_and_escalation_until_acknowle
     });
     let before = queued(&app).len();
     let hour = 3600;
-    let scan = |now: i64| app.with_conn(|c| scan_overdue(c, now).unwrap());
+    let scan =
+        |now: i64| app.with(|conn, _| scan_overdue(conn, Timestamp::from_secs(now)).unwrap());
 
     assert_eq!(
         scan(created + 23 * hour),
@@ -305,14 +317,17 @@ async fn people_who_chose_a_digest_get_one_a_day_instead_but_urgent_at_once() {
     app.send_report("oakfield", &[("happening_now", "yes")])
         .await;
     assert!(queued(&app).contains(&("urgent".to_owned(), deputy.email.clone())));
-    let now = confide::db::now();
-    assert_eq!(app.with_conn(|c| scan_digests(c, now).unwrap()), 1);
+    let now = app.ctx.now();
+    assert_eq!(app.with(|conn, _| scan_digests(conn, now).unwrap()), 1);
     assert_eq!(
-        app.with_conn(|c| scan_digests(c, now + 3600).unwrap()),
+        app.with(|conn, _| scan_digests(conn, now.plus(3600)).unwrap()),
         0,
         "two digests in a day"
     );
-    assert_eq!(app.with_conn(|c| scan_digests(c, now + 86_401).unwrap()), 1);
+    assert_eq!(
+        app.with(|conn, _| scan_digests(conn, now.plus(86_401)).unwrap()),
+        1
+    );
 }
 
 #[actix_rt::test]
@@ -449,7 +464,7 @@ async fn a_crash_between_smtp_acceptance_and_marking_sent_loses_nothing() {
     // Restart on the same data: the unmarked message is sent again; nothing is lost.
     let restarted = start_server(dir.path(), port, sink.port);
     // The message in flight stays claimed for CLAIM_SECONDS, then is sent again.
-    let limit = Duration::from_secs(confide::mail::outbox::CLAIM_SECONDS as u64 + 30);
+    let limit = Duration::from_secs(confide::store::outbox::CLAIM_SECONDS as u64 + 30);
     let got = sink.wait_for(3, limit);
     let mut restarted = restarted;
     restarted.kill().unwrap();

@@ -1,8 +1,8 @@
 //! People change: newcomers get existing reports through a colleague or the recovery key;
 //! leavers lose theirs; a password reset is never a back door. And administration.
 
-use confide::accounts::roles::Role;
 use confide::crypto::sealed_box::recovery_key_to_text;
+use confide::domain::choices::Role;
 
 use crate::helpers::spawn_app;
 
@@ -329,12 +329,17 @@ async fn leaving_a_temporary_password_replaces_the_key_pair() {
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
     // What an administrator who saw the temporary password could open from a copy taken now.
     let old_key = app.with_conn(|c| {
-        let user: confide::accounts::users::User = users::table
+        let user: confide::store::users::User = users::table
             .filter(users::email.eq("new@oakfield.example"))
-            .select(confide::accounts::users::User::as_select())
+            .select(confide::store::users::User::as_select())
             .first(c)
             .unwrap();
-        user.open_private_key(&temporary).unwrap()
+        confide::crypto::password::SealedPrivateKey {
+            salt: user.private_key_salt,
+            sealed: user.private_key_sealed,
+        }
+        .open(&temporary)
+        .unwrap()
     });
     let browser = app
         .sign_in("new@oakfield.example", &temporary)
@@ -357,7 +362,12 @@ async fn leaving_a_temporary_password_replaces_the_key_pair() {
             .unwrap()
     });
     assert!(
-        confide::crypto::sealed_box::ReportKeys::unwrap_with(&old_key, &id, &wrapped).is_err(),
+        confide::crypto::sealed_box::ReportKeys::unwrap_with(
+            &old_key,
+            &crate::helpers::rid(&id),
+            &wrapped
+        )
+        .is_err(),
         "the temporary key still opens reports"
     );
     assert_eq!(
@@ -373,7 +383,16 @@ async fn a_newcomer_is_shared_reports_even_when_a_colleague_left() {
     let first = app.add_staff("first@police.example", "oakfield", Role::SspOfficer);
     let deputy = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    app.with_conn(|c| confide::accounts::users::set_disabled(c, first.id, true).unwrap());
+    app.with(|conn, ctx| {
+        confide::app::people::set_disabled(
+            conn,
+            ctx,
+            &confide::app::Admin::command_line(),
+            first.id,
+            true,
+        )
+        .unwrap()
+    });
     let second = app.add_staff("second@police.example", "oakfield", Role::SspOfficer);
     app.sign_in(&deputy.email, &deputy.password).await.unwrap();
     assert!(app.key_holders(&id).contains(&second.id));

@@ -1,8 +1,8 @@
 //! What pupils wrote never reaches the disk or the log in the clear, and tampering is caught cleanly.
 
-use confide::accounts::roles::Role;
 use confide::crypto::sealed_box::ReportKeys;
 use confide::db::schema::{report_keys, reports};
+use confide::domain::choices::Role;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
@@ -174,11 +174,11 @@ async fn a_changed_byte_in_a_recipients_wrapped_key_fails_cleanly() {
         let mut bad = wrapped.clone();
         bad[i] ^= 0x01;
         assert!(
-            ReportKeys::unwrap_with(&officer.key, &id, &bad).is_err(),
+            ReportKeys::unwrap_with(&officer.key, &crate::helpers::rid(&id), &bad).is_err(),
             "byte {i}"
         );
     }
     // And a wrapped key moved onto another report's row does not open there.
     let other = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    assert!(ReportKeys::unwrap_with(&officer.key, &other, &wrapped).is_err());
+    assert!(ReportKeys::unwrap_with(&officer.key, &crate::helpers::rid(&other), &wrapped).is_err());
 }

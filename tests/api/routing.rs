@@ -1,14 +1,14 @@
 //! Who receives a report: the routing rules, schools with nobody set up, and keys that open only for recipients.
 
-use confide::accounts::roles::Role;
+use confide::crypto::context::field as field_context;
 use confide::crypto::sealed_box::ReportKeys;
 use confide::db::schema::{report_keys, reports};
-use confide::reports::store::field_context;
+use confide::domain::choices::Role;
 use diesel::prelude::*;
 
 use crate::helpers::{captured_log, spawn_app, TestApp};
 
-fn wrapped_for(app: &TestApp, report_id: &str, user_id: i64) -> Vec<u8> {
+fn wrapped_for(app: &TestApp, report_id: &str, user_id: confide::domain::ids::UserId) -> Vec<u8> {
     app.with_conn(|conn| {
         report_keys::table
             .filter(report_keys::report_id.eq(report_id))
@@ -46,8 +46,12 @@ async fn reports_are_sealed_for_exactly_the_people_the_rules_name() {
             (chair.id, &chair.key),
         ] {
             if expected.contains(&user_id) {
-                let keys =
-                    ReportKeys::unwrap_with(key, &id, &wrapped_for(&app, &id, user_id)).unwrap();
+                let keys = ReportKeys::unwrap_with(
+                    key,
+                    &crate::helpers::rid(&id),
+                    &wrapped_for(&app, &id, user_id),
+                )
+                .unwrap();
                 let details: Vec<u8> = app.with_conn(|conn| {
                     reports::table
                         .find(&id)
@@ -57,7 +61,10 @@ async fn reports_are_sealed_for_exactly_the_people_the_rules_name() {
                 });
                 let text = keys
                     .report
-                    .open_text(&field_context(&id, "details"), &details)
+                    .open_text(
+                        &field_context(&crate::helpers::rid(&id), "details"),
+                        &details,
+                    )
                     .unwrap();
                 assert!(text.contains("Someone keeps pushing me over"));
             }
@@ -82,7 +89,12 @@ async fn a_school_with_nobody_to_receive_still_accepts_the_report_and_says_so_lo
     });
     assert!(unrouted);
     // The school's recovery key opens it, so nothing is lost.
-    let keys = ReportKeys::unwrap_with(app.recovery_key("riverside"), &id, &recovery).unwrap();
+    let keys = ReportKeys::unwrap_with(
+        app.recovery_key("riverside"),
+        &crate::helpers::rid(&id),
+        &recovery,
+    )
+    .unwrap();
     let details: Vec<u8> = app.with_conn(|conn| {
         reports::table
             .find(&id)
@@ -92,7 +104,10 @@ async fn a_school_with_nobody_to_receive_still_accepts_the_report_and_says_so_lo
     });
     assert!(keys
         .report
-        .open_text(&field_context(&id, "details"), &details)
+        .open_text(
+            &field_context(&crate::helpers::rid(&id), "details"),
+            &details
+        )
         .unwrap()
         .contains("Nobody set up here yet"));
     let log = captured_log();
@@ -115,7 +130,9 @@ async fn staff_of_another_school_cannot_unwrap_a_report_even_given_the_row() {
     let id = app.report_id_for(&code);
     assert!(!app.key_holders(&id).contains(&river_deputy.id));
     let wrapped = wrapped_for(&app, &id, oak_officer.id);
-    assert!(ReportKeys::unwrap_with(&river_deputy.key, &id, &wrapped).is_err());
+    assert!(
+        ReportKeys::unwrap_with(&river_deputy.key, &crate::helpers::rid(&id), &wrapped).is_err()
+    );
     let recovery: Vec<u8> = app.with_conn(|conn| {
         reports::table
             .find(&id)
@@ -123,8 +140,15 @@ async fn staff_of_another_school_cannot_unwrap_a_report_even_given_the_row() {
             .first(conn)
             .unwrap()
     });
-    assert!(ReportKeys::unwrap_with(&river_deputy.key, &id, &recovery).is_err());
-    assert!(ReportKeys::unwrap_with(app.recovery_key("riverside"), &id, &recovery).is_err());
+    assert!(
+        ReportKeys::unwrap_with(&river_deputy.key, &crate::helpers::rid(&id), &recovery).is_err()
+    );
+    assert!(ReportKeys::unwrap_with(
+        app.recovery_key("riverside"),
+        &crate::helpers::rid(&id),
+        &recovery
+    )
+    .is_err());
 }
 
 #[actix_rt::test]

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use confide::accounts::roles::Role;
+use confide::domain::choices::Role;
 
 use crate::helpers::{postgres_base_url, receipt_from, spawn_app, TestApp};
 
@@ -46,7 +46,8 @@ async fn a_report_sent_through_one_server_is_triaged_through_another() {
 fn clone_handles(app: &TestApp) -> TestApp {
     TestApp {
         address: app.address.clone(),
-        pool: app.pool.clone(),
+        db: app.db.clone(),
+        ctx: app.ctx.clone(),
         client: awc::Client::builder().disable_redirects().finish(),
         data_dir: tempfile::tempdir().unwrap(),
         schools: app

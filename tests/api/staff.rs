@@ -1,7 +1,7 @@
 //! The staff area: the whole story of a case, who may see what, sessions, and the audit chain.
 
-use confide::accounts::roles::Role;
 use confide::db::schema::{audit_log, report_keys, reports, sessions};
+use confide::domain::choices::Role;
 use diesel::prelude::*;
 
 use crate::helpers::{csrf_from, spawn_app, StaffBrowser, TestApp};
@@ -228,7 +228,16 @@ async fn signing_out_or_being_disabled_ends_the_session_at_once() {
         .sign_in(&officer.email, &officer.password)
         .await
         .unwrap();
-    app.with_conn(|c| confide::accounts::users::set_disabled(c, officer.id, true).unwrap());
+    app.with(|conn, ctx| {
+        confide::app::people::set_disabled(
+            conn,
+            ctx,
+            &confide::app::Admin::command_line(),
+            officer.id,
+            true,
+        )
+        .unwrap()
+    });
     let (status, _, location) = browser.get("/staff").await;
     assert_eq!((status, location.as_deref()), (303, Some("/staff/login")));
     assert!(
@@ -248,7 +257,7 @@ async fn idle_and_old_sessions_go_back_to_sign_in() {
             .sign_in(&officer.email, &officer.password)
             .await
             .unwrap();
-        let now = confide::db::now();
+        let now = app.ctx.now().as_secs();
         app.with_conn(|c| {
             diesel::update(sessions::table.filter(sessions::user_id.eq(officer.id)))
                 .set((
@@ -616,17 +625,17 @@ async fn the_queue_puts_urgent_unacknowledged_first_then_risk_then_oldest() {
 async fn the_queue_pages_through_every_report_exactly_once() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    let school = app.school("oakfield").clone();
-    app.with_conn(|c| {
+    let school = confide::domain::school::SchoolSlug::parse("oakfield").unwrap();
+    app.with(|conn, ctx| {
         for i in 0..120 {
-            let mut input = confide::reports::form::ReportInput::default();
+            let mut input = confide::domain::report::ReportInput::default();
             input.category = Some("bullying".into());
             input.location = Some("online".into());
             input.happening_now = Some(if i % 7 == 0 { "yes" } else { "no" }.into());
             input.about = Some("no".into());
             input.what = Some(format!("report {i}"));
-            let report = confide::reports::form::validate(&input).unwrap();
-            confide::reports::store::submit(c, &app.server_key, &school, &report).unwrap();
+            let report = confide::domain::report::validate(&input).unwrap();
+            confide::app::pupil::submit(conn, ctx, &school, &report).unwrap();
         }
     });
     let browser = app
