@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use actix_web::http::header;
 use actix_web::http::StatusCode;
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use rust_embed::RustEmbed;
 
@@ -14,11 +15,11 @@ use rust_embed::RustEmbed;
 #[folder = "static/"]
 struct StaticFiles;
 
-/// One file ready to serve.
+/// One file ready to serve. The bodies are shared, never copied per request.
 #[derive(Debug)]
 struct Asset {
-    bytes: std::borrow::Cow<'static, [u8]>,
-    gzip: Option<Vec<u8>>,
+    bytes: Bytes,
+    gzip: Option<Bytes>,
     mime: String,
     etag: String,
     /// The compressed bytes are a different representation, so they get their own ETag.
@@ -54,14 +55,19 @@ impl Assets {
             let gzip = compressible(&mime)
                 .then(|| gzip(&file.data))
                 .flatten()
-                .filter(|z| z.len() < file.data.len());
+                .filter(|z| z.len() < file.data.len())
+                .map(Bytes::from);
             files.insert(
                 path.to_string(),
                 Asset {
                     etag: format!("\"{}\"", &hex[..32]),
                     gzip_etag: format!("\"{}-gz\"", &hex[..32]),
                     version: hex[..10].to_owned(),
-                    bytes: file.data,
+                    // Embedded files (release builds) are served straight from the binary.
+                    bytes: match file.data {
+                        std::borrow::Cow::Borrowed(data) => Bytes::from_static(data),
+                        std::borrow::Cow::Owned(data) => Bytes::from(data),
+                    },
                     gzip,
                     mime,
                 },
@@ -125,7 +131,7 @@ impl Assets {
                 RangeAnswer::Partial(range) => {
                     let (start, end) = (*range.start(), *range.end());
                     // Ranges index the identity bytes, so partial answers are never compressed.
-                    let slice = asset.bytes[start as usize..=end as usize].to_vec();
+                    let slice = asset.bytes.slice(start as usize..=end as usize);
                     return builder
                         .status(StatusCode::PARTIAL_CONTENT)
                         .insert_header((
@@ -149,7 +155,7 @@ impl Assets {
             builder.insert_header((header::ETAG, asset.gzip_etag.as_str()));
             return builder.body(gz.clone());
         }
-        builder.body(asset.bytes.clone().into_owned())
+        builder.body(asset.bytes.clone())
     }
 }
 

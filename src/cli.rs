@@ -559,6 +559,29 @@ fn role_command(action: RoleCommand, settings: Settings) -> anyhow::Result<()> {
     })
 }
 
+fn print_recovery_key(school: &str, key: &crate::crypto::sealed_box::PrivateKey) {
+    let text = crate::crypto::sealed_box::recovery_key_to_text(key);
+    println!();
+    println!("Recovery key for {school}. It is shown ONCE and is not stored anywhere:");
+    println!();
+    println!("    {}", text.as_str());
+    println!();
+    println!("It opens every report for this school, so keep it offline: print it or write it");
+    println!("down, and lock it away (for example in the school safe). You need it to give a new");
+    println!("member of staff access to old reports if no one else can, or to read reports sent");
+    println!("while no one was set up to receive them.");
+}
+
+/// Runs the server on the current thread until interrupted.
+pub fn serve(config: Config) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(config)?;
+        tracing::info!("Confide is listening on {}", app.state().config.public_url);
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -583,27 +606,4 @@ mod tests {
         }
         assert!(known.contains(&"CONFIDE_SMTP_PASSWORD_FILE".to_owned()));
     }
-}
-
-fn print_recovery_key(school: &str, key: &crate::crypto::sealed_box::PrivateKey) {
-    let text = crate::crypto::sealed_box::recovery_key_to_text(key);
-    println!();
-    println!("Recovery key for {school}. It is shown ONCE and is not stored anywhere:");
-    println!();
-    println!("    {}", text.as_str());
-    println!();
-    println!("It opens every report for this school, so keep it offline: print it or write it");
-    println!("down, and lock it away (for example in the school safe). You need it to give a new");
-    println!("member of staff access to old reports if no one else can, or to read reports sent");
-    println!("while no one was set up to receive them.");
-}
-
-/// Runs the server on the current thread until interrupted.
-pub fn serve(config: Config) -> anyhow::Result<()> {
-    actix_web::rt::System::new().block_on(async move {
-        let app = Application::build(config)?;
-        tracing::info!("Confide is listening on {}", app.state().config.public_url);
-        app.run_until_stopped().await?;
-        Ok(())
-    })
 }

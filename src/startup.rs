@@ -60,6 +60,8 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .wrap(from_fn(middleware::head_as_get))
+                .wrap(from_fn(middleware::refuse_encoded_bodies))
                 .wrap(from_fn(middleware::same_site_posts))
                 .wrap(from_fn(middleware::friendly_errors))
                 .wrap(from_fn(middleware::log_request))

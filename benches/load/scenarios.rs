@@ -13,13 +13,14 @@ use diesel::prelude::*;
 use rand::RngCore;
 
 use confide::config::DatabaseUrl;
+use confide::crypto::context::field as field_context;
 use confide::crypto::receipt::ReceiptCode;
 use confide::crypto::sealed_box::{PrivateKey, ReportKeys};
 use confide::crypto::secret::SecretKey;
-use confide::db::schema::{audit_log, outbox, report_keys, reports, schools, users};
-use confide::db::DbConnection;
-use confide::reports::form::Details;
-use confide::reports::store::field_context;
+use confide::db::schema::{audit_log, outbox, report_events, report_keys, reports, schools, users};
+use confide::db::{Db, DbConnection, DbError};
+use confide::domain::ids::ReportId;
+use confide::domain::report::Details;
 
 use crate::http::{self, Conn, Load, LoadResult, Response};
 use crate::procs::{self, Deployment, Postgres, RssPeak};
@@ -49,9 +50,13 @@ pub struct Sizes {
     pub audit_per_report: f64,
 }
 
-fn pool(url: &str) -> anyhow::Result<confide::db::Pool> {
+fn open(url: &str) -> anyhow::Result<Db> {
     let url = DatabaseUrl::parse(url).map_err(|e| anyhow::anyhow!("{e}"))?;
-    confide::db::connect(&url, 1)
+    Db::connect(&url, 1)
+}
+
+fn unix_now() -> i64 {
+    confide::time::Clock::system().now().as_secs()
 }
 
 fn ids(conn: &mut DbConnection, slug: &str) -> anyhow::Result<(i64, Vec<i64>)> {
@@ -264,8 +269,10 @@ pub fn submit(s: &Settings, dep: &Deployment) -> anyhow::Result<SubmitResult> {
 
 /// Sizes of what one real submission stored.
 fn measure_sizes(url: &str) -> anyhow::Result<Sizes> {
-    let pool = pool(url)?;
-    let conn = &mut *pool.get()?;
+    open(url)?.run_blocking(|conn| stored_sizes(conn.db()))
+}
+
+fn stored_sizes(conn: &mut DbConnection) -> anyhow::Result<Sizes> {
     let (id, details, pupil_key, recovery, lookup): (String, Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>) =
         reports::table
             .select((
@@ -304,13 +311,23 @@ fn measure_sizes(url: &str) -> anyhow::Result<Sizes> {
 // ---------------------------------------------------------------- raw insert loop
 
 /// One connection, one durable transaction per report: the report row, two key rows,
-/// two outbox rows and one audit row, of the sizes a real submission stores.
+/// two outbox rows, one audit row and one report event, of the sizes a real submission
+/// stores.
 pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Result<LoadResult> {
     let school = procs::set_up_school(&s.bin, dep, true)?;
-    // The library's own pool: WAL, synchronous=FULL and foreign keys on SQLite, exactly as served.
-    let pool = pool(&dep.url())?;
-    let conn = &mut *pool.get()?;
-    let (school_id, people) = ids(conn, school.slug)?;
+    // The library's own database: WAL, synchronous=FULL and foreign keys on SQLite, exactly as served.
+    let db = open(&dep.url())?;
+    db.run_blocking(|conn| raw_loop(s, conn, school.slug, sizes))
+}
+
+fn raw_loop(
+    s: &Settings,
+    db: &mut confide::db::Conn<'_>,
+    slug: &str,
+    sizes: &Sizes,
+) -> anyhow::Result<LoadResult> {
+    let conn = db.db();
+    let (school_id, people) = ids(conn, slug)?;
     // Audit rows carry explicit ids (the hash chain covers them), as Confide writes them.
     let mut audit_id: i64 = audit_log::table
         .select(diesel::dsl::max(audit_log::id))
@@ -331,8 +348,8 @@ pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Res
         if started >= end {
             break;
         }
-        let id = confide::reports::new_id();
-        let now = confide::db::now();
+        let id = ReportId::generate().to_string();
+        let now = unix_now();
         let (lookup, pupil_key, recovery, details) = (
             bytes(sizes.receipt_lookup),
             bytes(sizes.pupil_key),
@@ -342,7 +359,8 @@ pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Res
         let wrapped: Vec<Vec<u8>> = people.iter().map(|_| bytes(sizes.wrapped)).collect();
         let (prev, hash) = (bytes(32), bytes(32));
         audit_id += 1;
-        confide::db::write_transaction(conn, |conn| {
+        db.write(|tx| {
+            let conn = tx.db();
             diesel::insert_into(reports::table)
                 .values((
                     reports::id.eq(&id),
@@ -398,7 +416,16 @@ pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Res
                     audit_log::hash.eq(&hash),
                 ))
                 .execute(conn)?;
-            Ok(())
+            diesel::insert_into(report_events::table)
+                .values((
+                    report_events::report_id.eq(&id),
+                    report_events::kind.eq("received"),
+                    report_events::to_value.eq(Some("new")),
+                    report_events::at.eq(now),
+                    report_events::actor_role.eq(Some("pupil")),
+                ))
+                .execute(conn)?;
+            Ok::<_, DbError>(())
         })
         .map_err(|e| anyhow::anyhow!("raw insert failed: {e}"))?;
         let finished = Instant::now();
@@ -442,7 +469,7 @@ pub fn sealing(warm_up: Duration, duration: Duration) -> anyhow::Result<SealResu
             details.what = WHAT.to_owned();
             let mut sizes = None;
             while !stop.load(Ordering::Relaxed) {
-                let report_id = confide::reports::new_id();
+                let report_id = ReportId::generate();
                 let keys = ReportKeys::generate();
                 let receipt = ReceiptCode::generate();
                 let json = serde_json::to_vec(&details)?;
@@ -543,20 +570,14 @@ pub fn queue(
     let postgres = dep.database_url.is_some();
     let seed_started = Instant::now();
     let db_bytes = {
-        let pool = pool(&dep.url())?;
-        let conn = &mut *pool.get()?;
-        let (school_id, people) = ids(conn, school.slug)?;
-        let officer = *people.first().context("no officer")?;
-        crate::seed::seed_queue(
-            conn,
-            postgres,
-            count,
-            school_id,
-            officer,
-            sizes,
-            confide::db::now(),
-        )?;
-        database_bytes(conn, &dep.data_dir, postgres)
+        let db = open(&dep.url())?;
+        db.run_blocking(|conn| -> anyhow::Result<u64> {
+            let conn = conn.db();
+            let (school_id, people) = ids(conn, school.slug)?;
+            let officer = *people.first().context("no officer")?;
+            crate::seed::seed_queue(conn, postgres, count, school_id, officer, sizes, unix_now())?;
+            Ok(database_bytes(conn, &dep.data_dir, postgres))
+        })?
     };
     let seed_seconds = seed_started.elapsed().as_secs_f64();
     let server = dep.serve(&s.bin)?;

@@ -7,7 +7,7 @@
 use diesel::connection::SimpleConnection;
 
 use confide::db::DbConnection;
-use confide::reports::choices::{Category, Location};
+use confide::domain::choices::{Category, Location};
 
 use crate::scenarios::Sizes;
 

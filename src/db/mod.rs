@@ -322,6 +322,12 @@ impl Conn<'_> {
         self.shared.backend
     }
 
+    /// Whether the database answers (for the health check).
+    pub fn ping(&mut self) -> Result<(), DbError> {
+        self.pooled.batch_execute("SELECT 1")?;
+        Ok(())
+    }
+
     /// Runs `work` in one write transaction: committed if it returns `Ok`, rolled back otherwise.
     pub fn write<T, E>(&mut self, work: impl FnOnce(&mut Tx<'_>) -> Result<T, E>) -> Result<T, E>
     where

@@ -9,7 +9,7 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse};
 
-use super::AppState;
+use super::{AppError, AppState};
 use crate::views;
 
 /// Nothing may load from anywhere but this site, no inline script or style, and no framing.
@@ -102,6 +102,38 @@ pub async fn same_site_posts(
         return Ok(ServiceResponse::new(
             req,
             HttpResponse::Forbidden().finish(),
+        ));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// Answers `HEAD` wherever `GET` is answered: the request is routed as `GET`, and the
+/// HTTP layer (which saw the method as sent) leaves the body out, keeping its length.
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req.method() == Method::HEAD {
+        req.head_mut().method = Method::GET;
+    }
+    next.call(req).await
+}
+
+/// Refuses request bodies sent compressed. No form of ours is ever compressed, and
+/// inflating one would let a small request take a lot of memory.
+pub async fn refuse_encoded_bodies(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let encoded = req
+        .headers()
+        .get_all(header::CONTENT_ENCODING)
+        .any(|v| !v.as_bytes().eq_ignore_ascii_case(b"identity"));
+    if encoded {
+        let (req, _) = req.into_parts();
+        return Ok(ServiceResponse::new(
+            req,
+            actix_web::ResponseError::error_response(&AppError::UnsupportedEncoding),
         ));
     }
     Ok(next.call(req).await?.map_into_boxed_body())

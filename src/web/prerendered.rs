@@ -6,15 +6,17 @@ use std::io::Write;
 use std::sync::Arc;
 
 use actix_web::http::header;
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 
 use crate::assets::Assets;
 use crate::content::Library;
 use crate::views::{self, Site};
 
+/// One page and its gzipped copy, shared (never copied) by every response.
 struct Prerendered {
-    html: Vec<u8>,
-    gzip: Vec<u8>,
+    html: Bytes,
+    gzip: Bytes,
 }
 
 /// Rendered pages by path.
@@ -25,12 +27,13 @@ impl Pages {
     pub fn render(site: &Site, assets: &Assets, library: &Library) -> Self {
         let mut pages = HashMap::new();
         let mut add = |path: String, markup: maud::Markup| {
-            let html = markup.into_string().into_bytes();
+            let html = Bytes::from(markup.into_string());
             let mut encoder =
                 flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
             let gzip = encoder
                 .write_all(&html)
                 .and_then(|()| encoder.finish())
+                .map(Bytes::from)
                 .unwrap_or_default();
             pages.insert(path, Prerendered { html, gzip });
         };

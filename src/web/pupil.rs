@@ -2,12 +2,10 @@
 
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
-use diesel::connection::SimpleConnection;
 use maud::Markup;
 
 use super::{AppError, AppState};
 use crate::app::pupil;
-use crate::db::DbError;
 use crate::domain::school::SchoolSlug;
 use crate::views;
 
@@ -85,9 +83,7 @@ async fn school_home(
 
 /// For load balancers and monitoring: 200 when the database answers.
 async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    state
-        .run(|conn, _| conn.db().batch_execute("SELECT 1").map_err(DbError::from))
-        .await?;
+    state.run(|conn, _| conn.ping()).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body("ok\n"))

@@ -95,3 +95,35 @@ async fn a_form_post_from_another_site_is_refused() {
     assert_eq!(res.status().as_u16(), 403);
     assert_eq!(app.report_count(), 0);
 }
+
+#[actix_rt::test]
+async fn a_compressed_form_is_refused_with_a_kind_page_and_never_inflated() {
+    use std::io::Write;
+    let app = spawn_app().await;
+    let form = "category=other&location=online&happening_now=no&about=no&what=".to_owned()
+        + &"a".repeat(4_000_000);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(form.as_bytes()).unwrap();
+    let body = gz.finish().unwrap();
+    assert!(
+        body.len() < 20_000,
+        "the test body should be small on the wire"
+    );
+    let mut res = app
+        .client
+        .post(app.url("/s/oakfield/report"))
+        .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+        .insert_header(("Content-Encoding", "gzip"))
+        .send_body(body)
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 415);
+    let page = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
+    assert!(
+        page.contains("Something was wrong with what was sent"),
+        "{page}"
+    );
+    assert!(page.contains("tel:999"));
+    assert!(res.headers().get("content-security-policy").is_some());
+    assert_eq!(app.report_count(), 0);
+}

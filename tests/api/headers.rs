@@ -125,3 +125,41 @@ async fn the_log_never_holds_an_address_or_user_agent() {
     assert!(!log.contains("127.0.0.1"), "{log}");
     assert!(!log.contains("canary-query-7781"));
 }
+
+#[actix_rt::test]
+async fn head_is_answered_wherever_get_is_with_the_same_headers_and_no_body() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/healthz",
+        "/s/oakfield",
+        "/s/oakfield/report",
+        "/topics/bullying",
+        "/report",
+        "/followup",
+        "/staff/login",
+        "/static/css/confide.css",
+    ] {
+        let get = app.client.get(app.url(path)).send().await.unwrap();
+        let mut head = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(head.status().as_u16(), 200, "HEAD {path}");
+        assert_eq!(get.status(), head.status(), "{path}");
+        assert_eq!(
+            get.headers().get("content-type"),
+            head.headers().get("content-type"),
+            "{path}"
+        );
+        assert_security_headers(head.headers(), path);
+        assert!(
+            head.body().await.unwrap().is_empty(),
+            "HEAD {path} has a body"
+        );
+    }
+    let missing = app
+        .client
+        .head(app.url("/nothing-here"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+}

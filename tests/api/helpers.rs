@@ -415,7 +415,7 @@ pub fn postgres_base_url() -> Option<String> {
 
 /// A fresh database for one test: an SQLite file in its data directory, or a new
 /// database on the test PostgreSQL cluster.
-fn database_for_test(data_dir: &std::path::Path) -> DatabaseUrl {
+pub fn database_for_test(data_dir: &std::path::Path) -> DatabaseUrl {
     let Some(base) = postgres_base_url() else {
         return DatabaseUrl::Sqlite(data_dir.join("confide.db"));
     };

@@ -7,6 +7,7 @@
 
 mod abuse;
 mod cli;
+mod core;
 mod errors;
 mod followup;
 mod headers;
