@@ -16,7 +16,6 @@ use crate::startup::Application;
 use crate::store::audit::Verification;
 use crate::store::schools::School;
 use crate::store::users::User;
-use crate::time::Clock;
 use crate::views::text::en;
 
 #[derive(Debug, Parser)]
@@ -42,6 +41,14 @@ enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "CONFIDE_LISTEN", default_value = "127.0.0.1:8080")]
         listen: String,
+    },
+    /// Show the current two-step sign-in code of a demo account (the demo's codes are not secret).
+    DemoCode {
+        /// A demo account's email address, as `confide demo` lists them.
+        email: String,
+        /// The code of the next 30-second step instead (accepted early, for clock drift).
+        #[arg(long)]
+        next: bool,
     },
     /// Bring the database schema up to date and exit.
     Migrate {
@@ -134,6 +141,10 @@ enum RecoveryCommand {
         /// The person's email address.
         #[arg(long)]
         user: String,
+        /// Your own email address as an administrator: you confirm it is you with a code
+        /// from your authenticator app before the recovery key is read.
+        #[arg(long = "as")]
+        admin: String,
     },
 }
 
@@ -164,6 +175,13 @@ enum UserCommand {
     /// A forgotten password: new key pair and temporary password (old report keys are deleted
     /// and shared again by colleagues or the recovery key; there is no back door).
     ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+    /// A lost phone: forget the person's two-step sign-in, sign them out everywhere, and
+    /// have them set it up again when they next sign in.
+    #[command(name = "reset-2fa")]
+    ResetTwoFactor {
         #[arg(long)]
         email: String,
     },
@@ -274,6 +292,10 @@ fn run(command: Command) -> anyhow::Result<()> {
             serve(config)
         }
         Command::Demo { listen } => crate::demo::run(&listen),
+        Command::DemoCode { email, next } => {
+            println!("{}", crate::demo::current_code(&email, next)?);
+            Ok(())
+        }
         Command::Migrate { settings } => {
             let config = Config::from_settings(settings)?;
             Db::connect(&config.database, 1)?;
@@ -335,13 +357,32 @@ fn run(command: Command) -> anyhow::Result<()> {
             }
         }
         Command::Recovery {
-            action: RecoveryCommand::Share { school, user },
+            action:
+                RecoveryCommand::Share {
+                    school,
+                    user,
+                    admin,
+                },
             settings,
         } => {
             let (db, ctx) = open(settings)?;
             db.run_blocking(|conn| {
                 let school = find_school(conn, &school)?;
                 let user = find_user(conn, &user)?;
+                let admin = find_user(conn, &admin)?;
+                eprintln!(
+                    "{}: type the code your authenticator app shows now, then press Enter:",
+                    admin.name
+                );
+                let mut typed = zeroize::Zeroizing::new(String::new());
+                std::io::stdin().read_line(&mut typed)?;
+                let admin = crate::app::two_factor::confirm_at_command_line(
+                    conn,
+                    &ctx,
+                    &admin,
+                    typed.trim(),
+                )?
+                .map_err(refused)?;
                 eprintln!(
                     "Type or paste the recovery key for {}, then press Enter:",
                     school.name
@@ -352,15 +393,8 @@ fn run(command: Command) -> anyhow::Result<()> {
                     crate::crypto::sealed_box::recovery_key_from_text(&line).map_err(|_| {
                         anyhow::anyhow!("that is not a recovery key (it starts CONFIDE-RECOVERY-)")
                     })?;
-                let shared = people::recovery_share(
-                    conn,
-                    &ctx,
-                    &Admin::command_line(),
-                    school.id,
-                    user.id,
-                    &key,
-                )
-                .map_err(explain)?;
+                let shared = people::recovery_share(conn, &ctx, &admin, school.id, user.id, &key)
+                    .map_err(explain)?;
                 println!(
                     "{shared} reports of {} are now readable to {}.",
                     school.name, user.name
@@ -406,8 +440,7 @@ fn run(command: Command) -> anyhow::Result<()> {
 fn open(settings: Settings) -> anyhow::Result<(Db, Context)> {
     let config = Config::from_settings(settings)?;
     let db = Db::connect(&config.database, 1)?;
-    let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
-    Ok((db, Context::new(Clock::system(), server_key)))
+    Ok((db, crate::startup::context(&config)?))
 }
 
 /// A refusal in the words an administrator reads.
@@ -476,6 +509,14 @@ fn user_command(action: UserCommand, settings: Settings) -> anyhow::Result<()> {
                 let user = find_user(conn, &email)?;
                 people::set_disabled(conn, &ctx, &admin, user.id, false).map_err(explain)?;
                 println!("{} can sign in again.", user.name);
+            }
+            UserCommand::ResetTwoFactor { email } => {
+                let user = find_user(conn, &email)?;
+                people::reset_two_factor(conn, &ctx, &admin, user.id).map_err(explain)?;
+                println!(
+                    "{} is signed out everywhere and will set up two-step sign-in again at their next sign-in.",
+                    user.name
+                );
             }
             UserCommand::ResetPassword { email } => {
                 let user = find_user(conn, &email)?;

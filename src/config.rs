@@ -87,6 +87,10 @@ pub struct Settings {
     pub smtp_password: Option<String>,
     #[arg(long, env = "CONFIDE_SMTP_PASSWORD_FILE")]
     pub smtp_password_file: Option<PathBuf>,
+    /// Days a newly added (or reset) person may work before they must set up two-step
+    /// sign-in. Default 0: at their first sign-in. At most 14.
+    #[arg(long, env = "CONFIDE_TWO_FACTOR_GRACE_DAYS", default_value_t = 0)]
+    pub two_factor_grace_days: u32,
 }
 
 impl Settings {
@@ -115,6 +119,7 @@ impl Settings {
             smtp_username_file: None,
             smtp_password: None,
             smtp_password_file: None,
+            two_factor_grace_days: 0,
         }
     }
 }
@@ -211,6 +216,8 @@ pub struct Config {
     pub mail: MailSettings,
     pub mail_from: Mailbox,
     pub mail_worker: bool,
+    /// Seconds a new person may work before setting up two-step sign-in.
+    pub two_factor_grace_seconds: i64,
 }
 
 /// Which database to use, decided from the URL's shape.
@@ -331,7 +338,13 @@ impl Config {
                 settings.mail_from
             ))
         })?;
+        if settings.two_factor_grace_days > 14 {
+            return Err(ConfigError(
+                "CONFIDE_TWO_FACTOR_GRACE_DAYS must be between 0 and 14".into(),
+            ));
+        }
         Ok(Config {
+            two_factor_grace_seconds: i64::from(settings.two_factor_grace_days) * 86_400,
             listen,
             session_cookie,
             mail,
@@ -370,6 +383,7 @@ impl Config {
                 lettre::Address::new_dangerous("confide", "localhost"),
             ),
             mail_worker: false,
+            two_factor_grace_seconds: 0,
         }
     }
 

@@ -4,6 +4,7 @@ use crate::app::people::{self, NewPerson};
 use crate::app::{pupil, Admin, Context};
 use crate::config::Config;
 use crate::crypto::sealed_box::PrivateKey;
+use crate::crypto::totp::TotpSecret;
 use crate::db::{Conn, Db};
 use crate::domain::choices::{About, Category, Location, Role};
 use crate::domain::person::Email;
@@ -39,8 +40,7 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
     };
     let config = Config::from_settings(settings)?;
     let db = Db::connect(&config.database, config.db_pool_size)?;
-    let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
-    let ctx = Context::new(Clock::system(), server_key);
+    let ctx = crate::startup::context(&config)?;
     db.run_blocking(|conn| -> anyhow::Result<()> {
         seed(conn, &ctx)?;
         seed_people(conn, &ctx)?;
@@ -60,6 +60,10 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
         for p in DEMO_PEOPLE.iter().chain([&DEMO_ADMIN]) {
             println!("  {:<46} {:<32} {}", p.name, p.email, p.password);
         }
+        println!();
+        println!("Demo staff already use two-step sign-in. For the code after the password, run in another terminal:");
+        println!("  cargo run --release -- demo-code officer@demo.confide.example");
+        println!("  (or ./target/release/confide demo-code EMAIL; it changes every 30 seconds)");
         println!();
         println!(
             "Notifications (file transport, .eml files): {}",
@@ -161,7 +165,7 @@ pub fn seed_reports(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
         then.advance(-hours_ago * 3600);
         let sent_then = Context {
             clock: then,
-            server_key: ctx.server_key.clone(),
+            ..ctx.clone()
         };
         pupil::submit(conn, &sent_then, &slug, &report)?;
     }
@@ -206,10 +210,36 @@ pub fn seed_people(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
                 password: Some(person.password),
             },
         )?;
+        // Enrolled already, with a secret anyone can compute (`confide demo-code`).
+        crate::app::two_factor::enrol_with_secret(
+            conn,
+            ctx,
+            created.user.id,
+            &TotpSecret::for_demo(person.email),
+        )?;
         for (raw, role) in person.roles {
             let school = people::find_school(conn, &slug(raw)?)?;
             people::grant_role(conn, ctx, &admin, school.id, created.user.id, *role)?;
         }
     }
     Ok(())
+}
+
+/// The code a demo account's authenticator app would show now. Only demo accounts: their
+/// secrets are made from their published email addresses.
+pub fn current_code(email: &str, next_step: bool) -> anyhow::Result<String> {
+    let email = email.trim().to_lowercase();
+    if !DEMO_PEOPLE
+        .iter()
+        .chain([&DEMO_ADMIN])
+        .any(|p| p.email == email)
+    {
+        anyhow::bail!("{email} is not a demo account; `confide demo` lists them");
+    }
+    let ahead = if next_step {
+        crate::crypto::totp::STEP_SECONDS
+    } else {
+        0
+    };
+    Ok(TotpSecret::for_demo(&email).code_at(Clock::system().now().as_secs() + ahead))
 }

@@ -17,6 +17,18 @@ use crate::time::Clock;
 use crate::views::Site;
 use crate::web::{self as routes, middleware, AppState};
 
+/// What the use cases run with under this configuration: the system clock, the server's
+/// secret key file, and the deployment's rules. Every door (server, command line, demo)
+/// makes it here, so they all follow the same rules.
+pub fn context(config: &Config) -> anyhow::Result<Context> {
+    let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
+    Ok(
+        Context::new(Clock::system(), server_key).with_policy(crate::app::Policy {
+            two_factor_grace_seconds: config.two_factor_grace_seconds,
+        }),
+    )
+}
+
 /// A server bound to its port, ready to run.
 pub struct Application {
     port: u16,
@@ -29,8 +41,8 @@ impl Application {
     /// With port 0 the system picks a free port; [`Application::port`] tells which.
     pub fn build(config: Config) -> anyhow::Result<Self> {
         let db = Db::connect(&config.database, config.db_pool_size)?;
-        let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
-        Self::build_with(config, db, Context::new(Clock::system(), server_key))
+        let ctx = context(&config)?;
+        Self::build_with(config, db, ctx)
     }
 
     /// As [`Application::build`], on a database and context the caller already has

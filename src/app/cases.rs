@@ -2,7 +2,7 @@
 //! change it (acknowledge, rate the risk, move its status, choose its owner, add notes,
 //! reply to the pupil). Every change is one transaction with its audit row and event.
 
-use super::{Context, Staff};
+use super::{Context, Staff, StepUpRequired};
 use crate::crypto::context;
 use crate::crypto::sealed_box::ReportKeys;
 use crate::db::{Conn, DbConnection, DbError, Tx};
@@ -32,6 +32,9 @@ pub enum CaseError {
     NotFound,
     #[error("refused: {0:?}")]
     Refused(Msg),
+    /// Opening a closed report needs the second factor again.
+    #[error(transparent)]
+    StepUp(#[from] StepUpRequired),
     /// A wrapped key or sealed text would not open: damaged data.
     #[error("a sealed case failed to open: {0}")]
     Broken(&'static str),
@@ -115,7 +118,8 @@ fn acting_role(db: &mut DbConnection, staff: &Staff, row: &CaseRow) -> Result<Ac
     )
 }
 
-/// Opens the case and records the view.
+/// Opens the case and records the view. A closed case is opened only with a second
+/// factor passed in the last ten minutes.
 pub fn open(
     conn: &mut Conn<'_>,
     ctx: &Context,
@@ -124,6 +128,9 @@ pub fn open(
 ) -> Result<Case, CaseError> {
     let keys = keys_for(conn.db(), staff, id)?;
     let row = reports::find(conn.db(), id)?;
+    if row.status == Status::Closed && !staff.recently_confirmed(ctx.now()) {
+        return Err(StepUpRequired.into());
+    }
     let sealed = reports::sealed_details(conn.db(), id)?;
     let json = keys
         .report

@@ -4,18 +4,19 @@
 
 use zeroize::Zeroizing;
 
-use super::{sharing, Admin, Context};
+use super::{sharing, Admin, Context, StepUpRequired};
 use crate::crypto::password::{self, SealedPrivateKey};
 use crate::crypto::sealed_box::PrivateKey;
 use crate::db::{Conn, DbError};
-use crate::domain::choices::Role;
+use crate::domain::choices::{MailKind, Role};
 use crate::domain::ids::{SchoolId, UserId};
 use crate::domain::msg::Msg;
 use crate::domain::person::{person_name, Email};
 use crate::domain::school::{NewSchool, SchoolSettings, SchoolSlug};
 use crate::store::audit;
 use crate::store::keys;
-use crate::store::outbox::{self, OutboxState};
+use crate::store::outbox::{self, NewMail, OutboxState};
+use crate::store::recovery_codes;
 use crate::store::roles::{self, RoleHolder};
 use crate::store::schools::{self, School};
 use crate::store::sessions;
@@ -28,6 +29,8 @@ pub enum AdminError {
     NotFound,
     #[error("refused: {0:?}")]
     Refused(Msg),
+    #[error(transparent)]
+    StepUp(#[from] StepUpRequired),
     #[error("could not protect a new key: {0}")]
     Crypto(String),
     #[error(transparent)]
@@ -188,6 +191,7 @@ pub fn add_person(
                 private_key_salt: &sealed.salt,
                 must_change_password: temporary,
             },
+            now.plus(ctx.policy.two_factor_grace_seconds),
             now,
         )?;
         audit::append(tx, admin.actor(), None, "Person added", &user.email, now)?;
@@ -240,6 +244,7 @@ pub fn reset_password(
     user: UserId,
 ) -> Result<(User, Zeroizing<String>), AdminError> {
     not_yourself(admin, user)?;
+    admin.require_fresh(ctx.now())?;
     let password = password::temporary_password();
     let private = PrivateKey::generate();
     let sealed = SealedPrivateKey::seal(&private, &password)?;
@@ -274,6 +279,45 @@ pub fn reset_password(
     Ok((person, password))
 }
 
+/// A lost phone: the person's second factor and recovery codes are forgotten and they are
+/// signed out everywhere; they must set up two-step sign-in again when they next sign in.
+/// The requirement itself never goes away. The person is told by mail.
+pub fn reset_two_factor(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    admin: &Admin,
+    user: UserId,
+) -> Result<User, AdminError> {
+    not_yourself(admin, user)?;
+    let now = ctx.now();
+    admin.require_fresh(now)?;
+    conn.write(|tx| {
+        let person = users::find(tx.db(), user)?;
+        users::clear_totp(tx, user, now)?;
+        recovery_codes::delete_for_user(tx, user)?;
+        sessions::delete_for_user(tx, user)?;
+        outbox::enqueue(
+            tx,
+            &[NewMail {
+                kind: MailKind::TwoFactorReset,
+                email: person.email.clone(),
+                user_id: Some(user),
+                school_id: None,
+            }],
+            now,
+        )?;
+        audit::append(
+            tx,
+            admin.actor(),
+            None,
+            "Two-step sign-in reset",
+            &person.email,
+            now,
+        )?;
+        Ok(person)
+    })
+}
+
 /// Gives a role. Holding a new role can also take reports away (a new head loses
 /// reports about the head), so the person's keys are pruned in the same transaction.
 pub fn grant_role(
@@ -285,6 +329,7 @@ pub fn grant_role(
     role: Role,
 ) -> Result<(), AdminError> {
     let now = ctx.now();
+    admin.require_fresh(now)?;
     conn.write(|tx| {
         let school = schools::find(tx.db(), school)?;
         let person = users::find(tx.db(), user)?;
@@ -313,6 +358,7 @@ pub fn revoke_role(
     role: Role,
 ) -> Result<usize, AdminError> {
     let now = ctx.now();
+    admin.require_fresh(now)?;
     conn.write(|tx| {
         let school = schools::find(tx.db(), school)?;
         let person = users::find(tx.db(), user)?;
@@ -345,6 +391,7 @@ pub fn recovery_share(
     user: UserId,
     recovery: &PrivateKey,
 ) -> Result<usize, AdminError> {
+    admin.require_second_factor(ctx.now())?;
     let person = users::find(conn.db(), user)?;
     match sharing::recovery_share(conn, ctx, admin.actor(), school, recovery, &person)? {
         Ok(shared) => Ok(shared),

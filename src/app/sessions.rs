@@ -13,6 +13,7 @@ use crate::store::audit;
 use crate::store::keys;
 use crate::store::sessions;
 use crate::store::users::{self, Credentials, User};
+use crate::time::Timestamp;
 
 /// Signed out after 30 minutes without a request.
 pub const IDLE_SECONDS: i64 = 30 * 60;
@@ -43,14 +44,24 @@ impl From<anyhow::Error> for SessionError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionState {
     Active,
+    /// The password was right (or not: the page looks the same); now the code from the app.
+    NeedsSecondFactor,
     /// Signed in with a temporary password: choose a new one first.
     MustChangePassword,
+    /// No second factor yet, and no grace left: set one up first.
+    MustEnrol,
 }
 
 impl SessionState {
-    fn of(user: &User) -> Self {
-        if user.must_change_password {
+    /// The second factor comes first (so nothing is reachable without it), then a
+    /// temporary password is replaced, then a missing second factor is set up.
+    pub fn of(user: &User, second_factor_at: Option<Timestamp>, now: Timestamp) -> Self {
+        if user.enrolled() && second_factor_at.is_none() {
+            SessionState::NeedsSecondFactor
+        } else if user.must_change_password {
             SessionState::MustChangePassword
+        } else if !user.enrolled() && now >= user.enrol_by {
+            SessionState::MustEnrol
         } else {
             SessionState::Active
         }
@@ -119,37 +130,55 @@ fn check_credentials(
     }
 }
 
-/// Signs a person in: a new session, and colleagues who joined since they last signed in
-/// get the reports they should see, while this person's key is open. `None` for any
-/// wrong email or password, saying nothing about which.
+/// The first step of signing in: email and password. Whatever they were, the answer is a
+/// token for the cookie and the step that comes next, so nobody learns whether a password
+/// was right until the second factor passes. With the right password a session is stored
+/// (its private key sealed under the token); otherwise the token matches nothing.
 pub fn sign_in(
     conn: &mut Conn<'_>,
     ctx: &Context,
     email: &str,
     password_given: &str,
-) -> Result<Option<(SessionToken, SessionState)>, SessionError> {
+) -> Result<(SessionToken, SessionState), SessionError> {
+    let token = SessionToken::generate();
     let Some((user, key)) = check_credentials(conn, email, password_given)? else {
-        return Ok(None);
+        return Ok((token, SessionState::NeedsSecondFactor));
     };
-    let shared = sharing::share_pending(conn, ctx, &user, &key)?;
+    let sealed = token.seal_private_key(&key);
+    let now = ctx.now();
+    conn.write(|tx| sessions::insert(tx, &token.id_hash(), user.id, &sealed, now))?;
+    let state = SessionState::of(&user, None, now);
+    if state != SessionState::NeedsSecondFactor {
+        finish_sign_in(conn, ctx, &user, &key, "Signed in")?;
+    }
+    Ok((token, state))
+}
+
+/// Once every step is passed: colleagues who joined since this person last signed in get
+/// the reports they should see, while this person's key is open; and it is audited.
+pub(crate) fn finish_sign_in(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    user: &User,
+    key: &PrivateKey,
+    action: &str,
+) -> Result<(), SessionError> {
+    let shared = sharing::share_pending(conn, ctx, user, key)?;
     if shared > 0 {
         tracing::info!(shared, "report keys shared at sign-in");
     }
-    let token = SessionToken::generate();
-    let sealed = token.seal_private_key(&key);
     let now = ctx.now();
     conn.write(|tx| {
-        sessions::insert(tx, &token.id_hash(), user.id, &sealed, now)?;
         audit::append(
             tx,
             &audit::Actor::user(user.id, &user.name),
             None,
-            "Signed in",
+            action,
             "",
             now,
         )
     })?;
-    Ok(Some((token, SessionState::of(&user))))
+    Ok(())
 }
 
 /// The live session for a cookie, or `None` (and the row removed) when it has expired,
@@ -179,8 +208,12 @@ pub fn load(
         conn.write(|tx| sessions::touch(tx, &id, now))?;
     }
     Ok(Some(SignedIn {
-        state: SessionState::of(&user),
-        staff: Staff { user, private_key },
+        state: SessionState::of(&user, row.second_factor_at, now),
+        staff: Staff {
+            user,
+            private_key,
+            second_factor_at: row.second_factor_at,
+        },
         token: token.clone(),
     }))
 }
@@ -267,4 +300,67 @@ pub fn change_password(
         )
     })?;
     Ok(Ok(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::UserId;
+
+    fn user(enrolled: bool, temporary: bool, enrol_by: i64) -> User {
+        User {
+            id: UserId(1),
+            email: "jo@school.example".into(),
+            name: "Jo".into(),
+            password_hash: String::new(),
+            public_key: vec![],
+            private_key_sealed: vec![],
+            private_key_salt: vec![],
+            must_change_password: temporary,
+            is_admin: false,
+            disabled: false,
+            created_at: Timestamp::EPOCH,
+            notify_digest: false,
+            last_digest_at: Timestamp::EPOCH,
+            totp_sealed: enrolled.then(Vec::new),
+            totp_pending_sealed: None,
+            totp_last_step: 0,
+            enrol_by: Timestamp(enrol_by),
+            factor_failures: 0,
+            factor_failures_since: Timestamp::EPOCH,
+        }
+    }
+
+    #[test]
+    fn the_second_factor_comes_before_everything_else() {
+        let now = Timestamp(1_000);
+        let passed = Some(Timestamp(990));
+        use SessionState::*;
+        assert_eq!(
+            SessionState::of(&user(true, true, 0), None, now),
+            NeedsSecondFactor
+        );
+        assert_eq!(
+            SessionState::of(&user(true, false, 0), None, now),
+            NeedsSecondFactor
+        );
+        assert_eq!(
+            SessionState::of(&user(true, true, 0), passed, now),
+            MustChangePassword
+        );
+        assert_eq!(SessionState::of(&user(true, false, 0), passed, now), Active);
+        assert_eq!(
+            SessionState::of(&user(false, true, 0), None, now),
+            MustChangePassword
+        );
+        assert_eq!(
+            SessionState::of(&user(false, false, 0), None, now),
+            MustEnrol
+        );
+        // Within the deployment's grace period, a person may work before enrolling.
+        assert_eq!(
+            SessionState::of(&user(false, false, 2_000), None, now),
+            Active
+        );
+    }
 }

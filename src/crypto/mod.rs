@@ -7,6 +7,7 @@ pub mod sealed_box;
 pub mod secret;
 pub mod server_key;
 pub mod session;
+pub mod totp;
 
 /// Decryption failed: wrong key, or the stored bytes were changed. Deliberately says no more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

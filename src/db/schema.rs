@@ -27,6 +27,12 @@ diesel::table! {
         created_at -> BigInt,
         notify_digest -> Bool,
         last_digest_at -> BigInt,
+        totp_sealed -> Nullable<Binary>,
+        totp_pending_sealed -> Nullable<Binary>,
+        totp_last_step -> BigInt,
+        enrol_by -> BigInt,
+        factor_failures -> Integer,
+        factor_failures_since -> BigInt,
     }
 }
 
@@ -85,6 +91,16 @@ diesel::table! {
         wrapped_private_key -> Binary,
         created_at -> BigInt,
         last_seen_at -> BigInt,
+        second_factor_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (user_id, code_hash) {
+        user_id -> BigInt,
+        code_hash -> Binary,
+        created_at -> BigInt,
+        used_at -> Nullable<BigInt>,
     }
 }
 
@@ -151,6 +167,7 @@ diesel::joinable!(report_keys -> reports (report_id));
 diesel::joinable!(report_keys -> users (user_id));
 diesel::joinable!(messages -> reports (report_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(outbox -> schools (school_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -163,5 +180,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     audit_log,
     outbox,
-    report_events
+    report_events,
+    recovery_codes
 );

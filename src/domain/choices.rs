@@ -133,6 +133,8 @@ choices! {
         Unrouted => "unrouted", "No one set up";
         Digest => "digest", "Daily digest";
         PupilMessage => "pupil_message", "Pupil wrote again";
+        RecoveryCodeUsed => "recovery_code_used", "Recovery code used";
+        TwoFactorReset => "two_factor_reset", "Two-step sign-in reset";
         Test => "test", "Test";
     }
 }

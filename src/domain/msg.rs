@@ -44,6 +44,10 @@ messages! {
     PasswordsDiffer => "password.differ",
     PasswordUnchanged => "password.unchanged",
     PasswordWrong => "password.current_wrong",
+    // The second factor.
+    CodeWrong => "two_factor.code.wrong",
+    TooManyCodes => "two_factor.code.too_many",
+    EnrolFirst => "two_factor.enrol_first",
     // Working a case.
     WriteSomething => "case.text.missing",
     AlreadyAcknowledged => "case.acknowledge.already",

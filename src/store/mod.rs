@@ -8,6 +8,7 @@ pub mod keys;
 pub mod messages;
 pub mod outbox;
 pub mod queue;
+pub mod recovery_codes;
 pub mod reports;
 pub mod roles;
 pub mod schools;

@@ -14,6 +14,8 @@ pub struct SessionRow {
     pub sealed_private_key: Vec<u8>,
     pub created_at: Timestamp,
     pub last_seen_at: Timestamp,
+    /// When this session last passed the second factor.
+    pub second_factor_at: Option<Timestamp>,
 }
 
 pub fn insert(
@@ -43,6 +45,7 @@ pub fn find(db: &mut DbConnection, id_hash: &[u8]) -> Result<Option<SessionRow>,
             sessions::wrapped_private_key,
             sessions::created_at,
             sessions::last_seen_at,
+            sessions::second_factor_at,
         ))
         .first(db)
         .optional()?)
@@ -51,6 +54,14 @@ pub fn find(db: &mut DbConnection, id_hash: &[u8]) -> Result<Option<SessionRow>,
 pub fn touch(tx: &mut Tx<'_>, id_hash: &[u8], now: Timestamp) -> Result<(), DbError> {
     diesel::update(sessions::table.filter(sessions::id_hash.eq(id_hash)))
         .set(sessions::last_seen_at.eq(now))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// The session passed the second factor now (at sign-in, or again before a sensitive action).
+pub fn mark_second_factor(tx: &mut Tx<'_>, id_hash: &[u8], now: Timestamp) -> Result<(), DbError> {
+    diesel::update(sessions::table.filter(sessions::id_hash.eq(id_hash)))
+        .set(sessions::second_factor_at.eq(Some(now)))
         .execute(tx.db())?;
     Ok(())
 }

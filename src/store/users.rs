@@ -26,6 +26,23 @@ pub struct User {
     /// One daily digest instead of a mail per non-urgent report.
     pub notify_digest: bool,
     pub last_digest_at: Timestamp,
+    /// The TOTP secret, sealed; `None` until the person enrols.
+    pub totp_sealed: Option<Vec<u8>>,
+    /// A secret shown for enrolment, waiting for its first code.
+    pub totp_pending_sealed: Option<Vec<u8>>,
+    /// The last TOTP step used: a code is good once.
+    pub totp_last_step: i64,
+    /// Until when the person may work without a second factor.
+    pub enrol_by: Timestamp,
+    pub factor_failures: i32,
+    pub factor_failures_since: Timestamp,
+}
+
+impl User {
+    /// Whether the person has a second factor set up.
+    pub fn enrolled(&self) -> bool {
+        self.totp_sealed.is_some()
+    }
 }
 
 impl std::fmt::Debug for User {
@@ -55,6 +72,7 @@ pub fn insert(
     name: &str,
     is_admin: bool,
     credentials: &Credentials<'_>,
+    enrol_by: Timestamp,
     now: Timestamp,
 ) -> Result<User, DbError> {
     diesel::insert_into(users::table)
@@ -69,9 +87,88 @@ pub fn insert(
             users::is_admin.eq(is_admin),
             users::disabled.eq(false),
             users::created_at.eq(now),
+            users::enrol_by.eq(enrol_by),
         ))
         .execute(tx.db())?;
     find_by_email(tx.db(), email)?.ok_or(DbError::Query(diesel::result::Error::NotFound))
+}
+
+/// Keeps a secret shown for enrolment until its first code confirms it.
+pub fn set_totp_pending(tx: &mut Tx<'_>, id: UserId, sealed: &[u8]) -> Result<(), DbError> {
+    diesel::update(users::table.find(id))
+        .set(users::totp_pending_sealed.eq(Some(sealed)))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// The confirmed secret becomes the person's second factor; `step` was just used.
+pub fn activate_totp(tx: &mut Tx<'_>, id: UserId, sealed: &[u8], step: i64) -> Result<(), DbError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::totp_sealed.eq(Some(sealed)),
+            users::totp_pending_sealed.eq(None::<Vec<u8>>),
+            users::totp_last_step.eq(step),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// Records a used TOTP step, only if it is later than the last one: of two sign-ins racing
+/// with the same code, one wins.
+pub fn use_totp_step(tx: &mut Tx<'_>, id: UserId, step: i64) -> Result<bool, DbError> {
+    let used = diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::totp_last_step.lt(step)),
+    )
+    .set(users::totp_last_step.eq(step))
+    .execute(tx.db())?;
+    Ok(used > 0)
+}
+
+/// Forgets the person's second factor; they must enrol again by `enrol_by`.
+pub fn clear_totp(tx: &mut Tx<'_>, id: UserId, enrol_by: Timestamp) -> Result<(), DbError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::totp_sealed.eq(None::<Vec<u8>>),
+            users::totp_pending_sealed.eq(None::<Vec<u8>>),
+            users::enrol_by.eq(enrol_by),
+            users::factor_failures.eq(0),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// Counts a wrong second-factor code in the window that started at
+/// `factor_failures_since`, or starts a new window at `now` if that one is over.
+pub fn record_factor_failure(
+    tx: &mut Tx<'_>,
+    user: &User,
+    window_seconds: i64,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let (failures, since) = if now.since(user.factor_failures_since) > window_seconds {
+        (1, now)
+    } else {
+        (
+            user.factor_failures.saturating_add(1),
+            user.factor_failures_since,
+        )
+    };
+    diesel::update(users::table.find(user.id))
+        .set((
+            users::factor_failures.eq(failures),
+            users::factor_failures_since.eq(since),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+pub fn clear_factor_failures(tx: &mut Tx<'_>, id: UserId) -> Result<(), DbError> {
+    diesel::update(users::table.find(id))
+        .set(users::factor_failures.eq(0))
+        .execute(tx.db())?;
+    Ok(())
 }
 
 /// Replaces a person's password and key pair.

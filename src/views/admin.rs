@@ -137,6 +137,7 @@ pub fn overview(
                             td class="govuk-table__cell" {
                                 @if person.disabled { "Disabled" } @else if person.must_change_password { "Temporary password" } @else { "Active" }
                                 @if person.is_admin { ", administrator" }
+                                @if !person.enrolled() { ", no two-step sign-in yet" }
                             }
                             td class="govuk-table__cell" {
                                 div class="govuk-button-group" {
@@ -151,6 +152,14 @@ pub fn overview(
                                             (csrf(viewer))
                                             button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" {
                                                 "Reset password" span class="govuk-visually-hidden" { " for " (person.name) }
+                                            }
+                                        }
+                                        @if person.enrolled() {
+                                            form method="post" action={ "/staff/admin/people/" (person.id) "/reset-2fa" } {
+                                                (csrf(viewer))
+                                                button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" {
+                                                    "Reset two-step sign-in" span class="govuk-visually-hidden" { " for " (person.name) }
+                                                }
                                             }
                                         }
                                     }

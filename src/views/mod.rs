@@ -10,5 +10,6 @@ pub mod pupil;
 pub mod report;
 pub mod staff;
 pub mod text;
+pub mod two_factor;
 
 pub use layout::Site;

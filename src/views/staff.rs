@@ -54,6 +54,7 @@ pub fn page(site: &Site, title: &str, viewer: Option<&Viewer<'_>>, content: Mark
                                             li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff/admin" { "Administration" } }
                                         }
                                         li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff/password" { "Change password" } }
+                                        li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff/two-factor" { "Two-step sign-in" } }
                                         li class="govuk-service-navigation__item" {
                                             form method="post" action="/staff/logout" class="confide-inline-form" {
                                                 (csrf(viewer))

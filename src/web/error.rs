@@ -9,6 +9,7 @@ use crate::app::cases::CaseError;
 use crate::app::people::AdminError;
 use crate::app::pupil::PupilError;
 use crate::app::sessions::SessionError;
+use crate::app::two_factor::TwoFactorError;
 use crate::db::DbError;
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,15 @@ pub enum AppError {
     /// Signed in with a temporary password: choose a new one first.
     #[error("password change required")]
     PasswordChangeRequired,
+    /// The password was given; the code from the app is still to come.
+    #[error("second factor required")]
+    SecondFactorRequired,
+    /// No second factor yet: set one up first.
+    #[error("enrolment required")]
+    EnrolmentRequired,
+    /// The second factor again, then back to this page.
+    #[error("step-up required")]
+    StepUpRequired(String),
     #[error("database unavailable: {0}")]
     Unavailable(#[source] DbError),
     #[error(transparent)]
@@ -61,6 +71,7 @@ impl From<CaseError> for AppError {
         match err {
             CaseError::NotFound => AppError::NotFound,
             CaseError::Refused(_) => AppError::BadRequest("refused"),
+            CaseError::StepUp(_) => AppError::StepUpRequired("/staff".into()),
             CaseError::Db(err) => err.into(),
             broken @ CaseError::Broken(_) => AppError::Internal(broken.into()),
         }
@@ -72,6 +83,7 @@ impl From<AdminError> for AppError {
         match err {
             AdminError::NotFound => AppError::NotFound,
             AdminError::Refused(_) => AppError::BadRequest("refused"),
+            AdminError::StepUp(_) => AppError::StepUpRequired("/staff/admin".into()),
             AdminError::Db(err) => err.into(),
             other @ AdminError::Crypto(_) => AppError::Internal(other.into()),
         }
@@ -87,6 +99,16 @@ impl From<SessionError> for AppError {
     }
 }
 
+impl From<TwoFactorError> for AppError {
+    fn from(err: TwoFactorError) -> Self {
+        match err {
+            TwoFactorError::Refused(_) => AppError::BadRequest("refused"),
+            TwoFactorError::StepUp(_) => AppError::StepUpRequired("/staff".into()),
+            TwoFactorError::Session(err) => err.into(),
+        }
+    }
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -95,7 +117,11 @@ impl ResponseError for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::UnsupportedEncoding => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::SignInRequired | AppError::PasswordChangeRequired => StatusCode::SEE_OTHER,
+            AppError::SignInRequired
+            | AppError::PasswordChangeRequired
+            | AppError::SecondFactorRequired
+            | AppError::EnrolmentRequired
+            | AppError::StepUpRequired(_) => StatusCode::SEE_OTHER,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -111,8 +137,14 @@ impl ResponseError for AppError {
             _ => {}
         }
         let location = match self {
-            AppError::SignInRequired => Some("/staff/login"),
-            AppError::PasswordChangeRequired => Some("/staff/password"),
+            AppError::SignInRequired => Some("/staff/login".to_owned()),
+            AppError::PasswordChangeRequired => Some("/staff/password".to_owned()),
+            AppError::SecondFactorRequired => Some("/staff/login/code".to_owned()),
+            AppError::EnrolmentRequired => Some("/staff/two-factor".to_owned()),
+            AppError::StepUpRequired(then) => Some(format!(
+                "/staff/verify?{}",
+                serde_urlencoded::to_string([("then", then.as_str())]).unwrap_or_default()
+            )),
             _ => None,
         };
         if let Some(location) = location {

@@ -1,6 +1,7 @@
 //! What staff handlers take instead of checking by hand: [`Staff`] (a signed-in person
 //! whose session may do everything), [`Admin`] (the same, and an administrator),
-//! [`Pending`] (any live session, for the pages that move a session on) and
+//! [`Verified`] (past the second factor, for the pages that move a session on: a new
+//! password, setting up an app), [`Pending`] (any live session: signing out) and
 //! [`CsrfForm`] (a posted form whose anti-forgery token matched the session). A handler
 //! that takes them cannot forget a check.
 
@@ -56,6 +57,26 @@ impl FromRequest for Pending {
     }
 }
 
+/// A live session past its second factor (or with none set up yet), whatever else it
+/// still has to do: the password and enrolment pages take this.
+pub struct Verified(pub SignedIn);
+
+impl FromRequest for Verified {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let loading = load(req);
+        Box::pin(async move {
+            let signed_in = loading.await?;
+            match signed_in.state {
+                SessionState::NeedsSecondFactor => Err(AppError::SecondFactorRequired),
+                _ => Ok(Verified(signed_in)),
+            }
+        })
+    }
+}
+
 /// A signed-in member of staff whose session may do everything. A session that must
 /// first change its password is sent to that page; no session, to sign in.
 pub struct Staff(pub SignedIn);
@@ -69,7 +90,9 @@ impl Staff {
 fn active(signed_in: SignedIn) -> Result<SignedIn, AppError> {
     match signed_in.state {
         SessionState::Active => Ok(signed_in),
+        SessionState::NeedsSecondFactor => Err(AppError::SecondFactorRequired),
         SessionState::MustChangePassword => Err(AppError::PasswordChangeRequired),
+        SessionState::MustEnrol => Err(AppError::EnrolmentRequired),
     }
 }
 

@@ -37,6 +37,12 @@ pub const SIGN_INS: Limit = Limit {
     burst: 10,
     every: Duration::from_secs(60),
 };
+/// Second-factor codes: at sign-in, before sensitive actions and at enrolment. Each
+/// account also allows only a few wrong codes (see `app::two_factor`).
+pub const SECOND_FACTORS: Limit = Limit {
+    burst: 10,
+    every: Duration::from_secs(60),
+};
 
 /// The limiters of one process.
 #[derive(Clone)]
@@ -44,6 +50,7 @@ pub struct RateLimits {
     reports: Arc<DefaultKeyedRateLimiter<u64>>,
     receipts: Arc<DefaultKeyedRateLimiter<u64>>,
     sign_ins: Arc<DefaultKeyedRateLimiter<u64>>,
+    second_factors: Arc<DefaultKeyedRateLimiter<u64>>,
     salt: Arc<SecretKey>,
     trust_proxy: bool,
 }
@@ -62,6 +69,7 @@ impl RateLimits {
             reports: limiter(REPORTS),
             receipts: limiter(RECEIPT_ATTEMPTS),
             sign_ins: limiter(SIGN_INS),
+            second_factors: limiter(SECOND_FACTORS),
             salt: Arc::new(SecretKey::generate()),
             trust_proxy,
         }
@@ -115,9 +123,18 @@ impl RateLimits {
         Self::check(&self.sign_ins, self.client(req))
     }
 
+    pub fn check_second_factor(&self, req: &HttpRequest) -> Result<(), AppError> {
+        Self::check(&self.second_factors, self.client(req))
+    }
+
     /// Forgets clients whose limits have fully recovered, so memory stays small.
     pub fn prune(&self) {
-        for limiter in [&self.reports, &self.receipts, &self.sign_ins] {
+        for limiter in [
+            &self.reports,
+            &self.receipts,
+            &self.sign_ins,
+            &self.second_factors,
+        ] {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
@@ -125,6 +142,6 @@ impl RateLimits {
 
     /// Clients currently remembered, across all limiters.
     pub fn remembered(&self) -> usize {
-        self.reports.len() + self.receipts.len() + self.sign_ins.len()
+        self.reports.len() + self.receipts.len() + self.sign_ins.len() + self.second_factors.len()
     }
 }

@@ -11,6 +11,7 @@ use confide::config::{Config, DatabaseUrl};
 use confide::crypto::receipt::ReceiptCode;
 use confide::crypto::sealed_box::PrivateKey;
 use confide::crypto::secret::SecretKey;
+use confide::crypto::totp::TotpSecret;
 use confide::db::{Conn, Db, DbConnection, DbError};
 use confide::domain::choices::Role;
 use confide::domain::ids::{ReportId, UserId};
@@ -146,6 +147,8 @@ pub struct TestApp {
     /// For running the `confide` command against the same database.
     pub database_url: String,
     pub config: Config,
+    /// The last TOTP step each person's "app" gave, so no code is ever given twice.
+    pub used_steps: Mutex<HashMap<String, i64>>,
 }
 
 impl TestApp {
@@ -198,6 +201,7 @@ impl TestApp {
         confide::app::Staff {
             user,
             private_key: staff.key.clone(),
+            second_factor_at: Some(self.ctx.now()),
         }
     }
 
@@ -235,6 +239,13 @@ impl TestApp {
                 }
             };
             people::grant_role(conn, ctx, &admin, school_id, user.id, role).unwrap();
+            confide::app::two_factor::enrol_with_secret(
+                conn,
+                ctx,
+                user.id,
+                &TotpSecret::for_demo(&user.email),
+            )
+            .unwrap();
             let key = confide::crypto::password::SealedPrivateKey {
                 salt: user.private_key_salt.clone(),
                 sealed: user.private_key_sealed.clone(),
@@ -253,7 +264,7 @@ impl TestApp {
     /// Adds an administrator (reads no reports), `admin@la.example` / `admin password 123`.
     pub fn add_admin(&self) {
         self.with(|conn, ctx| {
-            people::add_person(
+            let created = people::add_person(
                 conn,
                 ctx,
                 &Admin::command_line(),
@@ -265,7 +276,68 @@ impl TestApp {
                 },
             )
             .unwrap();
+            confide::app::two_factor::enrol_with_secret(
+                conn,
+                ctx,
+                created.user.id,
+                &TotpSecret::for_demo("admin@la.example"),
+            )
+            .unwrap();
         });
+    }
+
+    /// The code this person's authenticator app shows now (people made by `add_staff` and
+    /// `add_admin`), for a step not given before: the app's clock moves to the next step
+    /// when this one is used up.
+    pub fn next_code(&self, email: &str) -> String {
+        let email = email.trim().to_lowercase();
+        let mut used = self.used_steps.lock().unwrap();
+        let last = used.get(&email).copied().unwrap_or(i64::MIN);
+        let mut now = self.ctx.now().as_secs();
+        if now.div_euclid(30) <= last {
+            self.ctx.clock.advance((last + 1) * 30 - now);
+            now = self.ctx.now().as_secs();
+        }
+        used.insert(email.clone(), now.div_euclid(30));
+        TotpSecret::for_demo(&email).code_at(now)
+    }
+
+    /// A code for the `confide` command, which reads the real clock: the step now, or the
+    /// next one (allowed for clock drift) when this one was given already.
+    pub fn cli_code(&self, email: &str) -> String {
+        let email = email.trim().to_lowercase();
+        let mut used = self.used_steps.lock().unwrap();
+        let now = Clock::system().now().as_secs().div_euclid(30);
+        let step = now.max(used.get(&email).map_or(now, |last| last + 1));
+        assert!(
+            step <= now + 1,
+            "more codes for {email} than the clock allows"
+        );
+        used.insert(email.clone(), step);
+        TotpSecret::for_demo(&email).code_at(step * 30)
+    }
+
+    /// POSTs a form with an optional cookie: status, body, location and any new cookie.
+    async fn post_with_cookie(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &str)],
+    ) -> (u16, String, Option<String>, Option<String>) {
+        let mut request = self.client.post(self.url(path));
+        if let Some(cookie) = cookie {
+            request = request.insert_header(("Cookie", cookie));
+        }
+        let mut res = request.send_form(&fields).await.unwrap();
+        let header = |name: &str| {
+            res.headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        let location = header("location");
+        let cookie = header("set-cookie").map(|c| c.split(';').next().unwrap().to_owned());
+        let body = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
+        (res.status().as_u16(), body, location, cookie)
     }
 
     /// The id of the report a receipt code belongs to, as the server would find it.
@@ -301,38 +373,43 @@ impl TestApp {
         self.with_conn(|conn| reports::table.count().get_result(conn).unwrap())
     }
 
-    /// Signs in through the form and returns the browser, or the sign-in response on failure.
+    /// Signs in through the forms (the password, then the code from the person's app) and
+    /// returns the browser, or the response that stopped it.
     pub async fn sign_in(
         &self,
         email: &str,
         password: &str,
     ) -> Result<StaffBrowser<'_>, (u16, String, Option<String>)> {
-        let mut res = self
-            .client
-            .post(self.url("/staff/login"))
-            .send_form(&[("email", email), ("password", password)])
-            .await
-            .unwrap();
-        let status = res.status().as_u16();
-        let location = res
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned());
-        let cookie = res
-            .headers()
-            .get("set-cookie")
-            .map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned());
-        let body = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
-        match (status, cookie) {
-            (303, Some(cookie)) => Ok(StaffBrowser { app: self, cookie }),
-            _ => Err((status, body, location)),
+        let (status, body, location, cookie) = self
+            .post_with_cookie(
+                "/staff/login",
+                None,
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        let (303, Some(cookie)) = (status, cookie) else {
+            return Err((status, body, location));
+        };
+        if location.as_deref() != Some("/staff/login/code") {
+            return Ok(StaffBrowser { app: self, cookie });
+        }
+        let code = self.next_code(email);
+        let (status, body, location, _) = self
+            .post_with_cookie("/staff/login/code", Some(&cookie), &[("code", &code)])
+            .await;
+        if status == 303 {
+            Ok(StaffBrowser { app: self, cookie })
+        } else {
+            Err((status, body, location))
         }
     }
 
     /// A second server on the same database and secret key, as behind a load balancer.
     /// Returns its address.
     pub fn spawn_twin(&self) -> String {
-        let app = Application::build(self.config.clone()).expect("twin builds");
+        let db = Db::connect(&self.config.database, self.config.db_pool_size).unwrap();
+        let app = Application::build_with(self.config.clone(), db, self.ctx.clone())
+            .expect("twin builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         actix_rt::spawn(app.run_until_stopped());
         address
@@ -344,6 +421,10 @@ impl TestApp {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_confide"))
             .args(args)
             .env("CONFIDE_DATA_DIR", self.data_dir.path())
+            .env(
+                "CONFIDE_TWO_FACTOR_GRACE_DAYS",
+                (self.config.two_factor_grace_seconds / 86_400).to_string(),
+            )
             .env("CONFIDE_DATABASE_URL", &self.database_url)
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
@@ -439,6 +520,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
     let mut config = Config::for_data_dir(data_dir.path());
     config.database = database_for_test(data_dir.path());
+    // Most tests are not about two-step sign-in: people they add at the command line may
+    // work for a week before enrolling. The two-factor tests set this back to none.
+    config.two_factor_grace_seconds = 7 * 86_400;
     adjust(&mut config);
     let server_key = confide::crypto::server_key::load_or_create(&config.secret_key_file).unwrap();
     let database_url = match &config.database {
@@ -447,7 +531,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     };
     let kept = config.clone();
     let db = Db::connect(&config.database, config.db_pool_size).expect("database opens");
-    let ctx = Context::new(Clock::system(), server_key.clone());
+    let ctx = Context::new(Clock::system(), server_key.clone()).with_policy(confide::app::Policy {
+        two_factor_grace_seconds: config.two_factor_grace_seconds,
+    });
     let app = Application::build_with(config, db.clone(), ctx.clone()).expect("app builds");
     let schools = db
         .run_blocking(|conn| confide::demo::seed(conn, &ctx))
@@ -470,5 +556,6 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         server_key,
         database_url,
         config: kept,
+        used_steps: Mutex::default(),
     }
 }

@@ -22,3 +22,4 @@ mod scale;
 mod smtp_sink;
 mod staff;
 mod static_files;
+mod two_factor;

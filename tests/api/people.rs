@@ -66,7 +66,9 @@ async fn the_recovery_key_shares_reports_sent_while_no_one_was_set_up() {
         "riverside",
         Role::NominatedStaff,
     );
+    app.add_admin();
     let key = recovery_key_to_text(app.recovery_key("riverside"));
+    let code = app.cli_code("admin@la.example");
     let (ok, out) = app.confide(
         &[
             "recovery",
@@ -75,8 +77,10 @@ async fn the_recovery_key_shares_reports_sent_while_no_one_was_set_up() {
             "riverside",
             "--user",
             &deputy.email,
+            "--as",
+            "admin@la.example",
         ],
-        Some(&format!("{}\n", key.as_str())),
+        Some(&format!("{code}\n{}\n", key.as_str())),
     );
     assert!(ok, "{out}");
     assert!(out.contains("1 reports"), "{out}");
@@ -88,6 +92,7 @@ async fn the_recovery_key_shares_reports_sent_while_no_one_was_set_up() {
 
     // Another school's recovery key is refused.
     let wrong = recovery_key_to_text(app.recovery_key("oakfield"));
+    let code = app.cli_code("admin@la.example");
     let (ok, out) = app.confide(
         &[
             "recovery",
@@ -96,8 +101,10 @@ async fn the_recovery_key_shares_reports_sent_while_no_one_was_set_up() {
             "riverside",
             "--user",
             &deputy.email,
+            "--as",
+            "admin@la.example",
         ],
-        Some(&format!("{}\n", wrong.as_str())),
+        Some(&format!("{code}\n{}\n", wrong.as_str())),
     );
     assert!(!ok);
     assert!(out.contains("does not belong"), "{out}");

@@ -58,6 +58,7 @@ fn clone_handles(app: &TestApp) -> TestApp {
         server_key: app.server_key.clone(),
         database_url: app.database_url.clone(),
         config: app.config.clone(),
+        used_steps: std::sync::Mutex::default(),
     }
 }
 

@@ -18,6 +18,7 @@
 // looks over their shoulder: hence the weight budget, the no-JS checks and the
 // Exit this page check. Anonymity: hence no third-party requests, ever.
 
+import { execFileSync } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
@@ -372,22 +373,50 @@ async function checkReportFlow (browser, formPath, js) {
 }
 
 // ---------------------------------------------------------------------------
-// Staff pages: sign in, then axe on the queue, the first case and (for an
-// administrator) the administration page.
+// Staff pages: sign in with the password and the code from the demo account's
+// authenticator (DEMO_CODE_BIN demo-code EMAIL), then axe on the sign-in, code,
+// queue, case, two-step set-up, confirm-it-is-you and (for an administrator)
+// administration pages. With `js` false the same journey runs with JavaScript
+// off, and each page is audited in a page whose own scripts are blocked.
 // ---------------------------------------------------------------------------
-async function checkStaff (browser, email, password) {
-  const name = `staff ${email}`
+const DEMO_CODE_BIN = process.env.DEMO_CODE_BIN || 'target/debug/confide'
+// A code is good once: a second sign-in within the same 30 seconds takes the next step's.
+const usedCodes = new Set()
+const demoCode = (email) => {
+  let code = execFileSync(DEMO_CODE_BIN, ['demo-code', email], { encoding: 'utf8' }).trim()
+  if (usedCodes.has(`${email}:${code}`)) code = execFileSync(DEMO_CODE_BIN, ['demo-code', email, '--next'], { encoding: 'utf8' }).trim()
+  usedCodes.add(`${email}:${code}`)
+  return code
+}
+
+async function checkStaff (browser, email, password, js) {
+  const name = `staff ${js ? 'js  ' : 'nojs'} ${email}`
   const problems = []
   const blocked = []
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js })
   await guardThirdParty(context, blocked)
   const page = await context.newPage()
   page.setDefaultTimeout(TIMEOUT_MS)
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`) })
+  // axe cannot run with JavaScript off: audit the same address, with this
+  // context's cookies, in a page whose own scripts are blocked.
+  const auditContext = js ? null : await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  if (auditContext) {
+    await guardThirdParty(auditContext, blocked)
+    await auditContext.route('**/*', (route) => route.request().resourceType() === 'script' ? route.abort() : route.fallback())
+  }
   const audit = async (step) => {
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+    let target = page
+    if (auditContext) {
+      await auditContext.clearCookies()
+      await auditContext.addCookies(await context.cookies())
+      target = await auditContext.newPage()
+      await target.goto(page.url())
+    }
+    const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze()
     for (const v of describeViolations(results.violations)) problems.push(`${step}: ${v}`)
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `staff_${step}.png`), fullPage: true })
+    if (SCREENSHOTS) await target.screenshot({ path: join(SCREENSHOTS, `staff_${js ? 'js' : 'nojs'}_${step}.png`), fullPage: true })
+    if (auditContext) await target.close()
   }
   try {
     await page.goto(urlOf('/staff/login'))
@@ -395,13 +424,23 @@ async function checkStaff (browser, email, password) {
     await page.locator('#email').fill(email)
     await page.locator('#password').fill(password)
     await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/staff\/login\/code$/)
+    await audit('code')
+    await page.locator('#code').fill(demoCode(email))
+    await page.getByRole('button', { name: 'Continue' }).click()
     await page.waitForURL(/\/staff$/)
     await audit('queue')
     const first = page.locator('a[href^="/staff/reports/"]').first()
     if (await first.count()) {
       await first.click()
+      await page.waitForURL(/\/staff\/reports\//)
       await audit('case')
     }
+    await page.goto(urlOf('/staff/two-factor'))
+    if (!(await page.locator('svg[role="img"]').count())) problems.push('two-step set-up: no QR code')
+    await audit('two-factor')
+    await page.goto(urlOf('/staff/verify?then=/staff'))
+    await audit('verify')
     if (await page.locator('a[href="/staff/admin"]').count()) {
       await page.goto(urlOf('/staff/admin'))
       await audit('admin')
@@ -411,6 +450,7 @@ async function checkStaff (browser, email, password) {
   }
   if (blocked.length) problems.push(`third-party requests: ${blocked.join(', ')}`)
   await context.close()
+  if (auditContext) await auditContext.close()
   report(name, problems)
 }
 
@@ -451,7 +491,8 @@ try {
   await checkShiftExit(browser)
   for (const login of (process.env.STAFF_LOGINS || '').split(',').filter(Boolean)) {
     const [email, password] = login.split(':')
-    await checkStaff(browser, email, password)
+    await checkStaff(browser, email, password, true)
+    await checkStaff(browser, email, password, false)
   }
   const form = crawled.find((p) => /^\/s\/[^/]+\/report$/.test(p))
   if (form) {

@@ -246,6 +246,12 @@ async fn person_action(
             })
             .await
         }
+        "reset-2fa" => {
+            let reset = state
+                .run(move |conn, ctx| people::reset_two_factor(conn, ctx, &who, user))
+                .await;
+            answer(&state, &admin, reset, |_| back()).await
+        }
         _ => Err(AppError::NotFound),
     }
 }

@@ -1,4 +1,5 @@
-//! Sign in, sign out and change password.
+//! Sign in (password, then the code from an authenticator app), sign out, change
+//! password, set up two-step sign-in, and confirm it again before sensitive actions.
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
@@ -8,9 +9,11 @@ use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use crate::app::sessions::{self, SessionState};
+use crate::app::two_factor::{self, TwoFactorError};
+use crate::crypto::session::SessionToken;
 use crate::domain::msg::{FieldError, Msg};
 use crate::views;
-use crate::web::extract::{with_viewer, CsrfForm, Pending};
+use crate::web::extract::{with_viewer, CsrfForm, Pending, Staff, Verified};
 use crate::web::{html_response, see_other, AppError, AppState};
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -18,6 +21,21 @@ pub fn configure(cfg: &mut ServiceConfig) {
         web::resource("/staff/login")
             .route(web::get().to(show_login))
             .route(web::post().to(login)),
+    )
+    .service(
+        web::resource("/staff/login/code")
+            .route(web::get().to(show_code))
+            .route(web::post().to(enter_code)),
+    )
+    .service(
+        web::resource("/staff/two-factor")
+            .route(web::get().to(show_enrolment))
+            .route(web::post().to(confirm_enrolment)),
+    )
+    .service(
+        web::resource("/staff/verify")
+            .route(web::get().to(show_verify))
+            .route(web::post().to(verify)),
     )
     .route("/staff/logout", web::post().to(logout))
     .service(
@@ -67,23 +85,236 @@ async fn login(
     }
     let password = form.password.clone().unwrap_or_default();
     let given = email.clone();
-    let signed_in = state
+    let (token, next) = state
         .run(move |conn, ctx| sessions::sign_in(conn, ctx, &given, &password))
         .await?;
-    let Some((token, session)) = signed_in else {
-        return Ok(html_response(
-            StatusCode::OK,
-            views::staff::login(&state.site, &[BAD_SIGN_IN], &email),
-        ));
-    };
-    let target = match session {
+    // Right or wrong, the answer is the same until the second factor passes.
+    signed_in_to(&state, &token, next)
+}
+
+/// Where a session goes next, with its cookie.
+fn signed_in_to(
+    state: &AppState,
+    token: &SessionToken,
+    next: SessionState,
+) -> Result<HttpResponse, AppError> {
+    let target = match next {
         SessionState::Active => "/staff",
+        SessionState::NeedsSecondFactor => "/staff/login/code",
         SessionState::MustChangePassword => "/staff/password",
+        SessionState::MustEnrol => "/staff/two-factor",
     };
     let mut res = see_other(target);
-    res.add_cookie(&session_cookie(&state, token.as_str()))
+    res.add_cookie(&session_cookie(state, token.as_str()))
         .map_err(|e| AppError::Internal(anyhow::anyhow!("cannot set the session cookie: {e}")))?;
     Ok(res)
+}
+
+async fn show_code(state: web::Data<AppState>) -> HttpResponse {
+    html_response(
+        StatusCode::OK,
+        views::two_factor::sign_in_code(&state.site, &[]),
+    )
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    code: Option<Zeroizing<String>>,
+}
+
+async fn enter_code(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+) -> Result<HttpResponse, AppError> {
+    if state.limits.check_second_factor(&req).is_err() {
+        return Ok(html_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            views::two_factor::sign_in_code(
+                &state.site,
+                &[FieldError::new("code", Msg::TooManyCodes)],
+            ),
+        ));
+    }
+    let token = req
+        .cookie(&state.config.session_cookie)
+        .and_then(|c| SessionToken::parse(c.value()));
+    let typed = form.code.clone().unwrap_or_default();
+    let outcome = match token.clone() {
+        Some(token) => {
+            state
+                .run(move |conn, ctx| two_factor::complete_sign_in(conn, ctx, &token, &typed))
+                .await?
+        }
+        None => None,
+    };
+    match (outcome, token) {
+        (Some(next), Some(token)) => signed_in_to(&state, &token, next),
+        _ => {
+            // Email, password or code: the answer never says which was wrong.
+            let mut res = html_response(
+                StatusCode::OK,
+                views::staff::login(&state.site, &[BAD_SIGN_IN], ""),
+            );
+            let mut gone = session_cookie(&state, "");
+            gone.make_removal();
+            res.add_cookie(&gone).map_err(|e| {
+                AppError::Internal(anyhow::anyhow!("cannot clear the session cookie: {e}"))
+            })?;
+            Ok(res)
+        }
+    }
+}
+
+async fn show_enrolment(
+    state: web::Data<AppState>,
+    session: Verified,
+) -> Result<HttpResponse, AppError> {
+    render_enrolment(&state, session.0, &[]).await
+}
+
+async fn render_enrolment(
+    state: &AppState,
+    session: sessions::SignedIn,
+    errors: &[FieldError],
+) -> Result<HttpResponse, AppError> {
+    match session.state {
+        SessionState::NeedsSecondFactor => return Err(AppError::SecondFactorRequired),
+        SessionState::MustChangePassword => return Err(AppError::PasswordChangeRequired),
+        SessionState::MustEnrol | SessionState::Active => {}
+    }
+    let required = session.state == SessionState::MustEnrol;
+    let for_page = session.clone();
+    let enrolment = state
+        .run(move |conn, ctx| two_factor::begin_enrolment(conn, ctx, &for_page))
+        .await
+        .map_err(|err| match err {
+            TwoFactorError::StepUp(_) => AppError::StepUpRequired("/staff/two-factor".into()),
+            other => other.into(),
+        })?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok(html_response(
+        status,
+        with_viewer(&session, |v| {
+            views::two_factor::enrol(&state.site, v, &enrolment, errors, required)
+        }),
+    ))
+}
+
+async fn confirm_enrolment(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Verified,
+    form: CsrfForm<CodeForm>,
+) -> Result<HttpResponse, AppError> {
+    let session = session.0;
+    if state.limits.check_second_factor(&req).is_err() {
+        return render_enrolment(
+            &state,
+            session,
+            &[FieldError::new("code", Msg::TooManyCodes)],
+        )
+        .await;
+    }
+    if !matches!(
+        session.state,
+        SessionState::MustEnrol | SessionState::Active
+    ) {
+        return render_enrolment(&state, session, &[]).await;
+    }
+    let typed = form.0.code.unwrap_or_default();
+    let confirming = session.clone();
+    let confirmed = state
+        .run(move |conn, ctx| two_factor::confirm_enrolment(conn, ctx, &confirming, &typed))
+        .await;
+    match confirmed {
+        Ok(codes) => Ok(html_response(
+            StatusCode::OK,
+            with_viewer(&session, |v| {
+                views::two_factor::recovery_codes(&state.site, v, &codes)
+            }),
+        )),
+        Err(TwoFactorError::Refused(msg)) => {
+            render_enrolment(&state, session, &[FieldError::new("code", msg)]).await
+        }
+        Err(TwoFactorError::StepUp(_)) => Err(AppError::StepUpRequired("/staff/two-factor".into())),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Where to go after confirming: only a staff page of this site.
+fn safe_return(then: Option<&str>) -> String {
+    match then {
+        Some(path)
+            if path.starts_with("/staff")
+                && !path.contains("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path.to_owned()
+        }
+        _ => "/staff".to_owned(),
+    }
+}
+
+#[derive(Deserialize)]
+struct ReturnQuery {
+    then: Option<String>,
+}
+
+async fn show_verify(
+    state: web::Data<AppState>,
+    staff: Staff,
+    query: web::Query<ReturnQuery>,
+) -> HttpResponse {
+    let then = safe_return(query.then.as_deref());
+    html_response(
+        StatusCode::OK,
+        with_viewer(&staff.0, |v| {
+            views::two_factor::verify(&state.site, v, &then, &[])
+        }),
+    )
+}
+
+#[derive(Deserialize)]
+struct VerifyForm {
+    code: Option<Zeroizing<String>>,
+    then: Option<String>,
+}
+
+async fn verify(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    staff: Staff,
+    form: CsrfForm<VerifyForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.0;
+    let then = safe_return(form.then.as_deref());
+    let refused = |msg| {
+        html_response(
+            StatusCode::BAD_REQUEST,
+            with_viewer(&staff.0, |v| {
+                views::two_factor::verify(&state.site, v, &then, &[FieldError::new("code", msg)])
+            }),
+        )
+    };
+    if state.limits.check_second_factor(&req).is_err() {
+        return Ok(refused(Msg::TooManyCodes));
+    }
+    let typed = form.code.unwrap_or_default();
+    let session = staff.0.clone();
+    let confirmed = state
+        .run(move |conn, ctx| two_factor::step_up(conn, ctx, &session, &typed))
+        .await;
+    match confirmed {
+        Ok(()) => Ok(see_other(&then)),
+        Err(TwoFactorError::Refused(msg)) => Ok(refused(msg)),
+        Err(other) => Err(other.into()),
+    }
 }
 
 #[derive(Deserialize)]
@@ -106,7 +337,7 @@ async fn logout(
     Ok(res)
 }
 
-async fn show_password(state: web::Data<AppState>, session: Pending) -> HttpResponse {
+async fn show_password(state: web::Data<AppState>, session: Verified) -> HttpResponse {
     let forced = session.0.state == SessionState::MustChangePassword;
     html_response(
         StatusCode::OK,
@@ -125,7 +356,7 @@ struct PasswordForm {
 
 async fn change_password(
     state: web::Data<AppState>,
-    session: Pending,
+    session: Verified,
     form: CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;

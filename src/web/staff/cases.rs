@@ -101,9 +101,14 @@ async fn render_case(
     errors: &[FieldError],
 ) -> Result<HttpResponse, AppError> {
     let person = staff.person().clone();
+    let back_here = format!("/staff/reports/{id}");
     let opened = state
         .run(move |conn, ctx| cases::open(conn, ctx, &person, &id))
-        .await?;
+        .await
+        .map_err(|err| match err {
+            CaseError::StepUp(_) => AppError::StepUpRequired(back_here),
+            other => other.into(),
+        })?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

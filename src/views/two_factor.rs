@@ -1,0 +1,200 @@
+//! Two-step sign-in pages: the code after the password, setting up an authenticator app
+//! (a QR code drawn here as SVG, and the secret as text), the recovery codes shown once,
+//! and confirming again before a sensitive action.
+
+use maud::{html, Markup, PreEscaped};
+
+use super::forms::{error_summary, TextField};
+use super::layout::Site;
+use super::staff::{csrf, page, Viewer};
+use crate::app::two_factor::Enrolment;
+use crate::crypto::totp::RecoveryCode;
+use crate::domain::msg::FieldError;
+
+fn code_field(errors: &[FieldError], label: &str) -> Markup {
+    html! {
+        (TextField {
+            field: "code",
+            label,
+            hint: Some("The 6 numbers your authenticator app shows now. Or one of your recovery codes, like 7KQ3M-9XMA2."),
+            value: "",
+            rows: None,
+            max_chars: None,
+            code: true,
+        }.render(errors))
+    }
+}
+
+const LOST_PHONE: &str = "Lost your phone? Use one of the recovery codes you printed when you set up two-step sign-in, or ask an administrator to reset it.";
+
+/// After the password: the code from the app. Shown the same whether or not the password
+/// was right.
+pub fn sign_in_code(site: &Site, errors: &[FieldError]) -> Markup {
+    page(
+        site,
+        "Enter your code",
+        None,
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-one-half" {
+                    (error_summary(errors))
+                    h1 class="govuk-heading-xl" { "Enter your code" }
+                    p class="govuk-body" { "Open the authenticator app on your phone and find Confide." }
+                    form method="post" action="/staff/login/code" novalidate {
+                        (code_field(errors, "Code"))
+                        button type="submit" class="govuk-button" data-module="govuk-button" { "Continue" }
+                    }
+                    p class="govuk-body" { (LOST_PHONE) }
+                    p class="govuk-body" { a class="govuk-link" href="/staff/login" { "Start again" } }
+                }
+            }
+        },
+    )
+}
+
+/// The enrolment QR code, drawn on the server: no request leaves the site.
+fn qr(url: &str) -> Markup {
+    let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else {
+        return html! {};
+    };
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    let svg = svg
+        .split_once("<svg")
+        .map_or(String::new(), |(_, rest)| {
+            format!(r#"<svg role="img" aria-labelledby="qr-title" focusable="false"{rest}"#)
+        })
+        .replacen(
+            '>',
+            r#"><title id="qr-title">QR code to scan with your authenticator app</title>"#,
+            1,
+        );
+    // Made here from our own otpauth address: only path data and numbers, nothing typed.
+    html! { div class="confide-qr" { (PreEscaped(svg)) } }
+}
+
+/// Setting up an authenticator app.
+pub fn enrol(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    enrolment: &Enrolment,
+    errors: &[FieldError],
+    required: bool,
+) -> Markup {
+    page(
+        site,
+        "Set up two-step sign-in",
+        Some(viewer),
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    (error_summary(errors))
+                    h1 class="govuk-heading-xl" { "Set up two-step sign-in" }
+                    @if required {
+                        p class="govuk-body" { "Reports about children are protected by a second step when you sign in: a code from an app on your phone. You need to set it up before you continue." }
+                    }
+                    @if enrolment.replacing {
+                        div class="govuk-inset-text" { "You already use two-step sign-in. Set it up again here if you have a new phone: your old app keeps working until the new one is confirmed, and you get new recovery codes." }
+                    }
+                    h2 class="govuk-heading-m" { "1. Get an authenticator app" }
+                    p class="govuk-body" { "Use any authenticator app, for example Microsoft Authenticator, Google Authenticator or the one your organisation gives you." }
+                    h2 class="govuk-heading-m" { "2. Add Confide to the app" }
+                    p class="govuk-body" { "Scan this QR code with the app." }
+                    (qr(&enrolment.otpauth_url))
+                    details class="govuk-details" {
+                        summary class="govuk-details__summary" {
+                            span class="govuk-details__summary-text" { "I cannot scan the QR code" }
+                        }
+                        div class="govuk-details__text" {
+                            p class="govuk-body" { "Choose to enter a key by hand, and type:" }
+                            dl class="govuk-summary-list" {
+                                div class="govuk-summary-list__row" {
+                                    dt class="govuk-summary-list__key" { "Account" }
+                                    dd class="govuk-summary-list__value" { (enrolment.account) }
+                                }
+                                div class="govuk-summary-list__row" {
+                                    dt class="govuk-summary-list__key" { "Key" }
+                                    dd class="govuk-summary-list__value" { code class="confide-secret" { (enrolment.secret_text.as_str()) } }
+                                }
+                                div class="govuk-summary-list__row" {
+                                    dt class="govuk-summary-list__key" { "Type" }
+                                    dd class="govuk-summary-list__value" { "Time based" }
+                                }
+                            }
+                        }
+                    }
+                    h2 class="govuk-heading-m" { "3. Enter the code the app shows" }
+                    form method="post" action="/staff/two-factor" novalidate {
+                        (csrf(viewer))
+                        (TextField {
+                            field: "code",
+                            label: "Code from the app",
+                            hint: Some("6 numbers. It changes every 30 seconds."),
+                            value: "",
+                            rows: None,
+                            max_chars: None,
+                            code: true,
+                        }.render(errors))
+                        button type="submit" class="govuk-button" data-module="govuk-button" { "Turn on two-step sign-in" }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// The recovery codes, once.
+pub fn recovery_codes(site: &Site, viewer: &Viewer<'_>, codes: &[RecoveryCode]) -> Markup {
+    page(
+        site,
+        "Your recovery codes",
+        Some(viewer),
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    div class="govuk-panel govuk-panel--confirmation" {
+                        h1 class="govuk-panel__title" { "Two-step sign-in is on" }
+                    }
+                    h2 class="govuk-heading-l" { "Your recovery codes" }
+                    div class="govuk-warning-text" {
+                        span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                        strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } "These are shown once. Print them or write them down now, and keep them somewhere safe away from your phone." }
+                    }
+                    p class="govuk-body" { "If you lose your phone, each code lets you sign in once instead of a code from the app. You will get an email whenever one is used." }
+                    ul class="govuk-list confide-recovery-codes" {
+                        @for code in codes { li { code { (code.display().as_str()) } } }
+                    }
+                    a class="govuk-button" href="/staff" data-module="govuk-button" { "I have kept my codes, continue" }
+                }
+            }
+        },
+    )
+}
+
+/// Confirming the second factor again before a sensitive action.
+pub fn verify(site: &Site, viewer: &Viewer<'_>, then: &str, errors: &[FieldError]) -> Markup {
+    page(
+        site,
+        "Confirm it is you",
+        Some(viewer),
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-one-half" {
+                    (error_summary(errors))
+                    h1 class="govuk-heading-xl" { "Confirm it is you" }
+                    p class="govuk-body" { "Closed reports, exports, and changes to who can read reports need a fresh code from your authenticator app. You will not be asked again for 10 minutes." }
+                    form method="post" action="/staff/verify" novalidate {
+                        (csrf(viewer))
+                        input type="hidden" name="then" value=(then);
+                        (code_field(errors, "Code"))
+                        button type="submit" class="govuk-button" data-module="govuk-button" { "Continue" }
+                    }
+                    p class="govuk-body" { (LOST_PHONE) }
+                }
+            }
+        },
+    )
+}
