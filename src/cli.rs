@@ -101,6 +101,18 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
+    /// Delete reports past their school's retention time (not those on legal hold), warn
+    /// about those due within 72 hours, and destroy retention keys nothing kept needs.
+    Purge {
+        /// Say what would happen and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Then compact an SQLite database (`VACUUM`), so its file holds no free pages.
+        #[arg(long)]
+        vacuum: bool,
+        #[command(flatten)]
+        settings: Settings,
+    },
     /// Check the audit log's hash chain.
     Audit {
         #[command(subcommand)]
@@ -309,6 +321,10 @@ fn run(command: Command) -> anyhow::Result<()> {
                 println!("wrote {}", file.display());
             }
             println!("Keep the secret key file as safe as the database: receipt codes need it.");
+            println!(
+                "The retention keystore ({}) is not in the backup, on purpose: a report deleted under the retention policy must stay unreadable in every backup. Keep the keystore on replicated storage (or back it up separately, keeping those copies no longer than a week); without it no report can be opened.",
+                config.keystore_dir.display()
+            );
             Ok(())
         }
         Command::Restore {
@@ -403,6 +419,26 @@ fn run(command: Command) -> anyhow::Result<()> {
             })
         }
         Command::Role { action, settings } => role_command(action, settings),
+        Command::Purge {
+            dry_run,
+            vacuum,
+            settings,
+        } => {
+            let (db, ctx) = open(settings)?;
+            let done = db.run_blocking(|conn| {
+                let done = crate::app::retention::purge(conn, &ctx, dry_run)?;
+                if vacuum && !dry_run {
+                    conn.vacuum()?;
+                }
+                Ok::<_, crate::db::DbError>(done)
+            })?;
+            let would = if dry_run { "would be " } else { "" };
+            println!(
+                "{} reports {would}deleted, {} warnings {would}sent, {} retention keys {would}destroyed.",
+                done.purged, done.warned, done.keys_destroyed
+            );
+            Ok(())
+        }
         Command::School { action, settings } => {
             let (db, ctx) = open(settings)?;
             let admin = Admin::command_line();

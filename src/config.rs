@@ -46,6 +46,13 @@ pub struct Settings {
     /// deployment must share it. Default: `<data dir>/secret.key`.
     #[arg(long, env = "CONFIDE_SECRET_KEY_FILE")]
     pub secret_key_file: Option<PathBuf>,
+    /// The retention keystore: one key file per school and month, never copied into
+    /// backups, shared by every app server. Default: `<data dir>/keys`.
+    #[arg(long, env = "CONFIDE_KEYSTORE_DIR")]
+    pub keystore_dir: Option<PathBuf>,
+    /// Run the hourly retention purge in this server.
+    #[arg(long, env = "CONFIDE_PURGE_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
+    pub purge_worker: bool,
     /// Behind a reverse proxy: take the client address for rate limits from
     /// the rightmost `X-Forwarded-For` entry, the one the proxy added (it is never stored
     /// or logged).
@@ -106,6 +113,8 @@ impl Settings {
             db_pool_size: 8,
             workers: None,
             secret_key_file: None,
+            keystore_dir: None,
+            purge_worker: true,
             trust_proxy: false,
             session_cookie: None,
             mail_transport: "none".into(),
@@ -211,6 +220,8 @@ pub struct Config {
     pub db_pool_size: u32,
     pub workers: usize,
     pub secret_key_file: PathBuf,
+    pub keystore_dir: PathBuf,
+    pub purge_worker: bool,
     pub trust_proxy: bool,
     pub session_cookie: String,
     pub mail: MailSettings,
@@ -343,7 +354,13 @@ impl Config {
                 "CONFIDE_TWO_FACTOR_GRACE_DAYS must be between 0 and 14".into(),
             ));
         }
+        let keystore_dir = settings
+            .keystore_dir
+            .clone()
+            .unwrap_or_else(|| settings.data_dir.join("keys"));
         Ok(Config {
+            keystore_dir,
+            purge_worker: settings.purge_worker,
             two_factor_grace_seconds: i64::from(settings.two_factor_grace_days) * 86_400,
             listen,
             session_cookie,
@@ -374,6 +391,8 @@ impl Config {
             db_pool_size: 4,
             workers: 2,
             secret_key_file: data_dir.join("secret.key"),
+            keystore_dir: data_dir.join("keys"),
+            purge_worker: false,
             trust_proxy: false,
             session_cookie: "confide-session".into(),
             mail: MailSettings::Disabled,

@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod keystore;
 pub mod mail;
 pub mod startup;
 pub mod store;

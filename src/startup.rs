@@ -22,8 +22,9 @@ use crate::web::{self as routes, middleware, AppState};
 /// makes it here, so they all follow the same rules.
 pub fn context(config: &Config) -> anyhow::Result<Context> {
     let server_key = crate::crypto::server_key::load_or_create(&config.secret_key_file)?;
+    let keystore = crate::keystore::Keystore::open(&config.keystore_dir)?;
     Ok(
-        Context::new(Clock::system(), server_key).with_policy(crate::app::Policy {
+        Context::new(Clock::system(), server_key, keystore).with_policy(crate::app::Policy {
             two_factor_grace_seconds: config.two_factor_grace_seconds,
         }),
     )
@@ -48,6 +49,11 @@ impl Application {
     /// As [`Application::build`], on a database and context the caller already has
     /// (the demo seeds first; tests move the clock).
     pub fn build_with(config: Config, db: Db, ctx: Context) -> anyhow::Result<Self> {
+        // Reports stored before retention existed get their keys bound now, once.
+        let bound = db.run_blocking(|conn| crate::app::retention::bind_unbound(conn, &ctx))?;
+        if bound > 0 {
+            tracing::info!(bound, "reports bound to retention keys");
+        }
         let library = Library::load(config.content_dir.as_deref())?;
         crate::app::sessions::warm_up();
         let assets = Assets::load();
@@ -106,6 +112,15 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let config = &self.state.config;
+        let purger = if config.purge_worker {
+            Some(crate::app::retention::spawn_purge_worker(
+                self.state.db.clone(),
+                self.state.ctx.clone(),
+                stop.clone(),
+            )?)
+        } else {
+            None
+        };
         let worker = if config.mail_worker {
             let mailer =
                 crate::mail::transport::Mailer::new(&config.mail).map_err(std::io::Error::other)?;
@@ -143,6 +158,9 @@ impl Application {
         self.state.mail_waker.wake();
         if let Some(worker) = worker {
             let _ = worker.join();
+        }
+        if let Some(purger) = purger {
+            let _ = purger.join();
         }
         result
     }

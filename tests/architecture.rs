@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("content", 1),
     ("assets", 1),
     ("config", 2),
+    ("keystore", 2),
     ("db", 3),
     ("store", 4),
     ("backup", 4),

@@ -2,8 +2,9 @@
 //! change it (acknowledge, rate the risk, move its status, choose its owner, add notes,
 //! reply to the pupil). Every change is one transaction with its audit row and event.
 
-use super::{Context, Staff, StepUpRequired};
+use super::{retention, Context, Staff, StepUpRequired};
 use crate::crypto::context;
+use crate::crypto::retention::Copy;
 use crate::crypto::sealed_box::ReportKeys;
 use crate::db::{Conn, DbConnection, DbError, Tx};
 use crate::domain::choices::{ActorRole, Author, EventKind, Outcome, Risk, Status};
@@ -100,17 +101,54 @@ pub struct Case {
     pub chronology: Vec<AuditEntry>,
     /// People holding keys to this report, who can own it.
     pub recipients: Vec<(UserId, String)>,
+    /// Whether this person may keep it beyond the school's retention time.
+    pub may_keep_longer: bool,
 }
 
-/// The person's keys to a report, opened: only someone it is routed to gets past here.
-fn keys_for(db: &mut DbConnection, staff: &Staff, id: &ReportId) -> Result<ReportKeys, CaseError> {
-    let wrapped = keys::wrapped_for(db, id, staff.id())?.ok_or(CaseError::NotFound)?;
-    ReportKeys::unwrap_with(&staff.private_key, id, &wrapped)
-        .map_err(|_| CaseError::Broken("a recipient's report key"))
+/// The person's keys to a report, opened, with its row: only someone it is routed to gets
+/// past here, and only while its retention key exists.
+fn keys_for(
+    db: &mut DbConnection,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<(ReportKeys, CaseRow), CaseError> {
+    let bound = keys::wrapped_for(db, id, staff.id())?.ok_or(CaseError::NotFound)?;
+    let row = reports::find(db, id)?;
+    let wrapped = retention::unbind(
+        ctx,
+        row.school_id,
+        row.retention_period.as_deref(),
+        id,
+        Copy::Recipient(staff.id()),
+        &bound,
+    )?
+    .map_err(|retention::Gone| {
+        tracing::warn!("a report whose retention key was destroyed was asked for");
+        CaseError::NotFound
+    })?;
+    let keys = ReportKeys::unwrap_with(&staff.private_key, id, &wrapped)
+        .map_err(|_| CaseError::Broken("a recipient's report key"))?;
+    Ok((keys, row))
+}
+
+/// Only someone a report is routed to may change it; anyone else is told it does not exist.
+pub(crate) fn require_routed(
+    conn: &mut Conn<'_>,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<(), CaseError> {
+    keys::wrapped_for(conn.db(), id, staff.id())?
+        .map(|_| ())
+        .ok_or(CaseError::NotFound)
 }
 
 /// In what capacity this person acts on this report: the role through which it reached them.
-fn acting_role(db: &mut DbConnection, staff: &Staff, row: &CaseRow) -> Result<ActorRole, DbError> {
+pub(crate) fn acting_role(
+    db: &mut DbConnection,
+    staff: &Staff,
+    row: &CaseRow,
+) -> Result<ActorRole, DbError> {
     let holders = roles::all_holders(db, row.school_id)?;
     Ok(
         routing::receiving_role(staff.id(), row.about, &roles::holdings(&holders))
@@ -126,8 +164,7 @@ pub fn open(
     staff: &Staff,
     id: &ReportId,
 ) -> Result<Case, CaseError> {
-    let keys = keys_for(conn.db(), staff, id)?;
-    let row = reports::find(conn.db(), id)?;
+    let (keys, row) = keys_for(conn.db(), ctx, staff, id)?;
     if row.status == Status::Closed && !staff.recently_confirmed(ctx.now()) {
         return Err(StepUpRequired.into());
     }
@@ -157,6 +194,12 @@ pub fn open(
         });
     }
     let role = acting_role(conn.db(), staff, &row)?;
+    let may_keep_longer = [
+        ActorRole::NominatedStaff,
+        ActorRole::HeadTeacher,
+        ActorRole::ChairOfGovernors,
+    ]
+    .contains(&role);
     let now = ctx.now();
     conn.write(|tx| {
         events::record(
@@ -174,6 +217,7 @@ pub fn open(
         row,
         details,
         messages: conversation,
+        may_keep_longer,
     })
 }
 
@@ -187,7 +231,7 @@ fn change(
     id: &ReportId,
     change: impl FnOnce(&mut Tx<'_>, &CaseRow, Timestamp) -> Result<Changed, CaseError>,
 ) -> Result<(), CaseError> {
-    keys_for(conn.db(), staff, id)?;
+    require_routed(conn, staff, id)?;
     let now = ctx.now();
     conn.write(|tx| {
         let row = reports::find(tx.db(), id)?;
@@ -278,6 +322,7 @@ pub fn set_status(
             return Err(CaseError::Refused(Msg::ChooseOutcome));
         }
         reports::set_status(tx, row, status, outcome, now)?;
+        retention::after_status_change(tx, ctx, row, status, now)?;
         let outcome = outcome.filter(|_| status == Status::Closed);
         Ok(Changed {
             kind: EventKind::StatusChanged,
@@ -332,12 +377,11 @@ fn add_message(
     visible_to_pupil: bool,
     text: &str,
 ) -> Result<(), CaseError> {
-    let keys = keys_for(conn.db(), staff, id)?;
+    let (keys, row) = keys_for(conn.db(), ctx, staff, id)?;
     let text = text.trim();
     if text.is_empty() {
         return Err(CaseError::Refused(Msg::WriteSomething));
     }
-    let row = reports::find(conn.db(), id)?;
     let role = acting_role(conn.db(), staff, &row)?;
     let key = if visible_to_pupil {
         &keys.report

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod notify;
 pub mod people;
 pub mod pupil;
+pub mod retention;
 pub mod sessions;
 pub mod sharing;
 pub mod two_factor;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 use crate::crypto::sealed_box::PrivateKey;
 use crate::crypto::secret::SecretKey;
 use crate::domain::ids::UserId;
+use crate::keystore::Keystore;
 use crate::store::audit::Actor;
 use crate::store::users::User;
 use crate::time::{Clock, Timestamp};
@@ -42,14 +44,17 @@ pub struct Context {
     pub clock: Clock,
     /// Keys the receipt-code lookup hash and seals second-factor secrets.
     pub server_key: Arc<SecretKey>,
+    /// The retention keys, outside the database.
+    pub keystore: Arc<Keystore>,
     pub policy: Policy,
 }
 
 impl Context {
-    pub fn new(clock: Clock, server_key: SecretKey) -> Self {
+    pub fn new(clock: Clock, server_key: SecretKey, keystore: Keystore) -> Self {
         Context {
             clock,
             server_key: Arc::new(server_key),
+            keystore: Arc::new(keystore),
             policy: Policy::default(),
         }
     }

@@ -135,8 +135,12 @@ pub fn change_school_settings(
             None,
             "School settings changed",
             &format!(
-                "school {school}: read {}; acknowledge within {} hours",
-                settings.reading_hours, settings.ack_within_hours
+                "school {school}: read {}; acknowledge within {} hours; keep closed reports {}/{}/{} days (anonymous/named/about staff)",
+                settings.reading_hours,
+                settings.ack_within_hours,
+                settings.retention.anonymous_days,
+                settings.retention.named_days,
+                settings.retention.staff_days
             ),
             now,
         )?;

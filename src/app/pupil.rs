@@ -3,9 +3,10 @@
 
 use zeroize::Zeroizing;
 
-use super::Context;
+use super::{retention, Context};
 use crate::crypto::context;
 use crate::crypto::receipt::ReceiptCode;
+use crate::crypto::retention::Copy;
 use crate::crypto::sealed_box::{PublicKey, ReportKeys};
 use crate::crypto::secret::SecretKey;
 use crate::db::{Conn, DbError};
@@ -111,6 +112,18 @@ pub fn submit(
     let lookup = receipt.lookup_hash(&ctx.server_key);
     let now = ctx.now();
     let unrouted = wrapped.is_empty();
+    // Every copy is bound to the school's key for this month: destroying that key later
+    // shreds the report wherever a copy of the database is.
+    let period = retention::open_period(now);
+    let binding = retention::binding_key(ctx, school.id, &period)?;
+    let wrapped: Vec<_> = wrapped
+        .into_iter()
+        .map(|(user, w)| (user, binding.bind(&report_id, Copy::Recipient(user), &w)))
+        .collect();
+    let recovery_keys = binding.bind(&report_id, Copy::Recovery, &recovery_keys);
+    let pupil_key = binding.bind(&report_id, Copy::Pupil, &pupil_key);
+    let period = period.as_string();
+    let named = !report.details.name.is_empty() || !report.details.contact.is_empty();
 
     // Everything the write needs is worked out first, so the write itself is short and
     // can share a commit with other pupils' reports.
@@ -164,7 +177,9 @@ pub fn submit(
                 location,
                 happening_now,
                 about,
+                named,
                 unrouted,
+                retention_period: &period,
                 receipt_lookup: &lookup,
                 pupil_key: &pupil_key,
                 recovery_keys: &recovery_keys,
@@ -254,9 +269,21 @@ fn open_key(
     ctx: &Context,
     code: &ReceiptCode,
 ) -> Result<Option<Opened>, PupilError> {
-    let Some((report_id, wrapped)) =
-        reports::find_by_receipt(conn.db(), &code.lookup_hash(&ctx.server_key))?
+    let Some(found) = reports::find_by_receipt(conn.db(), &code.lookup_hash(&ctx.server_key))?
     else {
+        return Ok(None);
+    };
+    let report_id = found.id;
+    let Ok(wrapped) = retention::unbind(
+        ctx,
+        found.school,
+        found.retention_period.as_deref(),
+        &report_id,
+        Copy::Pupil,
+        &found.pupil_key,
+    )?
+    else {
+        // Deleted under the retention policy (this is an old copy of the database).
         return Ok(None);
     };
     let key_bytes = code

@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{sharing, Context, Staff};
+use super::{retention, sharing, Context, Staff};
 use crate::crypto::password::{self, SealedPrivateKey};
+use crate::crypto::retention::Copy;
 use crate::crypto::sealed_box::{PrivateKey, ReportKeys};
 use crate::crypto::session::SessionToken;
 use crate::db::{Conn, DbError};
@@ -263,10 +264,25 @@ pub fn change_password(
     let mut rewrapped = Vec::new();
     if user.must_change_password {
         let public = next.public_key();
-        for (report, wrapped) in keys::held_by(conn.db(), user.id)? {
+        for (report, school, period, bound) in keys::held_by(conn.db(), user.id)? {
+            let copy = Copy::Recipient(user.id);
+            let Ok(wrapped) =
+                retention::unbind(ctx, school, period.as_deref(), &report, copy, &bound)?
+            else {
+                continue;
+            };
             if let Ok(report_keys) = ReportKeys::unwrap_with(old, &report, &wrapped) {
-                let copy = report_keys.wrap_for(&public, &report);
-                rewrapped.push((report, copy));
+                let fresh = report_keys.wrap_for(&public, &report);
+                let bound = match period.as_deref() {
+                    Some(raw) => match crate::domain::retention::Period::parse(raw) {
+                        Some(p) => {
+                            retention::binding_key(ctx, school, &p)?.bind(&report, copy, &fresh)
+                        }
+                        None => continue,
+                    },
+                    None => fresh,
+                };
+                rewrapped.push((report, bound));
             }
         }
     }

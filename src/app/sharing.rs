@@ -5,10 +5,12 @@
 //! `school_roles.keys_complete` says who still needs keys, so a sign-in with nothing to
 //! share costs one small query.
 
-use super::Context;
+use super::{retention, Context};
+use crate::crypto::retention::Copy;
 use crate::crypto::sealed_box::{PrivateKey, PublicKey, ReportKeys};
 use crate::db::{Conn, DbError, Tx};
 use crate::domain::ids::{SchoolId, UserId};
+use crate::domain::retention::Period;
 use crate::domain::routing;
 use crate::store::audit::{self, Actor};
 use crate::store::keys::{self, ShareSource};
@@ -20,25 +22,43 @@ use crate::store::users::User;
 /// rest follow at the next.
 const MAX_PER_SIGN_IN: i64 = 5_000;
 
-/// Seals `sources` (opened with `key`) for `recipient`: the copies made, and how many
+/// Seals `sources` (the sharer's copies, or the recovery key's: `source`) for
+/// `recipient`, bound to each report's retention period: the copies made, and how many
 /// would not open.
 fn reseal(
+    ctx: &Context,
+    school: SchoolId,
     sources: Vec<ShareSource>,
+    source: Copy,
     key: &PrivateKey,
-    recipient: &PublicKey,
-) -> (Vec<(ShareSource, Vec<u8>)>, usize) {
+    recipient: (UserId, &PublicKey),
+) -> Result<(Vec<(ShareSource, Vec<u8>)>, usize), DbError> {
     let mut sealed = Vec::with_capacity(sources.len());
     let mut unreadable = 0;
-    for source in sources {
-        match ReportKeys::unwrap_with(key, &source.report, &source.wrapped) {
-            Ok(keys) => {
-                let copy = keys.wrap_for(recipient, &source.report);
-                sealed.push((source, copy));
-            }
-            Err(_) => unreadable += 1,
-        }
+    for item in sources {
+        let period = item.period.as_deref();
+        let Ok(wrapped) =
+            retention::unbind(ctx, school, period, &item.report, source, &item.wrapped)?
+        else {
+            unreadable += 1;
+            continue;
+        };
+        let Ok(keys) = ReportKeys::unwrap_with(key, &item.report, &wrapped) else {
+            unreadable += 1;
+            continue;
+        };
+        let fresh = keys.wrap_for(recipient.1, &item.report);
+        let copy = match period.and_then(Period::parse) {
+            Some(p) => retention::binding_key(ctx, school, &p)?.bind(
+                &item.report,
+                Copy::Recipient(recipient.0),
+                &fresh,
+            ),
+            None => fresh,
+        };
+        sealed.push((item, copy));
     }
-    (sealed, unreadable)
+    Ok((sealed, unreadable))
 }
 
 fn store_copies(
@@ -87,7 +107,14 @@ pub fn share_pending(
                 tracing::error!(user = %recipient.user_id, "a colleague has an unusable public key: nothing shared with them");
                 continue;
             };
-            let (copies, _) = reseal(sources, key, &public);
+            let (copies, _) = reseal(
+                ctx,
+                school,
+                sources,
+                Copy::Recipient(sharer.id),
+                key,
+                (recipient.user_id, &public),
+            )?;
             let made = copies.len();
             conn.write(|tx| store_copies(tx, &copies, recipient.user_id, ctx))?;
             total += made;
@@ -166,7 +193,14 @@ pub fn recovery_share(
             break;
         }
         // Reports stored without a recovery copy are skipped and counted, not fatal.
-        let (copies, skipped) = reseal(sources, recovery, &public);
+        let (copies, skipped) = reseal(
+            ctx,
+            school,
+            sources,
+            Copy::Recovery,
+            recovery,
+            (user.id, &public),
+        )?;
         let made = copies.len();
         conn.write(|tx| store_copies(tx, &copies, user.id, ctx))?;
         added += made;

@@ -3,6 +3,7 @@
 pub mod context;
 pub mod password;
 pub mod receipt;
+pub mod retention;
 pub mod sealed_box;
 pub mod secret;
 pub mod server_key;

@@ -54,6 +54,9 @@ pub enum DbError {
     Nested,
     #[error("the database task did not finish: {0}")]
     Interrupted(String),
+    /// A file kept beside the database (the retention keystore) could not be used.
+    #[error("the keystore could not be used: {0}")]
+    Storage(#[from] std::io::Error),
 }
 
 impl DbError {
@@ -112,6 +115,8 @@ impl CustomizeConnection<DbConnection, r2d2::Error> for SqlitePragmas {
                 "PRAGMA journal_mode = WAL;",
                 "PRAGMA synchronous = FULL;",
                 "PRAGMA foreign_keys = ON;",
+                // Deleted rows are overwritten, so a purged report leaves nothing in free pages.
+                "PRAGMA secure_delete = ON;",
             ] {
                 conn.batch_execute(pragma)
                     .map_err(r2d2::Error::QueryError)?;
@@ -320,6 +325,26 @@ impl Conn<'_> {
 
     pub fn backend(&self) -> Backend {
         self.shared.backend
+    }
+
+    /// SQLite: copies the WAL into the database and empties it, so pages a purge zeroed are
+    /// not left in the log.
+    pub fn checkpoint(&mut self) -> Result<(), DbError> {
+        if self.shared.backend == Backend::Sqlite {
+            self.pooled
+                .batch_execute("PRAGMA wal_checkpoint(TRUNCATE)")?;
+        }
+        Ok(())
+    }
+
+    /// SQLite: rewrites the database file without free pages (after a purge). PostgreSQL:
+    /// nothing; its free space is reused, and destroyed retention keys are what shred.
+    pub fn vacuum(&mut self) -> Result<(), DbError> {
+        if self.shared.backend == Backend::Sqlite {
+            self.pooled.batch_execute("VACUUM")?;
+            self.checkpoint()?;
+        }
+        Ok(())
     }
 
     /// Whether the database answers (for the health check).

@@ -9,6 +9,9 @@ diesel::table! {
         ack_within_hours -> Integer,
         created_at -> BigInt,
         recovery_public_key -> Nullable<Binary>,
+        retain_anonymous_days -> Integer,
+        retain_named_days -> Integer,
+        retain_staff_days -> Integer,
     }
 }
 
@@ -68,6 +71,35 @@ diesel::table! {
         recovery_keys -> Binary,
         details -> Binary,
         reminded_periods -> Integer,
+        named -> Bool,
+        retention_period -> Nullable<Text>,
+        expires_at -> Nullable<BigInt>,
+        legal_hold -> Bool,
+        expiry_warned -> Bool,
+    }
+}
+
+diesel::table! {
+    purged_reports (report_id) {
+        report_id -> Text,
+        school_id -> BigInt,
+        purged_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    retained_facts (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        created_day -> BigInt,
+        category -> Text,
+        location -> Text,
+        about -> Text,
+        happening_now -> Bool,
+        acknowledged_after -> Nullable<BigInt>,
+        closed_after -> Nullable<BigInt>,
+        outcome -> Nullable<Text>,
+        referral -> Nullable<Text>,
     }
 }
 
@@ -161,6 +193,7 @@ diesel::table! {
 
 diesel::joinable!(school_roles -> schools (school_id));
 diesel::joinable!(report_events -> reports (report_id));
+diesel::joinable!(retained_facts -> schools (school_id));
 diesel::joinable!(school_roles -> users (user_id));
 diesel::joinable!(reports -> schools (school_id));
 diesel::joinable!(report_keys -> reports (report_id));
@@ -181,5 +214,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     outbox,
     report_events,
-    recovery_codes
+    recovery_codes,
+    purged_reports,
+    retained_facts
 );

@@ -134,8 +134,20 @@ choices! {
         Digest => "digest", "Daily digest";
         PupilMessage => "pupil_message", "Pupil wrote again";
         RecoveryCodeUsed => "recovery_code_used", "Recovery code used";
+        RetentionWarning => "retention_warning", "Report to be deleted soon";
         TwoFactorReset => "two_factor_reset", "Two-step sign-in reset";
         Test => "test", "Test";
+    }
+}
+
+choices! {
+    /// Why a report is on legal hold (a fixed list, so no free text reaches the audit log).
+    HoldReason {
+        PoliceInvestigation => "police_investigation", "A police investigation";
+        CourtOrder => "court_order", "A court order or legal proceedings";
+        LadoReferral => "lado_referral", "A referral to the LADO";
+        Complaint => "complaint", "A complaint or appeal";
+        Other => "other", "Another legal reason";
     }
 }
 
@@ -159,6 +171,9 @@ choices! {
         Replied => "replied", "Replied to the pupil";
         NoteAdded => "note", "Added an internal note";
         PupilWrote => "pupil_message", "Pupil added a message";
+        LegalHoldSet => "hold", "Placed on legal hold";
+        LegalHoldLifted => "hold_lifted", "Legal hold lifted";
+        RetentionExtended => "retention_extended", "Kept for longer";
     }
 }
 

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod msg;
 pub mod person;
 pub mod report;
+pub mod retention;
 pub mod routing;
 pub mod school;
 pub(crate) mod sql;

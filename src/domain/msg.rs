@@ -62,6 +62,12 @@ messages! {
     SlugTaken => "school.slug.taken",
     SchoolNameLength => "school.name.length",
     SchoolSettings => "school.settings.invalid",
+    RetentionDays => "school.retention.invalid",
+    // Retention on a case.
+    NotClosed => "case.retention.not_closed",
+    ChooseHoldReason => "case.hold.reason_missing",
+    NotYourRetention => "case.retention.not_permitted",
+    OnHold => "case.retention.on_hold",
     EmailNoAt => "person.email.no_at",
     EmailInvalid => "person.email.invalid",
     EmailTaken => "person.email.taken",

@@ -2,6 +2,7 @@
 //! and when its staff read reports.
 
 use super::msg::Msg;
+use super::retention::RetentionPolicy;
 
 /// The short name in a school's address (`/s/{slug}`): lower-case letters, digits and hyphens.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -71,10 +72,14 @@ impl NewSchool {
 pub struct SchoolSettings {
     pub reading_hours: String,
     pub ack_within_hours: i32,
+    pub retention: RetentionPolicy,
 }
 
 impl SchoolSettings {
-    pub fn parse(hours: &str, ack: &str) -> Result<Self, Msg> {
+    /// Reads the settings form: hours, acknowledgement time, and the three retention times.
+    pub fn parse(hours: &str, ack: &str, retention: [&str; 3]) -> Result<Self, Msg> {
+        let [anonymous, named, staff] = retention;
+        let retention = RetentionPolicy::parse(anonymous, named, staff)?;
         let hours = hours.trim();
         let ack: Option<i32> = ack
             .trim()
@@ -85,6 +90,7 @@ impl SchoolSettings {
             Some(ack) if !hours.is_empty() && hours.chars().count() <= 200 => Ok(SchoolSettings {
                 reading_hours: hours.to_owned(),
                 ack_within_hours: ack,
+                retention,
             }),
             _ => Err(Msg::SchoolSettings),
         }
@@ -132,19 +138,22 @@ mod tests {
 
     #[test]
     fn settings_need_hours_and_a_time_in_range() {
-        assert!(SchoolSettings::parse("Weekdays", "24").is_ok());
-        assert_eq!(SchoolSettings::parse("", "24"), Err(Msg::SchoolSettings));
+        let keep = ["90", "365", "3650"];
+        assert!(SchoolSettings::parse("Weekdays", "24", keep).is_ok());
+        for (hours, ack) in [
+            ("", "24"),
+            ("Weekdays", "0"),
+            ("Weekdays", "721"),
+            ("Weekdays", "x"),
+        ] {
+            assert_eq!(
+                SchoolSettings::parse(hours, ack, keep),
+                Err(Msg::SchoolSettings)
+            );
+        }
         assert_eq!(
-            SchoolSettings::parse("Weekdays", "0"),
-            Err(Msg::SchoolSettings)
-        );
-        assert_eq!(
-            SchoolSettings::parse("Weekdays", "721"),
-            Err(Msg::SchoolSettings)
-        );
-        assert_eq!(
-            SchoolSettings::parse("Weekdays", "x"),
-            Err(Msg::SchoolSettings)
+            SchoolSettings::parse("Weekdays", "24", ["0", "365", "3650"]),
+            Err(Msg::RetentionDays)
         );
     }
 }

@@ -23,6 +23,7 @@ fn headline(kind: Kind, school: &str) -> String {
             ),
             Kind::Digest => format!("Reports for {school} are waiting for you in Confide."),
             Kind::PupilMessage => format!("A pupil has added to a report for {school}. Please sign in to read it."),
+            Kind::RetentionWarning => format!("A report for {school} will be deleted in 3 days under the school's retention policy. If it must be kept, sign in and keep it for longer or place it on legal hold."),
             Kind::RecoveryCodeUsed => "One of your Confide recovery codes was just used to sign in. If that was not you, tell your administrator today.".to_owned(),
             Kind::TwoFactorReset => "An administrator reset two-step sign-in for your Confide account. You will set it up again when you next sign in. If you did not ask for this, tell your administrator today.".to_owned(),
             Kind::Test => "This is a test message from Confide. If you can read it, mail is working.".to_owned(),

@@ -68,6 +68,12 @@ pub fn record(
     Ok(())
 }
 
+pub fn delete_for_report(tx: &mut Tx<'_>, report: &ReportId) -> Result<(), DbError> {
+    diesel::delete(report_events::table.filter(report_events::report_id.eq(report)))
+        .execute(tx.db())?;
+    Ok(())
+}
+
 /// A stored event.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct EventRow {

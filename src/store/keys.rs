@@ -143,12 +143,39 @@ pub fn sync_queue(tx: &mut Tx<'_>, report: &ReportId, queue: &QueueKeys) -> Resu
     Ok(())
 }
 
-/// Every report key a person holds (their key pair is being replaced).
-pub fn held_by(db: &mut DbConnection, user: UserId) -> Result<Vec<(ReportId, Vec<u8>)>, DbError> {
+/// Every report key a person holds (their key pair is being replaced), with where each
+/// report's keys are bound.
+pub fn held_by(
+    db: &mut DbConnection,
+    user: UserId,
+) -> Result<Vec<(ReportId, SchoolId, Option<String>, Vec<u8>)>, DbError> {
     Ok(report_keys::table
+        .inner_join(reports::table)
         .filter(report_keys::user_id.eq(user))
-        .select((report_keys::report_id, report_keys::wrapped))
+        .select((
+            report_keys::report_id,
+            reports::school_id,
+            reports::retention_period,
+            report_keys::wrapped,
+        ))
         .load(db)?)
+}
+
+/// Every recipient's copy of one report's keys.
+pub fn for_report(
+    db: &mut DbConnection,
+    report: &ReportId,
+) -> Result<Vec<(UserId, Vec<u8>)>, DbError> {
+    Ok(report_keys::table
+        .filter(report_keys::report_id.eq(report))
+        .select((report_keys::user_id, report_keys::wrapped))
+        .load(db)?)
+}
+
+pub fn delete_for_report(tx: &mut Tx<'_>, report: &ReportId) -> Result<(), DbError> {
+    diesel::delete(report_keys::table.filter(report_keys::report_id.eq(report)))
+        .execute(tx.db())?;
+    Ok(())
 }
 
 pub fn set_wrapped(
@@ -201,12 +228,15 @@ diesel::alias!(report_keys as theirs: TheirKeys);
 #[derive(Debug, Clone)]
 pub struct ShareSource {
     pub report: ReportId,
+    /// The retention period its copies are bound to.
+    pub period: Option<String>,
     pub wrapped: Vec<u8>,
     pub queue: QueueKeys,
 }
 
 type SourceRow = (
     ReportId,
+    Option<String>,
     Vec<u8>,
     Status,
     Option<Risk>,
@@ -218,9 +248,19 @@ type SourceRow = (
 fn sources(rows: Vec<SourceRow>) -> Vec<ShareSource> {
     rows.into_iter()
         .map(
-            |(report, wrapped, status, risk, happening_now, acknowledged_at, created_at)| {
+            |(
+                report,
+                period,
+                wrapped,
+                status,
+                risk,
+                happening_now,
+                acknowledged_at,
+                created_at,
+            )| {
                 ShareSource {
                     report,
+                    period,
                     wrapped,
                     queue: QueueKeys::of(
                         status,
@@ -257,6 +297,7 @@ pub fn missing_from_sharer(
         .limit(limit)
         .select((
             reports::id,
+            reports::retention_period,
             report_keys::wrapped,
             reports::status,
             reports::risk,
@@ -290,6 +331,7 @@ pub fn missing_from_recovery(
         .limit(limit)
         .select((
             reports::id,
+            reports::retention_period,
             reports::recovery_keys,
             reports::status,
             reports::risk,

@@ -33,6 +33,11 @@ pub fn insert(tx: &mut Tx<'_>, message: &NewMessage<'_>, now: Timestamp) -> Resu
     Ok(())
 }
 
+pub fn delete_for_report(tx: &mut Tx<'_>, report: &ReportId) -> Result<(), DbError> {
+    diesel::delete(messages::table.filter(messages::report_id.eq(report))).execute(tx.db())?;
+    Ok(())
+}
+
 /// One stored message with its author's name (staff only).
 #[derive(Debug, Clone, Queryable)]
 pub struct MessageRow {

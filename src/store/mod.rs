@@ -7,6 +7,7 @@ pub mod events;
 pub mod keys;
 pub mod messages;
 pub mod outbox;
+pub mod purged;
 pub mod queue;
 pub mod recovery_codes;
 pub mod reports;

@@ -16,7 +16,10 @@ pub struct NewReport<'a> {
     pub location: Location,
     pub happening_now: bool,
     pub about: About,
+    pub named: bool,
     pub unrouted: bool,
+    /// The retention period every stored copy of its keys is bound to.
+    pub retention_period: &'a str,
     pub receipt_lookup: &'a [u8],
     pub pupil_key: &'a [u8],
     pub recovery_keys: &'a [u8],
@@ -34,6 +37,8 @@ pub fn insert(tx: &mut Tx<'_>, report: &NewReport<'_>, now: Timestamp) -> Result
             reports::about.eq(report.about),
             reports::status.eq(Status::New),
             reports::unrouted.eq(report.unrouted),
+            reports::named.eq(report.named),
+            reports::retention_period.eq(Some(report.retention_period)),
             reports::created_at.eq(now),
             reports::updated_at.eq(now),
             reports::receipt_lookup.eq(report.receipt_lookup),
@@ -64,6 +69,12 @@ pub struct CaseRow {
     pub acknowledged_at: Option<Timestamp>,
     pub closed_at: Option<Timestamp>,
     pub updated_at: Timestamp,
+    pub named: bool,
+    /// `None` only for reports stored before retention, until they are bound at start-up.
+    pub retention_period: Option<String>,
+    pub expires_at: Option<Timestamp>,
+    pub legal_hold: bool,
+    pub expiry_warned: bool,
 }
 
 pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {
@@ -78,16 +89,127 @@ pub fn sealed_details(db: &mut DbConnection, id: &ReportId) -> Result<Vec<u8>, D
     Ok(reports::table.find(id).select(reports::details).first(db)?)
 }
 
-/// The report a receipt code's lookup hash belongs to, with the pupil's wrapped copy of its key.
+/// A report found by its receipt code: where its keys are bound and the pupil's copy.
+#[derive(Debug, Clone, Queryable)]
+pub struct ReceiptMatch {
+    pub id: ReportId,
+    pub school: SchoolId,
+    pub retention_period: Option<String>,
+    pub pupil_key: Vec<u8>,
+}
+
+/// The report a receipt code's lookup hash belongs to.
 pub fn find_by_receipt(
     db: &mut DbConnection,
     lookup: &[u8],
-) -> Result<Option<(ReportId, Vec<u8>)>, DbError> {
+) -> Result<Option<ReceiptMatch>, DbError> {
     Ok(reports::table
         .filter(reports::receipt_lookup.eq(lookup))
-        .select((reports::id, reports::pupil_key))
+        .select((
+            reports::id,
+            reports::school_id,
+            reports::retention_period,
+            reports::pupil_key,
+        ))
         .first(db)
         .optional()?)
+}
+
+/// The recovery key's and the pupil's copies of a report's keys, as stored (bound).
+pub fn bound_copies(db: &mut DbConnection, id: &ReportId) -> Result<(Vec<u8>, Vec<u8>), DbError> {
+    Ok(reports::table
+        .find(id)
+        .select((reports::recovery_keys, reports::pupil_key))
+        .first(db)?)
+}
+
+/// Stores the report's copies bound to another retention period.
+pub fn set_binding(
+    tx: &mut Tx<'_>,
+    id: &ReportId,
+    period: &str,
+    recovery_keys: &[u8],
+    pupil_key: &[u8],
+) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((
+            reports::retention_period.eq(Some(period)),
+            reports::recovery_keys.eq(recovery_keys),
+            reports::pupil_key.eq(pupil_key),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// When the report is to be deleted (`None`: kept while open); the warning is owed again.
+pub fn set_expiry(tx: &mut Tx<'_>, id: &ReportId, at: Option<Timestamp>) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((reports::expires_at.eq(at), reports::expiry_warned.eq(false)))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+pub fn set_legal_hold(tx: &mut Tx<'_>, id: &ReportId, held: bool) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set(reports::legal_hold.eq(held))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// Claims the warning before deletion: `false` if another server sent it.
+pub fn claim_expiry_warning(tx: &mut Tx<'_>, id: &ReportId) -> Result<bool, DbError> {
+    let claimed = diesel::update(
+        reports::table
+            .filter(reports::id.eq(id))
+            .filter(reports::expiry_warned.eq(false)),
+    )
+    .set(reports::expiry_warned.eq(true))
+    .execute(tx.db())?;
+    Ok(claimed > 0)
+}
+
+/// Reports not on hold whose deletion time is before `until`, oldest first.
+pub fn expiring_before(
+    db: &mut DbConnection,
+    until: Timestamp,
+    limit: i64,
+) -> Result<Vec<CaseRow>, DbError> {
+    Ok(reports::table
+        .filter(reports::expires_at.le(until))
+        .filter(reports::legal_hold.eq(false))
+        .order(reports::expires_at.asc())
+        .limit(limit)
+        .select(CaseRow::as_select())
+        .load(db)?)
+}
+
+/// Reports whose keys are not bound to a retention period yet (stored before retention).
+pub fn unbound(db: &mut DbConnection, limit: i64) -> Result<Vec<CaseRow>, DbError> {
+    Ok(reports::table
+        .filter(reports::retention_period.is_null())
+        .limit(limit)
+        .select(CaseRow::as_select())
+        .load(db)?)
+}
+
+/// Whether any report of the school is bound to this period.
+pub fn period_in_use(
+    db: &mut DbConnection,
+    school: SchoolId,
+    period: &str,
+) -> Result<bool, DbError> {
+    let count: i64 = reports::table
+        .filter(reports::school_id.eq(school))
+        .filter(reports::retention_period.eq(period))
+        .count()
+        .get_result(db)?;
+    Ok(count > 0)
+}
+
+/// Deletes the report row itself (its keys, messages and events first).
+pub fn delete(tx: &mut Tx<'_>, id: &ReportId) -> Result<(), DbError> {
+    diesel::delete(reports::table.find(id)).execute(tx.db())?;
+    Ok(())
 }
 
 /// What a pupil may see of their report's clear facts, with its school's name and hours.

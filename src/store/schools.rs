@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::db::schema::schools;
 use crate::db::{DbConnection, DbError, Tx};
 use crate::domain::ids::SchoolId;
+use crate::domain::retention::RetentionPolicy;
 use crate::domain::school::{NewSchool, SchoolSettings, SchoolSlug};
 use crate::time::Timestamp;
 
@@ -20,6 +21,20 @@ pub struct School {
     pub created_at: Timestamp,
     /// Public half of the school's recovery key; the private half was printed once and is never stored.
     pub recovery_public_key: Option<Vec<u8>>,
+    pub retain_anonymous_days: i32,
+    pub retain_named_days: i32,
+    pub retain_staff_days: i32,
+}
+
+impl School {
+    /// How long the school keeps closed reports.
+    pub fn retention(&self) -> RetentionPolicy {
+        RetentionPolicy {
+            anonymous_days: self.retain_anonymous_days,
+            named_days: self.retain_named_days,
+            staff_days: self.retain_staff_days,
+        }
+    }
 }
 
 /// Adds a school with the public half of its new recovery key.
@@ -42,7 +57,8 @@ pub fn insert(
     find_by_slug(tx.db(), &school.slug)?.ok_or(DbError::Query(diesel::result::Error::NotFound))
 }
 
-/// Changes what pupils are told about reading times and the agreed time to acknowledge.
+/// Changes what pupils are told about reading times, the agreed time to acknowledge, and
+/// how long closed reports are kept.
 /// `false` if there is no such school.
 pub fn update_settings(
     tx: &mut Tx<'_>,
@@ -53,6 +69,9 @@ pub fn update_settings(
         .set((
             schools::reading_hours.eq(&settings.reading_hours),
             schools::ack_within_hours.eq(settings.ack_within_hours),
+            schools::retain_anonymous_days.eq(settings.retention.anonymous_days),
+            schools::retain_named_days.eq(settings.retention.named_days),
+            schools::retain_staff_days.eq(settings.retention.staff_days),
         ))
         .execute(tx.db())?;
     Ok(changed > 0)

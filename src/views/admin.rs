@@ -83,6 +83,15 @@ pub fn overview(
                                 label class="govuk-label" for={ "ack-" (school.id) } { "Acknowledge within (hours)" }
                                 input class="govuk-input govuk-input--width-3" id={ "ack-" (school.id) } name={ "ack-" (school.id) } type="text" inputmode="numeric" value=(school.ack_within_hours);
                             }
+                            fieldset class="govuk-fieldset" {
+                                legend class="govuk-fieldset__legend govuk-fieldset__legend--s" { "Keep closed reports for (days)" }
+                                @for (name, label, value) in [("keep-anonymous", "When the pupil gave no name or contact", school.retain_anonymous_days), ("keep-named", "When the pupil gave a name or contact", school.retain_named_days), ("keep-staff", "About an adult at the school", school.retain_staff_days)] {
+                                    div class="govuk-form-group" {
+                                        label class="govuk-label" for={ (name) "-" (school.id) } { (label) }
+                                        input class="govuk-input govuk-input--width-5" id={ (name) "-" (school.id) } name={ (name) "-" (school.id) } type="text" inputmode="numeric" value=(value);
+                                    }
+                                }
+                            }
                             button type="submit" class="govuk-button govuk-button--secondary" { "Save settings" }
                         }
                     }

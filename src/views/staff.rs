@@ -7,7 +7,7 @@ use super::forms::error_summary;
 use super::layout::Site;
 use super::text::en;
 use crate::app::cases::{Case, QueueScreen};
-use crate::domain::choices::{About, Category, Outcome, Risk, Status};
+use crate::domain::choices::{About, Category, HoldReason, Outcome, Risk, Status};
 use crate::domain::ids::UserId;
 use crate::domain::msg::FieldError;
 use crate::store::queue::{QueueFilter, RiskFilter};
@@ -437,6 +437,46 @@ pub fn case(
                             }
                         }
                         button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Assign" }
+                    }
+                    h2 class="govuk-heading-m" id="retention" { "Keeping this report" }
+                    @if row.legal_hold {
+                        p class="govuk-body" { strong class="govuk-tag govuk-tag--yellow" { "Legal hold" } " It will not be deleted until the hold is lifted." }
+                        form method="post" action=(action("unhold")) {
+                            (csrf(viewer))
+                            button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Lift the legal hold" }
+                        }
+                    } @else {
+                        @if let Some(expires) = row.expires_at {
+                            p class="govuk-body" { "It will be deleted on " (format_uk(expires)) ", under the school's retention policy. Everyone working on it is emailed 3 days before." }
+                            @if case.may_keep_longer {
+                                form method="post" action=(action("keep")) {
+                                    (csrf(viewer))
+                                    div class="govuk-form-group" {
+                                        label class="govuk-label govuk-label--s" for="days" { "Keep it for longer" }
+                                        select class="govuk-select" id="days" name="days" {
+                                            option value="90" { "Another 90 days" }
+                                            option value="365" { "Another year" }
+                                            option value="730" { "Another 2 years" }
+                                        }
+                                    }
+                                    button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Keep for longer" }
+                                }
+                            }
+                        } @else {
+                            p class="govuk-body" { "It is kept while it is open. Once closed, it is deleted after the time the school has set." }
+                        }
+                        form method="post" action=(action("hold")) {
+                            (csrf(viewer))
+                            div class="govuk-form-group" {
+                                label class="govuk-label govuk-label--s" for="reason" { "Place on legal hold" }
+                                div class="govuk-hint" id="reason-hint" { "A report on hold is never deleted, whatever its date." }
+                                select class="govuk-select" id="reason" name="reason" aria-describedby="reason-hint" {
+                                    option value="" { "Choose a reason" }
+                                    @for reason in HoldReason::ALL { option value=(reason.as_str()) { (reason.label()) } }
+                                }
+                            }
+                            button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Place on hold" }
+                        }
                     }
                 }
             }

@@ -130,6 +130,11 @@ async fn one_pupils_receipt_opens_nothing_of_another_report() {
             .first(conn)
             .unwrap()
     });
+    let wrapped = app.unbound(
+        &second_id,
+        confide::crypto::retention::Copy::Pupil,
+        &wrapped,
+    );
     let first_code = confide::crypto::receipt::ReceiptCode::parse(&first).unwrap();
     assert!(first_code
         .wrapping_key()

@@ -195,6 +195,30 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Opens the retention layer of a stored copy of a report's keys (`recipient` for a
+    /// person's copy, or the recovery key's or pupil's), as the server does before the
+    /// copy's own lock.
+    pub fn unbound(
+        &self,
+        report_id: &str,
+        copy: confide::crypto::retention::Copy,
+        bound: &[u8],
+    ) -> Vec<u8> {
+        use confide::db::schema::reports;
+        let id = rid(report_id);
+        let (school, period): (confide::domain::ids::SchoolId, Option<String>) =
+            self.with_conn(|c| {
+                reports::table
+                    .find(&id)
+                    .select((reports::school_id, reports::retention_period))
+                    .first(c)
+                    .unwrap()
+            });
+        confide::app::retention::unbind(&self.ctx, school, period.as_deref(), &id, copy, bound)
+            .unwrap()
+            .expect("the retention key exists")
+    }
+
     /// The use cases' view of a member of staff made by [`TestApp::add_staff`].
     pub fn as_staff(&self, staff: &Staff) -> confide::app::Staff {
         let user = self.with_conn(|c| confide::store::users::find(c, staff.id).unwrap());
@@ -531,9 +555,12 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     };
     let kept = config.clone();
     let db = Db::connect(&config.database, config.db_pool_size).expect("database opens");
-    let ctx = Context::new(Clock::system(), server_key.clone()).with_policy(confide::app::Policy {
-        two_factor_grace_seconds: config.two_factor_grace_seconds,
-    });
+    let keystore = confide::keystore::Keystore::open(&config.keystore_dir).unwrap();
+    let ctx = Context::new(Clock::system(), server_key.clone(), keystore).with_policy(
+        confide::app::Policy {
+            two_factor_grace_seconds: config.two_factor_grace_seconds,
+        },
+    );
     let app = Application::build_with(config, db.clone(), ctx.clone()).expect("app builds");
     let schools = db
         .run_blocking(|conn| confide::demo::seed(conn, &ctx))

@@ -265,12 +265,25 @@ async fn administration_is_for_administrators_and_shows_no_report_text() {
             &[
                 (&format!("hours-{elm_id}"), "Mon to Fri, 8 to 5"),
                 (&format!("ack-{elm_id}"), "12"),
+                (&format!("keep-anonymous-{elm_id}"), "60"),
+                (&format!("keep-named-{elm_id}"), "365"),
+                (&format!("keep-staff-{elm_id}"), "3650"),
             ],
         )
         .await;
     assert_eq!(status, 303);
     let (_, landing) = app.get_text("/s/elm-park").await;
     assert!(landing.contains("Mon to Fri, 8 to 5"));
+    let kept: i32 = app.with_conn(|c| {
+        use confide::db::schema::schools;
+        use diesel::prelude::*;
+        schools::table
+            .filter(schools::slug.eq("elm-park"))
+            .select(schools::retain_anonymous_days)
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(kept, 60);
 }
 
 #[actix_rt::test]
@@ -368,6 +381,18 @@ async fn leaving_a_temporary_password_replaces_the_key_pair() {
             .first(c)
             .unwrap()
     });
+    let user_id: confide::domain::ids::UserId = app.with_conn(|c| {
+        users::table
+            .filter(users::email.eq("new@oakfield.example"))
+            .select(users::id)
+            .first(c)
+            .unwrap()
+    });
+    let wrapped = app.unbound(
+        &id,
+        confide::crypto::retention::Copy::Recipient(user_id),
+        &wrapped,
+    );
     assert!(
         confide::crypto::sealed_box::ReportKeys::unwrap_with(
             &old_key,

@@ -170,6 +170,11 @@ async fn a_changed_byte_in_a_recipients_wrapped_key_fails_cleanly() {
             .first(conn)
             .unwrap()
     });
+    let wrapped = app.unbound(
+        &id,
+        confide::crypto::retention::Copy::Recipient(officer.id),
+        &wrapped,
+    );
     for i in [0, 31, 32, wrapped.len() / 2, wrapped.len() - 1] {
         let mut bad = wrapped.clone();
         bad[i] ^= 0x01;

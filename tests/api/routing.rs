@@ -9,14 +9,19 @@ use diesel::prelude::*;
 use crate::helpers::{captured_log, spawn_app, TestApp};
 
 fn wrapped_for(app: &TestApp, report_id: &str, user_id: confide::domain::ids::UserId) -> Vec<u8> {
-    app.with_conn(|conn| {
+    let bound: Vec<u8> = app.with_conn(|conn| {
         report_keys::table
             .filter(report_keys::report_id.eq(report_id))
             .filter(report_keys::user_id.eq(user_id))
             .select(report_keys::wrapped)
             .first(conn)
             .unwrap()
-    })
+    });
+    app.unbound(
+        report_id,
+        confide::crypto::retention::Copy::Recipient(user_id),
+        &bound,
+    )
 }
 
 #[actix_rt::test]
@@ -88,6 +93,7 @@ async fn a_school_with_nobody_to_receive_still_accepts_the_report_and_says_so_lo
             .unwrap()
     });
     assert!(unrouted);
+    let recovery = app.unbound(&id, confide::crypto::retention::Copy::Recovery, &recovery);
     // The school's recovery key opens it, so nothing is lost.
     let keys = ReportKeys::unwrap_with(
         app.recovery_key("riverside"),
@@ -140,6 +146,7 @@ async fn staff_of_another_school_cannot_unwrap_a_report_even_given_the_row() {
             .first(conn)
             .unwrap()
     });
+    let recovery = app.unbound(&id, confide::crypto::retention::Copy::Recovery, &recovery);
     assert!(
         ReportKeys::unwrap_with(&river_deputy.key, &crate::helpers::rid(&id), &recovery).is_err()
     );

@@ -134,6 +134,8 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_report() {
 
     let mut config = confide::config::Config::for_data_dir(restored_dir.path());
     config.database = confide::config::DatabaseUrl::Sqlite(restored_dir.path().join("confide.db"));
+    // Backups never hold the retention keystore; the deployment's own is used with them.
+    config.keystore_dir = app.config.keystore_dir.clone();
     let restored = confide::startup::Application::build(config).unwrap();
     let address = format!("http://127.0.0.1:{}", restored.port());
     actix_rt::spawn(restored.run_until_stopped());

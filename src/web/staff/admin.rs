@@ -144,7 +144,16 @@ async fn school_settings(
             .cloned()
             .unwrap_or_default()
     };
-    let settings = match SchoolSettings::parse(&field("hours"), &field("ack")) {
+    let retention = [
+        field("keep-anonymous"),
+        field("keep-named"),
+        field("keep-staff"),
+    ];
+    let settings = match SchoolSettings::parse(
+        &field("hours"),
+        &field("ack"),
+        [&retention[0], &retention[1], &retention[2]],
+    ) {
         Ok(settings) => settings,
         Err(msg) => return render_overview(&state, &admin, &[refused(msg)]).await,
     };

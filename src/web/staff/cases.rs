@@ -6,7 +6,8 @@ use actix_web::HttpResponse;
 use serde::Deserialize;
 
 use crate::app::cases::{self, CaseError};
-use crate::domain::choices::{Category, Outcome, Risk, Status};
+use crate::app::retention;
+use crate::domain::choices::{Category, HoldReason, Outcome, Risk, Status};
 use crate::domain::ids::{ReportId, UserId};
 use crate::domain::msg::{FieldError, Msg};
 use crate::store::queue::{Cursor, QueueFilter, RiskFilter, StatusFilter};
@@ -137,6 +138,8 @@ struct ChangeForm {
     outcome: Option<String>,
     owner: Option<String>,
     text: Option<String>,
+    reason: Option<String>,
+    days: Option<String>,
 }
 
 /// A change a recipient asked for, read from the form.
@@ -147,6 +150,9 @@ enum Change {
     Assign(Option<UserId>),
     Note(String),
     Reply(String),
+    Hold(HoldReason),
+    LiftHold,
+    KeepLonger(i32),
 }
 
 impl ChangeForm {
@@ -163,6 +169,15 @@ impl ChangeForm {
             "owner" => Change::Assign(v(self.owner).parse().ok()),
             "notes" => Change::Note(v(self.text)),
             "replies" => Change::Reply(v(self.text)),
+            "hold" => match HoldReason::parse(&v(self.reason)) {
+                Some(reason) => Change::Hold(reason),
+                None => return Some(Err(Msg::ChooseHoldReason)),
+            },
+            "unhold" => Change::LiftHold,
+            "keep" => match v(self.days).parse::<i32>() {
+                Ok(days @ (90 | 365 | 730)) => Change::KeepLonger(days),
+                _ => return Some(Err(Msg::RetentionDays)),
+            },
             _ => return None,
         }))
     }
@@ -180,6 +195,7 @@ async fn change(
     let field = match what.as_str() {
         "notes" => "note",
         "replies" => "reply",
+        "hold" | "unhold" | "keep" => "retention",
         _ => "status",
     };
     let change = match form.0.parse(&what) {
@@ -203,6 +219,9 @@ async fn change(
                 Change::Assign(owner) => cases::assign(conn, ctx, &person, id, owner),
                 Change::Note(text) => cases::add_note(conn, ctx, &person, id, &text),
                 Change::Reply(text) => cases::reply(conn, ctx, &person, id, &text),
+                Change::Hold(reason) => retention::place_on_hold(conn, ctx, &person, id, reason),
+                Change::LiftHold => retention::lift_hold(conn, ctx, &person, id),
+                Change::KeepLonger(days) => retention::extend(conn, ctx, &person, id, days),
             }
         })
         .await;

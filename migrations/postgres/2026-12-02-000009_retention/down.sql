@@ -1,0 +1,12 @@
+DROP TABLE retained_facts;
+DROP TABLE purged_reports;
+DROP INDEX reports_period;
+DROP INDEX reports_expiry;
+ALTER TABLE reports DROP COLUMN expiry_warned;
+ALTER TABLE reports DROP COLUMN legal_hold;
+ALTER TABLE reports DROP COLUMN expires_at;
+ALTER TABLE reports DROP COLUMN retention_period;
+ALTER TABLE reports DROP COLUMN named;
+ALTER TABLE schools DROP COLUMN retain_staff_days;
+ALTER TABLE schools DROP COLUMN retain_named_days;
+ALTER TABLE schools DROP COLUMN retain_anonymous_days;
