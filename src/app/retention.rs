@@ -304,13 +304,13 @@ pub struct PurgeReport {
 fn last_referral(tx: &mut Tx<'_>, id: &ReportId) -> Result<Option<Status>, DbError> {
     Ok(events::for_report(tx.db(), id)?
         .into_iter()
+        .rev()
         .filter(|e| e.kind == EventKind::StatusChanged)
         .filter_map(|e| {
             e.to.as_deref()
                 .and_then(|to| Status::parse(to.split(':').next()?))
         })
-        .filter(|s| s.is_referral())
-        .last())
+        .find(|s| s.is_referral()))
 }
 
 /// The purge: warns the people working cases due for deletion within 72 hours (content-

@@ -22,6 +22,9 @@ use crate::store::users::User;
 /// rest follow at the next.
 const MAX_PER_SIGN_IN: i64 = 5_000;
 
+/// Copies made for a recipient, each beside the source it came from.
+type Copies = Vec<(ShareSource, Vec<u8>)>;
+
 /// Seals `sources` (the sharer's copies, or the recovery key's: `source`) for
 /// `recipient`, bound to each report's retention period: the copies made, and how many
 /// would not open.
@@ -32,7 +35,7 @@ fn reseal(
     source: Copy,
     key: &PrivateKey,
     recipient: (UserId, &PublicKey),
-) -> Result<(Vec<(ShareSource, Vec<u8>)>, usize), DbError> {
+) -> Result<(Copies, usize), DbError> {
     let mut sealed = Vec::with_capacity(sources.len());
     let mut unreadable = 0;
     for item in sources {

@@ -143,12 +143,12 @@ pub fn sync_queue(tx: &mut Tx<'_>, report: &ReportId, queue: &QueueKeys) -> Resu
     Ok(())
 }
 
+/// One copy a person holds: the report, its school, its retention period, the bound copy.
+pub type HeldKey = (ReportId, SchoolId, Option<String>, Vec<u8>);
+
 /// Every report key a person holds (their key pair is being replaced), with where each
 /// report's keys are bound.
-pub fn held_by(
-    db: &mut DbConnection,
-    user: UserId,
-) -> Result<Vec<(ReportId, SchoolId, Option<String>, Vec<u8>)>, DbError> {
+pub fn held_by(db: &mut DbConnection, user: UserId) -> Result<Vec<HeldKey>, DbError> {
     Ok(report_keys::table
         .inner_join(reports::table)
         .filter(report_keys::user_id.eq(user))

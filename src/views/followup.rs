@@ -46,6 +46,7 @@ pub fn enter_code(site: &Site, errors: &[FieldError], typed: &str) -> Markup {
                         "Lost your code? We cannot find it for you, because no one can see who sent a report. "
                         a class="govuk-link" href="/report" { "You can send a new report" } " and say it is about the same thing."
                     }
+                    p class="govuk-body" { "When a report has been dealt with and closed, it is deleted after a while, and its code stops working." }
                     (emergency_inset())
                 }
             }

@@ -17,6 +17,7 @@ mod people;
 mod privacy;
 mod pupil_site;
 mod reporting;
+mod retention;
 mod routing;
 mod scale;
 mod smtp_sink;
