@@ -50,6 +50,10 @@ pub struct Settings {
     /// backups, shared by every app server. Default: `<data dir>/keys`.
     #[arg(long, env = "CONFIDE_KEYSTORE_DIR")]
     pub keystore_dir: Option<PathBuf>,
+    /// Where sealed pictures are kept as files. Default: `<data dir>/pictures` with SQLite;
+    /// with PostgreSQL, in the database unless this is set (then every app server must share it).
+    #[arg(long, env = "CONFIDE_PICTURE_DIR")]
+    pub picture_dir: Option<PathBuf>,
     /// Run the hourly retention purge in this server.
     #[arg(long, env = "CONFIDE_PURGE_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
     pub purge_worker: bool,
@@ -114,6 +118,7 @@ impl Settings {
             workers: None,
             secret_key_file: None,
             keystore_dir: None,
+            picture_dir: None,
             purge_worker: true,
             trust_proxy: false,
             session_cookie: None,
@@ -221,6 +226,8 @@ pub struct Config {
     pub workers: usize,
     pub secret_key_file: PathBuf,
     pub keystore_dir: PathBuf,
+    /// `None`: pictures are kept in the database (PostgreSQL only).
+    pub picture_dir: Option<PathBuf>,
     pub purge_worker: bool,
     pub trust_proxy: bool,
     pub session_cookie: String,
@@ -358,8 +365,14 @@ impl Config {
             .keystore_dir
             .clone()
             .unwrap_or_else(|| settings.data_dir.join("keys"));
+        let picture_dir = match (&settings.picture_dir, &database) {
+            (Some(dir), _) => Some(dir.clone()),
+            (None, DatabaseUrl::Sqlite(_)) => Some(settings.data_dir.join("pictures")),
+            (None, DatabaseUrl::Postgres(_)) => None,
+        };
         Ok(Config {
             keystore_dir,
+            picture_dir,
             purge_worker: settings.purge_worker,
             two_factor_grace_seconds: i64::from(settings.two_factor_grace_days) * 86_400,
             listen,
@@ -392,6 +405,7 @@ impl Config {
             workers: 2,
             secret_key_file: data_dir.join("secret.key"),
             keystore_dir: data_dir.join("keys"),
+            picture_dir: Some(data_dir.join("pictures")),
             purge_worker: false,
             trust_proxy: false,
             session_cookie: "confide-session".into(),

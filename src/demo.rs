@@ -167,7 +167,7 @@ pub fn seed_reports(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
             clock: then,
             ..ctx.clone()
         };
-        pupil::submit(conn, &sent_then, &slug, &report)?;
+        pupil::submit(conn, &sent_then, &slug, &report, &[])?;
     }
     Ok(())
 }

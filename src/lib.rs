@@ -6,6 +6,7 @@
 pub mod app;
 pub mod assets;
 pub mod backup;
+pub mod blobs;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -13,6 +14,7 @@ pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod images;
 pub mod keystore;
 pub mod mail;
 pub mod startup;

@@ -103,6 +103,8 @@ pub struct Case {
     pub recipients: Vec<(UserId, String)>,
     /// Whether this person may keep it beyond the school's retention time.
     pub may_keep_longer: bool,
+    /// The pictures sent with it (their rows; each opens separately).
+    pub pictures: Vec<crate::store::attachments::Attachment>,
 }
 
 /// The person's keys to a report, opened, with its row: only someone it is routed to gets
@@ -129,6 +131,20 @@ fn keys_for(
     })?;
     let keys = ReportKeys::unwrap_with(&staff.private_key, id, &wrapped)
         .map_err(|_| CaseError::Broken("a recipient's report key"))?;
+    Ok((keys, row))
+}
+
+/// The report keys for showing one of its pictures, with its row.
+pub(crate) fn keys_for_picture(
+    db: &mut DbConnection,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<(ReportKeys, CaseRow), CaseError> {
+    let (keys, row) = keys_for(db, ctx, staff, id)?;
+    if row.status == Status::Closed && !staff.recently_confirmed(ctx.now()) {
+        return Err(StepUpRequired.into());
+    }
     Ok((keys, row))
 }
 
@@ -218,6 +234,7 @@ pub fn open(
         details,
         messages: conversation,
         may_keep_longer,
+        pictures: crate::store::attachments::for_report(conn.db(), id)?,
     })
 }
 

@@ -10,6 +10,7 @@ pub mod audit_log;
 pub mod cases;
 pub mod notify;
 pub mod people;
+pub mod pictures;
 pub mod pupil;
 pub mod retention;
 pub mod sessions;
@@ -18,6 +19,7 @@ pub mod two_factor;
 
 use std::sync::Arc;
 
+use crate::blobs::BlobStore;
 use crate::crypto::sealed_box::PrivateKey;
 use crate::crypto::secret::SecretKey;
 use crate::domain::ids::UserId;
@@ -46,15 +48,18 @@ pub struct Context {
     pub server_key: Arc<SecretKey>,
     /// The retention keys, outside the database.
     pub keystore: Arc<Keystore>,
+    /// Where sealed pictures are kept.
+    pub blobs: BlobStore,
     pub policy: Policy,
 }
 
 impl Context {
-    pub fn new(clock: Clock, server_key: SecretKey, keystore: Keystore) -> Self {
+    pub fn new(clock: Clock, server_key: SecretKey, keystore: Keystore, blobs: BlobStore) -> Self {
         Context {
             clock,
             server_key: Arc::new(server_key),
             keystore: Arc::new(keystore),
+            blobs,
             policy: Policy::default(),
         }
     }

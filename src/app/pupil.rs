@@ -3,6 +3,7 @@
 
 use zeroize::Zeroizing;
 
+use super::pictures;
 use super::{retention, Context};
 use crate::crypto::context;
 use crate::crypto::receipt::ReceiptCode;
@@ -15,6 +16,7 @@ use crate::domain::ids::{MessageId, ReportId};
 use crate::domain::report::{Details, ValidReport};
 use crate::domain::routing;
 use crate::domain::school::SchoolSlug;
+use crate::images::Clean;
 use crate::store::audit::Actor;
 use crate::store::events::{self, Event};
 use crate::store::keys::{self, QueueKeys};
@@ -66,6 +68,7 @@ pub fn submit(
     ctx: &Context,
     slug: &SchoolSlug,
     report: &ValidReport,
+    pictures: &[Clean],
 ) -> Result<Submitted, PupilError> {
     let school = schools::find_by_slug(conn.db(), slug)?.ok_or(PupilError::NoSuchSchool)?;
     let holders = roles::holders(conn.db(), school.id)?;
@@ -124,6 +127,12 @@ pub fn submit(
     let pupil_key = binding.bind(&report_id, Copy::Pupil, &pupil_key);
     let period = period.as_string();
     let named = !report.details.name.is_empty() || !report.details.contact.is_empty();
+    // Pictures are sealed and (on the file store) written before the commit, which then
+    // carries only their rows.
+    let sealed_pictures = pictures::seal(&report_id, &keys.report, None, pictures, now);
+    pictures::write_files(ctx, &sealed_pictures)?;
+    let picture_ids = pictures::ids(&sealed_pictures);
+    let store_ctx = ctx.clone();
 
     // Everything the write needs is worked out first, so the write itself is short and
     // can share a commit with other pupils' reports.
@@ -166,7 +175,7 @@ pub fn submit(
         report.about,
     );
     let recipients = wrapped.len();
-    conn.write_grouped(Box::new(move |tx| {
+    let stored_report = conn.write_grouped(Box::new(move |tx| {
         let (report_id, school_id, category, location, happening_now, about) = stored;
         reports::insert(
             tx,
@@ -191,6 +200,7 @@ pub fn submit(
         for (user, wrapped) in &wrapped {
             keys::insert(tx, &report_id, *user, wrapped, &queue, now)?;
         }
+        pictures::record(tx, &store_ctx, &sealed_pictures)?;
         // The notices go in the same transaction: a saved report is never left unannounced.
         outbox::enqueue(tx, &mails, now)?;
         let detail = if happening_now {
@@ -206,7 +216,11 @@ pub fn submit(
             detail,
             now,
         )
-    }))?;
+    }));
+    if let Err(err) = stored_report {
+        pictures::remove_files(ctx, picture_ids);
+        return Err(err.into());
+    }
 
     if unrouted {
         tracing::error!(
@@ -248,6 +262,8 @@ pub struct PupilView {
     pub created_at: Timestamp,
     pub details: Details,
     pub messages: Vec<PupilMessage>,
+    /// How many pictures the pupil has sent with it.
+    pub pictures: usize,
 }
 
 impl std::fmt::Debug for PupilView {
@@ -320,6 +336,7 @@ fn read(conn: &mut Conn<'_>, opened: Opened) -> Result<PupilView, PupilError> {
             created_at: row.created_at,
         });
     }
+    let picture_count = pictures::for_report(conn, &opened.report_id)?.len();
     Ok(PupilView {
         report_id: opened.report_id,
         school_name: facts.school_name,
@@ -330,6 +347,7 @@ fn read(conn: &mut Conn<'_>, opened: Opened) -> Result<PupilView, PupilError> {
         created_at: facts.created_at,
         details,
         messages: conversation,
+        pictures: picture_count,
     })
 }
 
@@ -352,6 +370,7 @@ pub fn add_message(
     ctx: &Context,
     code: &ReceiptCode,
     text: &str,
+    pictures: &[Clean],
 ) -> Result<Option<PupilView>, PupilError> {
     let Some(opened) = open_key(conn, ctx, code)? else {
         return Ok(None);
@@ -363,7 +382,11 @@ pub fn add_message(
     );
     let now = ctx.now();
     let report_id = opened.report_id.clone();
-    conn.write(|tx| {
+    let sealed_pictures = pictures::seal(&report_id, &opened.key, Some(&message_id), pictures, now);
+    pictures::write_files(ctx, &sealed_pictures)?;
+    let written = pictures::ids(&sealed_pictures);
+    let stored = conn.write(|tx| {
+        pictures::record(tx, ctx, &sealed_pictures)?;
         messages::insert(
             tx,
             &NewMessage {
@@ -392,10 +415,16 @@ pub fn add_message(
             tx,
             &Actor::pupil(),
             &Event::new(&report_id, EventKind::PupilWrote, ActorRole::Pupil),
-            "",
+            &match sealed_pictures.count() {
+                0 => String::new(),
+                n => format!("with {n} pictures"),
+            },
             now,
         )
-    })
-    .map_err(PupilError::Db)?;
+    });
+    if let Err(err) = stored {
+        pictures::remove_files(ctx, written);
+        return Err(PupilError::Db(err));
+    }
     read(conn, opened).map(Some)
 }

@@ -361,9 +361,18 @@ pub fn purge(conn: &mut Conn<'_>, ctx: &Context, dry_run: bool) -> Result<PurgeR
             done.purged += expired.len();
             break;
         }
+        let mut picture_ids = Vec::new();
+        for row in &expired {
+            picture_ids.extend(
+                crate::store::attachments::for_report(conn.db(), &row.id)?
+                    .into_iter()
+                    .map(|a| a.id),
+            );
+        }
         conn.write(|tx| {
             for row in &expired {
                 let referral = last_referral(tx, &row.id)?;
+                crate::store::attachments::delete_for_report(tx, &row.id)?;
                 purged::insert_facts(tx, row, referral)?;
                 purged::insert_tombstone(tx, row, now)?;
                 keys::delete_for_report(tx, &row.id)?;
@@ -381,6 +390,9 @@ pub fn purge(conn: &mut Conn<'_>, ctx: &Context, dry_run: bool) -> Result<PurgeR
             }
             Ok::<_, DbError>(())
         })?;
+        // The files go once their rows have: a crash between leaves only sealed files
+        // whose report key no longer exists anywhere.
+        super::pictures::remove_files(ctx, picture_ids);
         done.purged += expired.len();
     }
     // Keys nothing kept is bound to.

@@ -8,6 +8,7 @@ pub mod sealed_box;
 pub mod secret;
 pub mod server_key;
 pub mod session;
+pub mod stream;
 pub mod totp;
 
 /// Decryption failed: wrong key, or the stored bytes were changed. Deliberately says no more.

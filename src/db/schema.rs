@@ -191,7 +191,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        report_id -> Text,
+        message_id -> Nullable<Text>,
+        position -> Integer,
+        media_type -> Text,
+        width -> Integer,
+        height -> Integer,
+        size -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    attachment_blobs (attachment_id, kind) {
+        attachment_id -> Text,
+        kind -> Text,
+        data -> Binary,
+    }
+}
+
 diesel::joinable!(school_roles -> schools (school_id));
+diesel::joinable!(attachments -> reports (report_id));
+diesel::joinable!(attachment_blobs -> attachments (attachment_id));
 diesel::joinable!(report_events -> reports (report_id));
 diesel::joinable!(retained_facts -> schools (school_id));
 diesel::joinable!(school_roles -> users (user_id));
@@ -216,5 +240,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     report_events,
     recovery_codes,
     purged_reports,
-    retained_facts
+    retained_facts,
+    attachments,
+    attachment_blobs
 );

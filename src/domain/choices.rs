@@ -174,6 +174,7 @@ choices! {
         LegalHoldSet => "hold", "Placed on legal hold";
         LegalHoldLifted => "hold_lifted", "Legal hold lifted";
         RetentionExtended => "retention_extended", "Kept for longer";
+        PictureViewed => "picture_viewed", "Viewed a picture";
     }
 }
 

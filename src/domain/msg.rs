@@ -33,6 +33,17 @@ messages! {
     NameTooLong => "report.name.too_long",
     ContactTooLong => "report.contact.too_long",
     ReportsBusy => "report.busy",
+    // Pictures.
+    PictureHeic => "picture.heic",
+    PictureKind => "picture.kind",
+    PictureMismatch => "picture.mismatch",
+    PictureTooLarge => "picture.too_large",
+    PictureUnreadable => "picture.unreadable",
+    PictureEmpty => "picture.empty",
+    PictureTooBig => "picture.too_big",
+    PicturesTooMany => "picture.too_many",
+    PicturesTooMuch => "picture.too_much",
+    PicturesBusy => "picture.busy",
     // Coming back with a receipt code.
     CodeNotFound => "followup.code.not_found",
     FollowupEmpty => "followup.message.missing",

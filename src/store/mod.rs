@@ -2,6 +2,7 @@
 //! `&mut DbConnection`; anything that changes a row takes `&mut Tx` and never begins a
 //! transaction of its own: the use case that calls it owns the transaction.
 
+pub mod attachments;
 pub mod audit;
 pub mod events;
 pub mod keys;

@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 
 use super::components::{emergency_inset, paragraphs};
-use super::forms::{error_summary, TextField};
+use super::forms::{error_summary, pictures_field, TextField};
 use super::layout::{page, Site};
 use crate::app::pupil::PupilView;
 use crate::crypto::receipt::ReceiptCode;
@@ -121,6 +121,12 @@ pub fn conversation(
                             (paragraphs(value))
                         }
                     }
+                    @if view.pictures > 0 {
+                        p class="govuk-body" {
+                            "You have sent " (view.pictures) @if view.pictures == 1 { " picture" } @else { " pictures" }
+                            ". Only the staff your report went to can see them."
+                        }
+                    }
                     h2 class="govuk-heading-l" { "Messages" }
                     @if view.messages.is_empty() {
                         p class="govuk-body" {
@@ -138,7 +144,7 @@ pub fn conversation(
                             }
                         }
                     }
-                    form method="post" action="/followup/message" novalidate {
+                    form method="post" action="/followup/message" enctype="multipart/form-data" novalidate {
                         input type="hidden" name="code" value=(code.grouped().as_str());
                         (TextField {
                             field: "message",
@@ -149,6 +155,7 @@ pub fn conversation(
                             max_chars: Some(MESSAGE_MAX),
                             code: false,
                         }.render(errors))
+                        (pictures_field(errors))
                         button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send" }
                     }
                     p class="govuk-body" { a class="govuk-link" href="/" { "Finish and go to the home page" } }

@@ -159,6 +159,36 @@ impl TextField<'_> {
     }
 }
 
+/// Choosing pictures: up to five, and what is removed from them, in words a pupil reads
+/// before sending. With JavaScript, previews appear below (`confide.js`).
+pub fn pictures_field(errors: &[FieldError]) -> Markup {
+    let error = error_for(errors, "pictures");
+    let described = if error.is_some() {
+        "pictures-hint pictures-privacy pictures-error"
+    } else {
+        "pictures-hint pictures-privacy"
+    };
+    html! {
+        div class={ "govuk-form-group" @if error.is_some() { " govuk-form-group--error" } } {
+            h2 class="govuk-label-wrapper" {
+                label class="govuk-label govuk-label--m" for="pictures" { "Screenshots or photos (optional)" }
+            }
+            div id="pictures-hint" class="govuk-hint" {
+                "Up to 5 pictures: PNG, JPEG or WebP, each smaller than 10 MB. A screenshot of a message or a post is often the most useful."
+            }
+            div id="pictures-privacy" class="govuk-inset-text" {
+                "Before we keep your pictures, we remove where a photo was taken and what phone or camera took it, and make each picture again from only what it shows."
+            }
+            (error_message("pictures", error))
+            input class={ "govuk-file-upload" @if error.is_some() { " govuk-file-upload--error" } }
+                id="pictures" name="pictures" type="file" multiple
+                accept="image/png,image/jpeg,image/webp" aria-describedby=(described)
+                data-confide-preview;
+            div class="confide-previews" data-confide-previews {}
+        }
+    }
+}
+
 /// 5000 → "5,000".
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

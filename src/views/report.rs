@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 
 use super::components::emergency_inset;
-use super::forms::{error_summary, Radios, TextField};
+use super::forms::{error_summary, pictures_field, Radios, TextField};
 use super::layout::{page, Site};
 use crate::crypto::receipt::ReceiptCode;
 use crate::domain::choices::{About, Category, Location};
@@ -36,7 +36,7 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
                         "Your report goes only to the staff who keep pupils safe at " (school.name)
                         " and the school's police officer. They read reports " (school.reading_hours) "."
                     }
-                    form method="post" action={ "/s/" (school.slug) "/report" } novalidate {
+                    form method="post" action={ "/s/" (school.slug) "/report" } enctype="multipart/form-data" novalidate {
                         (Radios {
                             field: "category",
                             legend: "What kind of thing is happening?",
@@ -96,6 +96,7 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
                             max_chars: Some(WHO_MAX),
                             code: false,
                         }.render(errors))
+                        (pictures_field(errors))
                         h2 class="govuk-heading-l" { "About you (optional)" }
                         p class="govuk-body" {
                             strong { "You do not have to tell us who you are." }
@@ -129,7 +130,7 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
 }
 
 /// Before an urgent report is sent: the emergency numbers first, then the choice to send.
-pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
+pub fn in_danger(site: &Site, school: &School, input: &ReportInput, had_pictures: bool) -> Markup {
     let hidden: [(&str, &Option<String>); 9] = [
         ("category", &input.category),
         ("location", &input.location),
@@ -171,6 +172,12 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
                             " read reports " (school.reading_hours) ", so they may not see it straight away."
                         }
                     }
+                    @if had_pictures {
+                        p class="govuk-body" {
+                            "Your pictures are not sent with this report, so that it can go now. "
+                            "After you send it, type your receipt code on " strong { "Check for a reply" } " to send them."
+                        }
+                    }
                     form method="post" action={ "/s/" (school.slug) "/report" } {
                         @for (name, value) in hidden {
                             input type="hidden" name=(name) value=(v(value));
@@ -187,7 +194,13 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
 }
 
 /// The receipt: the code once, in large type, and what happens next.
-pub fn sent(site: &Site, school: &School, receipt: &ReceiptCode, urgent: bool) -> Markup {
+pub fn sent(
+    site: &Site,
+    school: &School,
+    receipt: &ReceiptCode,
+    urgent: bool,
+    pictures: usize,
+) -> Markup {
     page(
         site,
         "Your report has been sent",
@@ -209,6 +222,12 @@ pub fn sent(site: &Site, school: &School, receipt: &ReceiptCode, urgent: bool) -
                     }
                     p class="govuk-body" { "Keep it somewhere private. Anyone with the code can read your report." }
                     button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-confide-print { "Print or save this page" }
+                    @if pictures > 0 {
+                        p class="govuk-body" {
+                            "We kept " (pictures) @if pictures == 1 { " picture" } @else { " pictures" }
+                            " with your report, without where a photo was taken or what phone took it."
+                        }
+                    }
                     h2 class="govuk-heading-m" { "What happens next" }
                     @if urgent {
                         p class="govuk-body" { "You said this is happening now, so your report is marked as urgent." }

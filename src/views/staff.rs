@@ -339,6 +339,21 @@ pub fn case(
                     @if details.name.is_empty() {
                         p class="govuk-body govuk-hint" { "The pupil did not give their name." }
                     }
+                    @if !case.pictures.is_empty() {
+                        h2 class="govuk-heading-l" { "Pictures the pupil sent" }
+                        p class="govuk-body" { "Where a photo was taken and what took it were removed when it arrived. Opening a picture full size is recorded in the chronology." }
+                        ul class="govuk-list confide-pictures" {
+                            @for (i, picture) in case.pictures.iter().enumerate() {
+                                @let full = format!("/staff/reports/{}/pictures/{}", row.id, picture.id);
+                                li {
+                                    a class="govuk-link" href=(full) {
+                                        img src={ (full) "/thumbnail" } alt={ "Picture " (i + 1) ", sent " (format_uk(picture.created_at)) } loading="lazy";
+                                        span class="govuk-body-s" { "Open picture " (i + 1) " full size" }
+                                    }
+                                }
+                            }
+                        }
+                    }
                     h2 class="govuk-heading-l" { "Conversation with the pupil" }
                     @let conversation: Vec<_> = case.messages.iter().filter(|m| m.visible_to_pupil).collect();
                     @if conversation.is_empty() { p class="govuk-body" { "No messages yet." } }

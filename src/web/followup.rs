@@ -8,10 +8,12 @@ use serde::Deserialize;
 use super::{html_for, html_response, AppError, AppState};
 use crate::app::pupil;
 use crate::crypto::receipt::ReceiptCode;
-use crate::domain::msg::FieldError;
+use crate::domain::msg::{FieldError, Msg};
 use crate::domain::report::followup_message;
 use crate::views;
 use crate::views::followup::CODE_NOT_FOUND;
+use crate::web::report::{clean, refusal_status};
+use crate::web::upload::PostedForm;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
@@ -82,9 +84,15 @@ async fn open(
 async fn add_message(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<FollowupForm>,
+    posted: PostedForm<FollowupForm>,
 ) -> Result<HttpResponse, AppError> {
     state.limits.check_receipt(&req)?;
+    let PostedForm {
+        fields: form,
+        uploads,
+        problem,
+        turn,
+    } = posted;
     let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
         return Ok(not_found(
             &req,
@@ -93,12 +101,34 @@ async fn add_message(
         ));
     };
     let typed = form.message.as_deref().unwrap_or_default();
-    let checked = followup_message(typed);
+    let text = typed.replace("\r\n", "\n").trim().to_owned();
+    // Pictures alone are a message too.
+    let mut checked = match followup_message(typed) {
+        Err(Msg::FollowupEmpty) if !uploads.is_empty() => Ok(String::new()),
+        other => other.map_err(|msg| (StatusCode::BAD_REQUEST, FieldError::new("message", msg))),
+    };
+    if let Some(problem) = problem {
+        checked = Err((problem.status, FieldError::new("pictures", problem.msg)));
+    }
+    let pictures = match &checked {
+        Ok(_) => match clean(uploads).await? {
+            Ok(pictures) => pictures,
+            Err(refusal) => {
+                checked = Err((
+                    refusal_status(refusal),
+                    FieldError::new("pictures", refusal.msg()),
+                ));
+                Vec::new()
+            }
+        },
+        Err(_) => Vec::new(),
+    };
+    drop(turn);
     let lookup = code.clone();
     let to_send = checked.clone().ok();
     let view = state
         .run(move |conn, ctx| match to_send {
-            Some(text) => pupil::add_message(conn, ctx, &lookup, &text),
+            Some(text) => pupil::add_message(conn, ctx, &lookup, &text, &pictures),
             None => pupil::view(conn, ctx, &lookup),
         })
         .await?;
@@ -109,35 +139,26 @@ async fn add_message(
             form.code.as_deref().unwrap_or_default(),
         ));
     };
-    if checked.is_ok() {
-        state.mail_waker.wake();
-    }
-    let text = typed.replace("\r\n", "\n").trim().to_owned();
-    let problem = checked.err();
-    Ok(match problem {
-        Some(message) => html_for(
+    Ok(match checked {
+        Err((status, problem)) => html_for(
             &req,
-            StatusCode::BAD_REQUEST,
-            views::followup::conversation(
-                &state.site,
-                &view,
-                &code,
-                None,
-                &[FieldError::new("message", message)],
-                &text,
-            ),
+            status,
+            views::followup::conversation(&state.site, &view, &code, None, &[problem], &text),
         ),
-        None => html_for(
-            &req,
-            StatusCode::OK,
-            views::followup::conversation(
-                &state.site,
-                &view,
-                &code,
-                Some("Your message has been sent"),
-                &[],
-                "",
-            ),
-        ),
+        Ok(_) => {
+            state.mail_waker.wake();
+            html_for(
+                &req,
+                StatusCode::OK,
+                views::followup::conversation(
+                    &state.site,
+                    &view,
+                    &code,
+                    Some("Your message has been sent"),
+                    &[],
+                    "",
+                ),
+            )
+        }
     })
 }

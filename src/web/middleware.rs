@@ -15,7 +15,7 @@ use crate::views;
 /// Nothing may load from anywhere but this site, no inline script or style, and no framing.
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; script-src 'self'; style-src 'self'; \
-img-src 'self'; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
+img-src 'self' blob:; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
 form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Adds the security and privacy headers to every response, errors included.
@@ -28,8 +28,14 @@ pub async fn security_headers(
         .is_some_and(|s| s.config.uses_tls());
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
-    let fixed: [(HeaderName, &'static str); 7] = [
-        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+    // A response may set a tighter policy of its own (pictures do).
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        );
+    }
+    let fixed: [(HeaderName, &'static str); 6] = [
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),

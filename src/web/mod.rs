@@ -12,6 +12,7 @@ pub mod pupil;
 pub mod ratelimit;
 pub mod report;
 pub mod staff;
+pub mod upload;
 
 use std::sync::Arc;
 
@@ -45,6 +46,8 @@ pub struct AppState {
     pub pages: prerendered::Pages,
     /// Wakes the mail worker as soon as something is queued.
     pub mail_waker: Waker,
+    /// Turns for reading and cleaning pictures, so only so many are in memory at once.
+    pub picture_turns: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {

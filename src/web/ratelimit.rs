@@ -37,6 +37,11 @@ pub const SIGN_INS: Limit = Limit {
     burst: 10,
     every: Duration::from_secs(60),
 };
+/// Posts carrying pictures: a school shares one address, so this is generous.
+pub const UPLOADS: Limit = Limit {
+    burst: 40,
+    every: Duration::from_secs(15),
+};
 /// Second-factor codes: at sign-in, before sensitive actions and at enrolment. Each
 /// account also allows only a few wrong codes (see `app::two_factor`).
 pub const SECOND_FACTORS: Limit = Limit {
@@ -51,6 +56,7 @@ pub struct RateLimits {
     receipts: Arc<DefaultKeyedRateLimiter<u64>>,
     sign_ins: Arc<DefaultKeyedRateLimiter<u64>>,
     second_factors: Arc<DefaultKeyedRateLimiter<u64>>,
+    uploads: Arc<DefaultKeyedRateLimiter<u64>>,
     salt: Arc<SecretKey>,
     trust_proxy: bool,
 }
@@ -70,6 +76,7 @@ impl RateLimits {
             receipts: limiter(RECEIPT_ATTEMPTS),
             sign_ins: limiter(SIGN_INS),
             second_factors: limiter(SECOND_FACTORS),
+            uploads: limiter(UPLOADS),
             salt: Arc::new(SecretKey::generate()),
             trust_proxy,
         }
@@ -123,6 +130,10 @@ impl RateLimits {
         Self::check(&self.sign_ins, self.client(req))
     }
 
+    pub fn check_upload(&self, req: &HttpRequest) -> Result<(), AppError> {
+        Self::check(&self.uploads, self.client(req))
+    }
+
     pub fn check_second_factor(&self, req: &HttpRequest) -> Result<(), AppError> {
         Self::check(&self.second_factors, self.client(req))
     }
@@ -134,6 +145,7 @@ impl RateLimits {
             &self.receipts,
             &self.sign_ins,
             &self.second_factors,
+            &self.uploads,
         ] {
             limiter.retain_recent();
             limiter.shrink_to_fit();
@@ -142,6 +154,10 @@ impl RateLimits {
 
     /// Clients currently remembered, across all limiters.
     pub fn remembered(&self) -> usize {
-        self.reports.len() + self.receipts.len() + self.sign_ins.len() + self.second_factors.len()
+        self.reports.len()
+            + self.receipts.len()
+            + self.sign_ins.len()
+            + self.second_factors.len()
+            + self.uploads.len()
     }
 }

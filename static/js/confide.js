@@ -18,3 +18,34 @@ initAll()
 for (const button of document.querySelectorAll('button[data-confide-print]')) {
   button.addEventListener('click', () => window.print())
 }
+
+// Pictures chosen for a report: small previews, so a pupil can see they picked the right
+// ones. Made in the page from the files themselves (blob: addresses); nothing is sent
+// until the form is.
+for (const input of document.querySelectorAll('input[type=file][data-confide-preview]')) {
+  const box = input.closest('.govuk-form-group')?.querySelector('[data-confide-previews]')
+  if (!box) continue
+  let urls = []
+  input.addEventListener('change', () => {
+    for (const url of urls) URL.revokeObjectURL(url)
+    urls = []
+    box.replaceChildren()
+    const files = Array.from(input.files || []).slice(0, 5)
+    if (!files.length) return
+    const note = document.createElement('p')
+    note.className = 'govuk-body'
+    note.textContent = files.length === 1 ? 'You chose 1 picture:' : `You chose ${files.length} pictures:`
+    box.append(note)
+    files.forEach((file, i) => {
+      if (!/^image\/(png|jpeg|webp)$/.test(file.type)) return
+      const url = URL.createObjectURL(file)
+      urls.push(url)
+      const img = document.createElement('img')
+      img.src = url
+      img.alt = `Preview of picture ${i + 1}`
+      img.className = 'confide-preview'
+      img.width = 120
+      box.append(img)
+    })
+  })
+}

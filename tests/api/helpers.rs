@@ -544,6 +544,10 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
     let mut config = Config::for_data_dir(data_dir.path());
     config.database = database_for_test(data_dir.path());
+    // As a deployment does: pictures in files beside SQLite, in the database with PostgreSQL.
+    if !config.database.is_sqlite() {
+        config.picture_dir = None;
+    }
     // Most tests are not about two-step sign-in: people they add at the command line may
     // work for a week before enrolling. The two-factor tests set this back to none.
     config.two_factor_grace_seconds = 7 * 86_400;
@@ -556,7 +560,13 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let kept = config.clone();
     let db = Db::connect(&config.database, config.db_pool_size).expect("database opens");
     let keystore = confide::keystore::Keystore::open(&config.keystore_dir).unwrap();
-    let ctx = Context::new(Clock::system(), server_key.clone(), keystore).with_policy(
+    let blobs = match &config.picture_dir {
+        Some(dir) => {
+            confide::blobs::BlobStore::Files(confide::blobs::FileBlobs::open(dir).unwrap())
+        }
+        None => confide::blobs::BlobStore::Database,
+    };
+    let ctx = Context::new(Clock::system(), server_key.clone(), keystore, blobs).with_policy(
         confide::app::Policy {
             two_factor_grace_seconds: config.two_factor_grace_seconds,
         },

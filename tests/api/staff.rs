@@ -635,7 +635,7 @@ async fn the_queue_pages_through_every_report_exactly_once() {
             input.about = Some("no".into());
             input.what = Some(format!("report {i}"));
             let report = confide::domain::report::validate(&input).unwrap();
-            confide::app::pupil::submit(conn, ctx, &school, &report).unwrap();
+            confide::app::pupil::submit(conn, ctx, &school, &report, &[]).unwrap();
         }
     });
     let browser = app

@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use serde::Deserialize;
 
 use crate::app::cases::{self, CaseError};
-use crate::app::retention;
+use crate::app::{pictures, retention};
 use crate::domain::choices::{Category, HoldReason, Outcome, Risk, Status};
 use crate::domain::ids::{ReportId, UserId};
 use crate::domain::msg::{FieldError, Msg};
@@ -14,11 +14,20 @@ use crate::store::queue::{Cursor, QueueFilter, RiskFilter, StatusFilter};
 use crate::views;
 use crate::web::extract::{with_viewer, CsrfForm, Staff};
 use crate::web::{html_response, see_other, AppError, AppState};
+use actix_web::http::header;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/staff", web::get().to(show_queue))
         .route("/staff/reports/{id}", web::get().to(show_case))
-        .route("/staff/reports/{id}/{change}", web::post().to(change));
+        .route("/staff/reports/{id}/{change}", web::post().to(change))
+        .route(
+            "/staff/reports/{id}/pictures/{picture}",
+            web::get().to(show_picture),
+        )
+        .route(
+            "/staff/reports/{id}/pictures/{picture}/thumbnail",
+            web::get().to(show_thumbnail),
+        );
 }
 
 #[derive(Deserialize, Default)]
@@ -129,6 +138,62 @@ async fn show_case(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     render_case(&state, &staff, report_id(&id)?, &[]).await
+}
+
+/// A picture itself: never cached, never sniffed, never run, never framed, offered to
+/// save under a plain name, and only to someone the report is routed to.
+async fn picture(
+    state: &AppState,
+    staff: Staff,
+    path: (String, String),
+    size: pictures::Size,
+) -> Result<HttpResponse, AppError> {
+    let (raw_id, raw_picture) = path;
+    let id = report_id(&raw_id)?;
+    let picture = report_id(&raw_picture)?;
+    let person = staff.person().clone();
+    let back_here = format!("/staff/reports/{id}");
+    let target = id.clone();
+    let (media_type, bytes) = state
+        .run(move |conn, ctx| pictures::open(conn, ctx, &person, &target, &picture, size))
+        .await
+        .map_err(|err| match err {
+            CaseError::StepUp(_) => AppError::StepUpRequired(back_here),
+            other => other.into(),
+        })?;
+    let extension = if media_type == "image/png" {
+        "png"
+    } else {
+        "jpg"
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(media_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"report-picture.{extension}\""),
+        ))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; img-src 'self'; sandbox",
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes.to_vec()))
+}
+
+async fn show_picture(
+    state: web::Data<AppState>,
+    staff: Staff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    picture(&state, staff, path.into_inner(), pictures::Size::Full).await
+}
+
+async fn show_thumbnail(
+    state: web::Data<AppState>,
+    staff: Staff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    picture(&state, staff, path.into_inner(), pictures::Size::Thumbnail).await
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,250 @@
+//! Pictures a pupil sends: recognised by their bytes (never by their name), decoded under
+//! limits (a decompression bomb is refused, not decoded), turned the right way up, made no
+//! larger than needed, and encoded again from the pixels alone — so no EXIF, XMP, GPS
+//! position, camera model, ICC profile, text chunk or embedded thumbnail survives.
+
+use std::io::Cursor;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use crate::domain::msg::Msg;
+
+/// Pixels along either side, beyond which a picture is refused before it is decoded.
+pub const MAX_SIDE: u32 = 8_000;
+/// Memory a decoder may take for one picture (12 megapixels in colour fit).
+pub const MAX_DECODE_BYTES: u64 = 64 * 1024 * 1024;
+/// What is kept: no side longer than this (evidence needs legibility, not a poster).
+pub const KEPT_SIDE: u32 = 2_560;
+/// The thumbnail staff see on the case page.
+pub const THUMB_SIDE: u32 = 320;
+
+/// Why a picture was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// An iPhone photo (HEIC/HEIF): say how to send a screenshot instead.
+    Heic,
+    /// Not PNG, JPEG or WebP.
+    NotAPicture,
+    /// Its name or type says one kind of picture and its bytes another.
+    Mismatch,
+    /// Too many pixels to open safely.
+    TooLarge,
+    /// It says it is a picture but will not open.
+    Unreadable,
+    Empty,
+}
+
+impl Refusal {
+    pub fn msg(self) -> Msg {
+        match self {
+            Refusal::Heic => Msg::PictureHeic,
+            Refusal::NotAPicture => Msg::PictureKind,
+            Refusal::Mismatch => Msg::PictureMismatch,
+            Refusal::TooLarge => Msg::PictureTooLarge,
+            Refusal::Unreadable => Msg::PictureUnreadable,
+            Refusal::Empty => Msg::PictureEmpty,
+        }
+    }
+}
+
+/// A picture made anew from its pixels, with its thumbnail.
+pub struct Clean {
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    pub thumbnail: Vec<u8>,
+}
+
+impl std::fmt::Debug for Clean {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Clean")
+            .field("media_type", &self.media_type)
+            .field("width", &self.width)
+            .field("height", &self.height)
+            .finish_non_exhaustive()
+    }
+}
+
+fn is_heic(bytes: &[u8]) -> bool {
+    bytes.len() >= 12
+        && &bytes[4..8] == b"ftyp"
+        && [
+            &b"heic"[..],
+            b"heix",
+            b"hevc",
+            b"heim",
+            b"heis",
+            b"mif1",
+            b"msf1",
+            b"avif",
+        ]
+        .contains(&&bytes[8..12])
+}
+
+/// What the bytes are, whatever the file was called.
+fn recognise(bytes: &[u8]) -> Result<ImageFormat, Refusal> {
+    if bytes.is_empty() {
+        return Err(Refusal::Empty);
+    }
+    if is_heic(bytes) {
+        return Err(Refusal::Heic);
+    }
+    match image::guess_format(bytes) {
+        Ok(format @ (ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP)) => Ok(format),
+        _ => Err(Refusal::NotAPicture),
+    }
+}
+
+fn declared_format(declared: &str) -> Option<ImageFormat> {
+    match declared.trim().to_ascii_lowercase().as_str() {
+        "image/png" => Some(ImageFormat::Png),
+        "image/jpeg" | "image/jpg" | "image/pjpeg" => Some(ImageFormat::Jpeg),
+        "image/webp" => Some(ImageFormat::WebP),
+        _ => None,
+    }
+}
+
+fn encode_png(image: &DynamicImage) -> Result<Vec<u8>, Refusal> {
+    let mut out = Vec::new();
+    let image = if image.color().has_alpha() {
+        DynamicImage::ImageRgba8(image.to_rgba8())
+    } else {
+        DynamicImage::ImageRgb8(image.to_rgb8())
+    };
+    image
+        .write_with_encoder(PngEncoder::new(&mut out))
+        .map_err(|_| Refusal::Unreadable)?;
+    Ok(out)
+}
+
+fn encode_jpeg(image: &DynamicImage, quality: u8) -> Result<Vec<u8>, Refusal> {
+    let mut out = Vec::new();
+    // JPEG has no transparency: composite onto white, as paper would show it.
+    let rgb = if image.color().has_alpha() {
+        let rgba = image.to_rgba8();
+        let mut rgb = image::RgbImage::new(rgba.width(), rgba.height());
+        for (from, to) in rgba.pixels().zip(rgb.pixels_mut()) {
+            let a = u16::from(from[3]);
+            for c in 0..3 {
+                to[c] = ((u16::from(from[c]) * a + 255 * (255 - a)) / 255) as u8;
+            }
+        }
+        rgb
+    } else {
+        image.to_rgb8()
+    };
+    DynamicImage::ImageRgb8(rgb)
+        .write_with_encoder(JpegEncoder::new_with_quality(&mut out, quality))
+        .map_err(|_| Refusal::Unreadable)?;
+    Ok(out)
+}
+
+/// Makes a picture safe to keep. `declared` is the type the browser sent, if any.
+pub fn sanitise(bytes: &[u8], declared: Option<&str>) -> Result<Clean, Refusal> {
+    let format = recognise(bytes)?;
+    if let Some(claimed) = declared.and_then(|d| {
+        let known = declared_format(d);
+        // A browser that does not know the type says so; only a claim of another kind lies.
+        (d.starts_with("image/") || known.is_some()).then_some(known)
+    }) {
+        if claimed != Some(format) {
+            return Err(Refusal::Mismatch);
+        }
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits);
+    let too_large = |err: image::ImageError| match err {
+        image::ImageError::Limits(_) => Refusal::TooLarge,
+        _ => Refusal::Unreadable,
+    };
+    let mut decoder = reader.into_decoder().map_err(too_large)?;
+    let orientation = decoder.orientation().map_err(too_large)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(too_large)?;
+    image.apply_orientation(orientation);
+    if image.width().max(image.height()) > KEPT_SIDE {
+        image = image.resize(KEPT_SIDE, KEPT_SIDE, image::imageops::FilterType::Triangle);
+    }
+    // Screenshots (PNG, WebP) stay lossless; photos stay JPEG.
+    let (media_type, kept) = match format {
+        ImageFormat::Jpeg => ("image/jpeg", encode_jpeg(&image, 88)?),
+        _ => ("image/png", encode_png(&image)?),
+    };
+    let thumbnail = encode_jpeg(&image.thumbnail(THUMB_SIDE, THUMB_SIDE), 75)?;
+    Ok(Clean {
+        media_type,
+        width: image.width(),
+        height: image.height(),
+        bytes: kept,
+        thumbnail,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            width,
+            height,
+            image::Rgb([200, 10, 10]),
+        ))
+        .write_with_encoder(PngEncoder::new(&mut out))
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_screenshot_comes_back_as_a_png_of_the_same_size() {
+        let clean = sanitise(&png(40, 30), Some("image/png")).unwrap();
+        assert_eq!(
+            (clean.media_type, clean.width, clean.height),
+            ("image/png", 40, 30)
+        );
+        assert_eq!(recognise(&clean.bytes), Ok(ImageFormat::Png));
+        assert_eq!(recognise(&clean.thumbnail), Ok(ImageFormat::Jpeg));
+    }
+
+    #[test]
+    fn big_pictures_are_made_smaller_and_huge_ones_refused_unopened() {
+        let clean = sanitise(&png(3_000, 100), None).unwrap();
+        assert_eq!(clean.width, KEPT_SIDE);
+        let mut bomb = png(1, 1);
+        // IHDR width and height (bytes 16..24) say 30,000 × 30,000; fix the chunk's CRC.
+        bomb[16..20].copy_from_slice(&30_000u32.to_be_bytes());
+        bomb[20..24].copy_from_slice(&30_000u32.to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(&bomb[12..29]);
+        bomb[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+        assert_eq!(sanitise(&bomb, None).err(), Some(Refusal::TooLarge));
+    }
+
+    #[test]
+    fn only_pictures_that_are_what_they_say_are_taken() {
+        assert_eq!(sanitise(b"", None).err(), Some(Refusal::Empty));
+        assert_eq!(
+            sanitise(b"<html>hello</html>", Some("image/png")).err(),
+            Some(Refusal::NotAPicture)
+        );
+        assert_eq!(
+            sanitise(&png(2, 2), Some("image/jpeg")).err(),
+            Some(Refusal::Mismatch)
+        );
+        let mut heic = vec![0, 0, 0, 24];
+        heic.extend_from_slice(b"ftypheic");
+        heic.extend_from_slice(&[0; 16]);
+        assert_eq!(
+            sanitise(&heic, Some("image/heic")).err(),
+            Some(Refusal::Heic)
+        );
+        assert!(sanitise(&png(2, 2), Some("application/octet-stream")).is_ok());
+    }
+}
