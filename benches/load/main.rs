@@ -462,6 +462,62 @@ fn run_sections(s: &Settings, root: &Path, report: &mut Report) -> bool {
         report.push(t);
     }
 
+    if s.wants("upload") {
+        let mut t = Table::new(
+            &format!(
+                "Reports with a phone-sized photo: POST /s/{{school}}/report, {} clients",
+                s.submit_clients
+            ),
+            &[
+                "backend",
+                "reports/s",
+                "median ms",
+                "p99 ms",
+                "non-200 / errors",
+                "photo",
+                "idle RSS",
+                "peak RSS",
+            ],
+            "Each report carries one 4000×3000 JPEG of about 5 MB, which the server decodes, turns \
+             the right way up, makes no larger than 2560 px, encodes again, thumbnails and seals. \
+             Pictures are read and cleaned one at a time; other uploads wait (their bytes stay in \
+             the kernel's socket buffers). Target: resident memory under 100 MB.",
+        );
+        for backend in &s.backends {
+            progress(&format!("picture uploads on {backend}"));
+            let outcome = (|| -> anyhow::Result<()> {
+                let dep =
+                    scenarios::deployment(root, &format!("{backend}-upload"), pg_for(backend)?)?;
+                let up = scenarios::upload(s, &dep);
+                remove(&dep.data_dir);
+                let up = up?;
+                t.row(vec![
+                    backend.clone(),
+                    rate(up.load.per_second()),
+                    ms(up.load.percentile_ms(50.0)),
+                    ms(up.load.percentile_ms(99.0)),
+                    up.load.problems(),
+                    format!("{:.1} MB", up.picture_bytes as f64 / 1e6),
+                    mib(up.idle_rss_kib),
+                    mib(up.peak_rss_kib),
+                ]);
+                t.note(format!(
+                    "{backend}: peak resident memory under 100 MB {}.",
+                    verdict(up.peak_rss_kib < 100 * 1024)
+                ));
+                if up.peak_rss_kib >= 100 * 1024 {
+                    anyhow::bail!("memory target missed");
+                }
+                Ok(())
+            })();
+            if let Err(e) = outcome {
+                all_ok = false;
+                t.note(format!("{backend} FAILED: {e:#}"));
+            }
+        }
+        report.push(t);
+    }
+
     if s.wants("queue") {
         let sizes = match sizes {
             Some(z) => Ok(z),

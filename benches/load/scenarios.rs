@@ -267,6 +267,102 @@ pub fn submit(s: &Settings, dep: &Deployment) -> anyhow::Result<SubmitResult> {
     })
 }
 
+/// What the picture upload load measured.
+pub struct UploadResult {
+    pub load: LoadResult,
+    pub picture_bytes: usize,
+    pub idle_rss_kib: u64,
+    pub peak_rss_kib: u64,
+}
+
+/// A photo as a phone takes it: 12 megapixels of detail, about 5 MB as a JPEG.
+pub fn phone_sized_photo() -> anyhow::Result<Vec<u8>> {
+    use image::{DynamicImage, RgbImage};
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let photo = RgbImage::from_fn(4_000, 3_000, |x, y| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let noise = (seed & 63) as u8;
+        image::Rgb([
+            ((x / 16) as u8).wrapping_add(noise),
+            ((y / 12) as u8).wrapping_add(noise / 2),
+            noise.wrapping_mul(3),
+        ])
+    });
+    let mut out = Vec::new();
+    DynamicImage::ImageRgb8(photo).write_with_encoder(
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 92),
+    )?;
+    Ok(out)
+}
+
+/// Reports each carrying one phone-sized photo, from many clients at once: the server's
+/// memory while it cleans them.
+pub fn upload(s: &Settings, dep: &Deployment) -> anyhow::Result<UploadResult> {
+    let school = procs::set_up_school(&s.bin, dep, true)?;
+    let server = dep.serve(&s.bin)?;
+    std::thread::sleep(Duration::from_millis(500));
+    let idle_rss_kib = procs::rss_kib(server.pid()).unwrap_or(0);
+    let addr = server.addr;
+    let path = format!("/s/{}/report", school.slug);
+    let photo = phone_sized_photo()?;
+    let boundary = "confide-bench-boundary";
+    let mut body = Vec::new();
+    for (name, value) in [
+        ("category", "online_bullying"),
+        ("location", "online"),
+        ("happening_now", "no"),
+        ("about", "no"),
+        ("what", WHAT),
+    ] {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"pictures\"; filename=\"IMG_0001.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(&photo);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let body = Arc::new(body);
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let load = Load {
+        server_pid: Some(server.pid()),
+        addr,
+        clients: s.submit_clients,
+        threads: s.client_threads,
+        warm_up: s.warm_up,
+        duration: s.duration,
+        make_request: Arc::new(move |n| {
+            let forwarded = format!("10.{}.{}.{}", (n >> 16) & 255, (n >> 8) & 255, n & 255);
+            http::request(
+                "POST",
+                addr,
+                &path,
+                &[
+                    ("Origin", &format!("http://{addr}")),
+                    ("Sec-Fetch-Site", "same-origin"),
+                    ("X-Forwarded-For", &forwarded),
+                ],
+                Some((&content_type, body.as_slice())),
+            )
+        }),
+        check: Arc::new(|r: &Response| r.text().is_ok_and(|t| t.contains(SENT))),
+    };
+    let peak = RssPeak::start(server.pid());
+    let result = http::run_load(&load)?;
+    let peak_rss_kib = peak.finish();
+    drop(server);
+    Ok(UploadResult {
+        load: result,
+        picture_bytes: photo.len(),
+        idle_rss_kib,
+        peak_rss_kib,
+    })
+}
+
 /// Sizes of what one real submission stored.
 fn measure_sizes(url: &str) -> anyhow::Result<Sizes> {
     open(url)?.run_blocking(|conn| stored_sizes(conn.db()))

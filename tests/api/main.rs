@@ -14,6 +14,7 @@ mod headers;
 mod helpers;
 mod mail;
 mod people;
+mod pictures;
 mod privacy;
 mod pupil_site;
 mod reporting;

@@ -323,6 +323,9 @@ async function mobileScreenshots (browser, paths) {
 // the "in danger now" page, the receipt, and the follow-up conversation. With
 // JS on every step gets axe; with JS off every step must still work.
 // ---------------------------------------------------------------------------
+// A 2×2 PNG, as a screenshot stands in for in the journey.
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGM4IScnd0KOAUIBAB3SBBHfPB1bAAAAAElFTkSuQmCC', 'base64')
+
 async function checkReportFlow (browser, formPath, js) {
   const name = `flow ${js ? 'js' : 'nojs'} ${formPath}`
   const problems = []
@@ -362,8 +365,16 @@ async function checkReportFlow (browser, formPath, js) {
     expect('conversation', await audit('conversation'), 'Your report')
     if (!(await page.content()).includes('a group follows me home')) problems.push('conversation: the report text is missing')
     await page.locator('#message').fill('Browser test: it happened again.')
+    // A screenshot too: a plain file field without JavaScript, with a preview with it.
+    await page.locator('#pictures').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: TINY_PNG })
+    if (js) {
+      await page.locator('img.confide-preview').first().waitFor()
+      await audit('preview')
+    }
     await page.getByRole('button', { name: 'Send', exact: true }).click()
-    if (!(await page.content()).includes('Your message has been sent')) problems.push('message: not confirmed')
+    const sent = await page.content()
+    if (!sent.includes('Your message has been sent')) problems.push('message: not confirmed')
+    if (!sent.includes('You have sent 1 picture')) problems.push('message: the picture was not kept')
   } catch (err) {
     problems.push(`flow broke: ${err.message.split('\n')[0]}`)
   }
