@@ -44,6 +44,7 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
     db.run_blocking(|conn| -> anyhow::Result<()> {
         seed(conn, &ctx)?;
         seed_people(conn, &ctx)?;
+        seed_history(conn, &ctx)?;
         seed_reports(conn, &ctx)
     })?;
     let public_url = config.public_url.clone();
@@ -168,6 +169,109 @@ pub fn seed_reports(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
             ..ctx.clone()
         };
         pupil::submit(conn, &sent_then, &slug, &report, &[])?;
+    }
+    Ok(())
+}
+
+/// A term's worth of earlier reports at Oakfield, acknowledged and mostly closed by the
+/// officer through the same use cases staff use, so the figures page has something to
+/// show. Deterministic, so every demo looks the same.
+pub fn seed_history(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
+    use crate::app::cases;
+    use crate::domain::choices::{Outcome, Status};
+    let officer = &DEMO_PEOPLE[0];
+    let email = Email::parse(officer.email).map_err(|m| anyhow::anyhow!("{}", m.key()))?;
+    let user = crate::store::users::find_by_email(conn.db(), &email)?
+        .ok_or_else(|| anyhow::anyhow!("no demo officer"))?;
+    let key = crate::crypto::password::SealedPrivateKey {
+        salt: user.private_key_salt.clone(),
+        sealed: user.private_key_sealed.clone(),
+    }
+    .open(officer.password)
+    .map_err(|_| anyhow::anyhow!("the demo officer's key would not open"))?;
+    let staff = crate::app::Staff {
+        user,
+        private_key: key,
+        second_factor_at: Some(ctx.now()),
+    };
+    const KINDS: &[Category] = &[
+        Category::Bullying,
+        Category::Bullying,
+        Category::OnlineBullying,
+        Category::OnlineBullying,
+        Category::Bullying,
+        Category::HurtThreatened,
+        Category::DrugsAlcohol,
+        Category::Hate,
+        Category::Weapons,
+        Category::Home,
+    ];
+    const PLACES: &[Location] = &[
+        Location::Online,
+        Location::Toilets,
+        Location::Corridor,
+        Location::Playground,
+        Location::Online,
+        Location::Journey,
+        Location::Toilets,
+    ];
+    const OUTCOMES: &[Outcome] = &[
+        Outcome::Resolved,
+        Outcome::Resolved,
+        Outcome::Resolved,
+        Outcome::NoFurtherAction,
+        Outcome::ReferredOn,
+        Outcome::NotEnoughInformation,
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let slug = slug("oakfield")?;
+    for i in 0..90i64 {
+        let days_ago = 5 + (i * 86) / 90;
+        let mut details = Details::default();
+        details.what = "An earlier report, made up for the demo's figures page.".to_owned();
+        let report = ValidReport {
+            category: KINDS[next(KINDS.len() as u64) as usize],
+            location: PLACES[next(PLACES.len() as u64) as usize],
+            happening_now: next(12) == 0,
+            about: About::NoStaff,
+            details,
+        };
+        let clock = Clock::system();
+        clock.advance(-(days_ago * 86_400) - next(8 * 3_600) as i64);
+        let then = Context {
+            clock: clock.clone(),
+            ..ctx.clone()
+        };
+        let sent = pupil::submit(conn, &then, &slug, &report, &[])?;
+        clock.advance(600 + next(30 * 3_600) as i64);
+        cases::acknowledge(conn, &then, &staff, &sent.report_id)?;
+        if next(8) == 0 {
+            clock.advance(3_600);
+            cases::set_status(
+                conn,
+                &then,
+                &staff,
+                &sent.report_id,
+                Status::ReferredDsl,
+                None,
+            )?;
+        }
+        clock.advance(86_400 * (1 + next(4) as i64));
+        let outcome = OUTCOMES[next(OUTCOMES.len() as u64) as usize];
+        cases::set_status(
+            conn,
+            &then,
+            &staff,
+            &sent.report_id,
+            Status::Closed,
+            Some(outcome),
+        )?;
     }
     Ok(())
 }

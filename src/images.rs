@@ -167,10 +167,13 @@ pub fn sanitise(bytes: &[u8], declared: Option<&str>) -> Result<Clean, Refusal> 
     let mut decoder = reader.into_decoder().map_err(too_large)?;
     let orientation = decoder.orientation().map_err(too_large)?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(too_large)?;
-    image.apply_orientation(orientation);
+    // Shrunk first, turned after: `thumbnail` averages areas in integers straight into the
+    // smaller picture (`resize` would hold a float copy several times the photo's size),
+    // and turning the smaller one copies less.
     if image.width().max(image.height()) > KEPT_SIDE {
-        image = image.resize(KEPT_SIDE, KEPT_SIDE, image::imageops::FilterType::Triangle);
+        image = image.thumbnail(KEPT_SIDE, KEPT_SIDE);
     }
+    image.apply_orientation(orientation);
     // Screenshots (PNG, WebP) stay lossless; photos stay JPEG.
     let (media_type, kept) = match format {
         ImageFormat::Jpeg => ("image/jpeg", encode_jpeg(&image, 88)?),

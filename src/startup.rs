@@ -64,6 +64,11 @@ impl Application {
         if bound > 0 {
             tracing::info!(bound, "reports bound to retention keys");
         }
+        // Insight counters are filled from what is stored the first time they are missing.
+        let counted = db.run_blocking(crate::app::insights::rebuild_if_empty)?;
+        if counted > 0 {
+            tracing::info!(counted, "insight figures rebuilt from stored reports");
+        }
         let library = Library::load(config.content_dir.as_deref())?;
         crate::app::sessions::warm_up();
         let assets = Assets::load();
@@ -156,11 +161,16 @@ impl Application {
             None
         };
         let limits = self.state.limits.clone();
+        let db = self.state.db.clone();
         let pruner = actix_web::rt::spawn(async move {
             let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(60));
             loop {
                 tick.tick().await;
                 limits.prune();
+                // Insight changes are folded in now and then, so few wait for a page.
+                if let Err(err) = db.run(crate::app::insights::fold).await {
+                    tracing::warn!(error = %err, "insight figures could not be folded");
+                }
             }
         });
         let result = self.server.await;

@@ -116,12 +116,102 @@ pub fn age(seconds: i64) -> String {
     }
 }
 
+/// Days since 1 January 1970 of the UK date an instant falls on.
+pub fn uk_day(at: Timestamp) -> i64 {
+    let london = jiff::tz::get!("Europe/London");
+    let Ok(instant) = jiff::Timestamp::from_second(at.0) else {
+        return at.0.div_euclid(86_400);
+    };
+    let offset = instant.to_zoned(london).offset().seconds();
+    (at.0 + i64::from(offset)).div_euclid(86_400)
+}
+
+/// The week an instant falls in, in UK time: weeks start on Monday, and week 0 began on
+/// Monday 29 December 1969.
+pub fn uk_week(at: Timestamp) -> i64 {
+    (uk_day(at) + 3).div_euclid(7)
+}
+
+/// The civil date of a day number (days since 1 January 1970).
+pub fn date_of_day(day: i64) -> (i16, i8, i8) {
+    let date = jiff::Timestamp::from_second(day.saturating_mul(86_400))
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    (date.year(), date.month(), date.day())
+}
+
+/// The day number of a civil date (the first of the month if the day does not exist).
+pub fn day_of_date(year: i16, month: i8, day: i8) -> i64 {
+    let date = jiff::civil::Date::new(year, month, day)
+        .or_else(|_| jiff::civil::Date::new(year, month, 1))
+        .unwrap_or_default();
+    date.to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp().as_second().div_euclid(86_400))
+        .unwrap_or(0)
+}
+
+/// The Monday a week starts on, as a day number.
+pub fn week_start_day(week: i64) -> i64 {
+    week * 7 - 3
+}
+
+/// "7 Sep 2026": a short date for chart labels and tables.
+pub fn format_day(day: i64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (y, m, d) = date_of_day(day);
+    format!("{d} {} {y}", MONTHS[(m.clamp(1, 12) - 1) as usize])
+}
+
+/// "2 h 10 min", "45 min", "3 days": a duration for insight figures.
+pub fn format_duration(seconds: i64) -> String {
+    let s = seconds.max(0);
+    if s < 3_600 {
+        format!("{} min", (s + 59) / 60)
+    } else if s < 86_400 {
+        let minutes = (s + 59) / 60;
+        match minutes % 60 {
+            0 => format!("{} h", minutes / 60),
+            m => format!("{} h {m} min", minutes / 60),
+        }
+    } else {
+        let hours = (s + 3_599) / 3_600;
+        match (hours / 24, hours % 24) {
+            (1, 0) => "1 day".to_owned(),
+            (d, 0) => format!("{d} days"),
+            (d, h) => format!("{d} d {h} h"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn uk(secs: i64) -> String {
         format_uk(Timestamp(secs))
+    }
+
+    #[test]
+    fn weeks_start_on_monday_in_uk_time() {
+        // Monday 7 September 2026 00:30 BST is Sunday 23:30 UTC.
+        let monday = day_of_date(2026, 9, 7);
+        assert_eq!(uk_day(Timestamp(monday * 86_400 - 1_800)), monday);
+        assert_eq!(
+            week_start_day(uk_week(Timestamp(monday * 86_400 - 1_800))),
+            monday
+        );
+        assert_eq!(
+            week_start_day(uk_week(Timestamp(monday * 86_400 - 3_700))),
+            monday - 7
+        );
+        assert_eq!(date_of_day(monday), (2026, 9, 7));
+        assert_eq!(format_day(monday), "7 Sep 2026");
+        assert_eq!(format_duration(600), "10 min");
+        assert_eq!(format_duration(7_800), "2 h 10 min");
+        assert_eq!(format_duration(2 * 86_400), "2 days");
     }
 
     #[test]

@@ -238,6 +238,46 @@ pub fn open(
     })
 }
 
+/// The case for a printed hand-off into the school's safeguarding system (CPOMS,
+/// MyConcern): only for someone it is routed to, always behind a second factor passed in
+/// the last ten minutes (it takes the whole case out of Confide).
+pub fn hand_off(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<Case, CaseError> {
+    require_routed(conn, staff, id)?;
+    if !staff.recently_confirmed(ctx.now()) {
+        return Err(StepUpRequired.into());
+    }
+    open(conn, ctx, staff, id)
+}
+
+/// Records that a hand-off with this fingerprint (SHA-256 of what was exported) was made.
+pub fn handed_off(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+    fingerprint: &str,
+) -> Result<(), CaseError> {
+    require_routed(conn, staff, id)?;
+    let row = reports::find(conn.db(), id)?;
+    let role = acting_role(conn.db(), staff, &row)?;
+    let now = ctx.now();
+    conn.write(|tx| {
+        events::record(
+            tx,
+            &staff.actor(),
+            &Event::new(id, EventKind::HandedOff, role),
+            &format!("SHA-256 {fingerprint}"),
+            now,
+        )
+    })?;
+    Ok(())
+}
+
 /// Runs one change to a report's clear facts: reads the row inside the write (so two
 /// people acting at once never undo each other's work), applies `change`, moves the
 /// report in every queue, and records what happened.
@@ -254,6 +294,12 @@ fn change(
         let row = reports::find(tx.db(), id)?;
         let changed = change(tx, &row, now)?;
         let after = reports::find(tx.db(), id)?;
+        let target = schools::find(tx.db(), row.school_id)?.ack_within_hours;
+        super::insights::note(
+            tx,
+            Some(&super::insights::fact_of(&row, target)),
+            Some(&super::insights::fact_of(&after, target)),
+        )?;
         keys::sync_queue(
             tx,
             id,

@@ -8,6 +8,7 @@
 
 pub mod audit_log;
 pub mod cases;
+pub mod insights;
 pub mod notify;
 pub mod people;
 pub mod pictures;

@@ -175,7 +175,19 @@ pub fn submit(
         report.about,
     );
     let recipients = wrapped.len();
+    let fact = crate::domain::insight::Fact {
+        school: school.id,
+        week: crate::time::uk_week(now),
+        category: report.category,
+        location: report.location,
+        urgent: report.happening_now,
+        acknowledged_after: None,
+        target_seconds: i64::from(school.ack_within_hours) * 3_600,
+        outcome: None,
+        referral: None,
+    };
     let stored_report = conn.write_grouped(Box::new(move |tx| {
+        super::insights::note(tx, None, Some(&fact))?;
         let (report_id, school_id, category, location, happening_now, about) = stored;
         reports::insert(
             tx,

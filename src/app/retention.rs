@@ -300,19 +300,6 @@ pub struct PurgeReport {
     pub keys_destroyed: usize,
 }
 
-/// The last referral a report went through, for the facts kept after it is deleted.
-fn last_referral(tx: &mut Tx<'_>, id: &ReportId) -> Result<Option<Status>, DbError> {
-    Ok(events::for_report(tx.db(), id)?
-        .into_iter()
-        .rev()
-        .filter(|e| e.kind == EventKind::StatusChanged)
-        .filter_map(|e| {
-            e.to.as_deref()
-                .and_then(|to| Status::parse(to.split(':').next()?))
-        })
-        .find(|s| s.is_referral()))
-}
-
 /// The purge: warns the people working cases due for deletion within 72 hours (content-
 /// free mail), deletes expired reports not on hold (their row, wrapped keys, messages,
 /// notes and events, keeping a tombstone and their anonymous triage facts), and destroys
@@ -371,9 +358,8 @@ pub fn purge(conn: &mut Conn<'_>, ctx: &Context, dry_run: bool) -> Result<PurgeR
         }
         conn.write(|tx| {
             for row in &expired {
-                let referral = last_referral(tx, &row.id)?;
                 crate::store::attachments::delete_for_report(tx, &row.id)?;
-                purged::insert_facts(tx, row, referral)?;
+                purged::insert_facts(tx, row, row.referral)?;
                 purged::insert_tombstone(tx, row, now)?;
                 keys::delete_for_report(tx, &row.id)?;
                 messages::delete_for_report(tx, &row.id)?;

@@ -76,6 +76,7 @@ diesel::table! {
         expires_at -> Nullable<BigInt>,
         legal_hold -> Bool,
         expiry_warned -> Bool,
+        referral -> Nullable<Text>,
     }
 }
 
@@ -213,6 +214,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    insight_counts (school_id, week, category, location, measure) {
+        school_id -> BigInt,
+        week -> BigInt,
+        category -> Text,
+        location -> Text,
+        measure -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
+    insight_changes (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        week -> BigInt,
+        category -> Text,
+        location -> Text,
+        measure -> Text,
+        n -> BigInt,
+    }
+}
+
 diesel::joinable!(school_roles -> schools (school_id));
 diesel::joinable!(attachments -> reports (report_id));
 diesel::joinable!(attachment_blobs -> attachments (attachment_id));
@@ -228,6 +252,8 @@ diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(outbox -> schools (school_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    insight_counts,
+    insight_changes,
     schools,
     users,
     school_roles,

@@ -175,6 +175,7 @@ choices! {
         LegalHoldLifted => "hold_lifted", "Legal hold lifted";
         RetentionExtended => "retention_extended", "Kept for longer";
         PictureViewed => "picture_viewed", "Viewed a picture";
+        HandedOff => "handed_off", "Exported for hand-off";
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod choices;
 pub mod ids;
+pub mod insight;
 pub mod msg;
 pub mod person;
 pub mod report;

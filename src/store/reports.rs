@@ -75,6 +75,8 @@ pub struct CaseRow {
     pub expires_at: Option<Timestamp>,
     pub legal_hold: bool,
     pub expiry_warned: bool,
+    /// The last referral it went through.
+    pub referral: Option<Status>,
 }
 
 pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {
@@ -293,6 +295,11 @@ pub fn set_status(
             reports::acknowledged_at.eq(row.acknowledged_at.or(Some(now))),
             reports::closed_at.eq(closing.then_some(now)),
             reports::outcome.eq(outcome.filter(|_| closing)),
+            reports::referral.eq(if status.is_referral() {
+                Some(status)
+            } else {
+                row.referral
+            }),
             reports::updated_at.eq(now),
         ))
         .execute(tx.db())?;

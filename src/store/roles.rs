@@ -130,6 +130,20 @@ pub fn schools_of(db: &mut DbConnection, user: UserId) -> Result<Vec<SchoolId>, 
         .load(db)?)
 }
 
+/// The schools a person holds any of `roles` at.
+pub fn schools_where(
+    db: &mut DbConnection,
+    user: UserId,
+    roles: &[Role],
+) -> Result<Vec<SchoolId>, DbError> {
+    Ok(school_roles::table
+        .filter(school_roles::user_id.eq(user))
+        .filter(school_roles::role.eq_any(roles.to_vec()))
+        .select(school_roles::school_id)
+        .distinct()
+        .load(db)?)
+}
+
 /// Whether some of the person's roles still wait for keys to older reports.
 pub fn awaiting_keys(db: &mut DbConnection, user: UserId) -> Result<bool, DbError> {
     let waiting: i64 = school_roles::table

@@ -43,6 +43,11 @@ pub fn overview(
                 div class="govuk-summary-card" {
                     div class="govuk-summary-card__title-wrapper" {
                         h3 class="govuk-summary-card__title" { (school.name) " (/s/" (school.slug) ")" }
+                        ul class="govuk-summary-card__actions" {
+                            li class="govuk-summary-card__action" {
+                                a class="govuk-link" href={ "/staff/admin/schools/" (school.id) "/poster" } { "Poster" span class="govuk-visually-hidden" { " for " (school.name) } }
+                            }
+                        }
                     }
                     div class="govuk-summary-card__content" {
                         @if holders.iter().all(|h| h.disabled) {

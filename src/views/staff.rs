@@ -50,6 +50,7 @@ pub fn page(site: &Site, title: &str, viewer: Option<&Viewer<'_>>, content: Mark
                                 nav aria-label="Staff menu" class="govuk-service-navigation__wrapper" {
                                     ul class="govuk-service-navigation__list" {
                                         li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff" { "Queue" } }
+                                        li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff/insights" { "Figures" } }
                                         @if viewer.user.is_admin {
                                             li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/staff/admin" { "Administration" } }
                                         }
@@ -156,7 +157,12 @@ fn flag_tags(happening_now: bool, about_staff: bool, overdue: bool) -> Markup {
     }
 }
 
-fn select(name: &str, label: &str, options: &[(String, String)], selected: &str) -> Markup {
+pub(crate) fn select(
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+) -> Markup {
     html! {
         div class="govuk-form-group confide-filter" {
             label class="govuk-label" for=(name) { (label) }
@@ -404,6 +410,10 @@ pub fn case(
                 }
                 div class="govuk-grid-column-one-third" {
                     h2 class="govuk-heading-m" { "Actions" }
+                    p class="govuk-body" {
+                        a class="govuk-link" href=(action("handoff")) { "Hand-off summary for CPOMS or MyConcern" }
+                        span class="govuk-hint govuk-!-display-block" { "A printable Concern, Action and Outcome summary. You will be asked for your code first." }
+                    }
                     @if row.acknowledged_at.is_none() {
                         form method="post" action=(action("acknowledge")) {
                             (csrf(viewer))

@@ -78,6 +78,15 @@ impl From<CaseError> for AppError {
     }
 }
 
+impl From<crate::app::insights::InsightError> for AppError {
+    fn from(err: crate::app::insights::InsightError) -> Self {
+        match err {
+            crate::app::insights::InsightError::NotAllowed => AppError::Forbidden,
+            crate::app::insights::InsightError::Db(err) => err.into(),
+        }
+    }
+}
+
 impl From<AdminError> for AppError {
     fn from(err: AdminError) -> Self {
         match err {

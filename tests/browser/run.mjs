@@ -446,15 +446,35 @@ async function checkStaff (browser, email, password, js) {
       await first.click()
       await page.waitForURL(/\/staff\/reports\//)
       await audit('case')
+      // The hand-off summary, right after signing in (so no code is asked again).
+      await page.getByRole('link', { name: 'Hand-off summary for CPOMS or MyConcern' }).click()
+      await page.waitForURL(/\/handoff$/)
+      for (const part of ['Concern', 'Action', 'Outcome', 'SHA-256']) {
+        if (!(await page.locator(`text=${part}`).count())) problems.push(`hand-off: no ${part}`)
+      }
+      await audit('handoff')
     }
     await page.goto(urlOf('/staff/two-factor'))
     if (!(await page.locator('svg[role="img"]').count())) problems.push('two-step set-up: no QR code')
     await audit('two-factor')
     await page.goto(urlOf('/staff/verify?then=/staff'))
     await audit('verify')
+    // Figures: the officer sees both schools, the administrator every school.
+    await page.goto(urlOf('/staff/insights'))
+    if (!(await page.locator('h1', { hasText: 'Figures' }).count())) problems.push('insights: no figures heading')
+    if (!(await page.locator('svg.confide-chart').count())) problems.push('insights: no chart')
+    if (!(await page.locator('text=fewer than 5').count())) problems.push('insights: the small-number rule is not shown')
+    await audit('insights')
+    await page.goto(urlOf('/staff/insights?period=this_year&by=term'))
+    await audit('insights-year')
     if (await page.locator('a[href="/staff/admin"]').count()) {
       await page.goto(urlOf('/staff/admin'))
       await audit('admin')
+      const poster = page.locator('a[href$="/poster"]').first()
+      await poster.click()
+      await page.waitForURL(/\/poster$/)
+      if (!(await page.locator('.confide-poster svg').count())) problems.push('poster: no QR code')
+      await audit('poster')
     }
   } catch (err) {
     problems.push(`staff flow broke: ${err.message.split('\n')[0]}`)

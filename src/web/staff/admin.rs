@@ -30,7 +30,65 @@ pub fn configure(cfg: &mut ServiceConfig) {
         )
         .route("/staff/admin/roles", web::post().to(grant))
         .route("/staff/admin/roles/revoke", web::post().to(revoke))
-        .route("/staff/admin/outbox", web::get().to(outbox));
+        .route("/staff/admin/outbox", web::get().to(outbox))
+        .route("/staff/admin/schools/{id}/poster", web::get().to(poster))
+        .route(
+            "/staff/admin/schools/{id}/poster.svg",
+            web::get().to(poster_svg),
+        );
+}
+
+async fn school_for(
+    state: &AppState,
+    admin: &Admin,
+    raw: &str,
+) -> Result<crate::store::schools::School, AppError> {
+    let id: crate::domain::ids::SchoolId = raw.parse().map_err(|_| AppError::NotFound)?;
+    let who = admin.admin.clone();
+    state
+        .run(move |conn, _| people::schools(conn, &who))
+        .await?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::NotFound)
+}
+
+/// The school's printable poster.
+async fn poster(
+    state: web::Data<AppState>,
+    admin: Admin,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let school = school_for(&state, &admin, &id).await?;
+    Ok(html_response(
+        StatusCode::OK,
+        with_viewer(&admin.staff.0, |v| {
+            views::poster::poster_page(&state.site, v, &school, &state.config.public_url)
+        }),
+    ))
+}
+
+/// The same poster as an A4 SVG file.
+async fn poster_svg(
+    state: web::Data<AppState>,
+    admin: Admin,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let school = school_for(&state, &admin, &id).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"confide-poster-{}.svg\"",
+                school.slug
+            ),
+        ))
+        .insert_header((
+            actix_web::http::header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        ))
+        .body(views::poster::poster_svg(&school, &state.config.public_url)))
 }
 
 fn back() -> HttpResponse {

@@ -19,6 +19,7 @@ use actix_web::http::header;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/staff", web::get().to(show_queue))
         .route("/staff/reports/{id}", web::get().to(show_case))
+        .route("/staff/reports/{id}/handoff", web::get().to(show_hand_off))
         .route("/staff/reports/{id}/{change}", web::post().to(change))
         .route(
             "/staff/reports/{id}/pictures/{picture}",
@@ -138,6 +139,45 @@ async fn show_case(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     render_case(&state, &staff, report_id(&id)?, &[]).await
+}
+
+/// The printable hand-off summary, fingerprinted and recorded before it is sent.
+async fn show_hand_off(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    use sha2::Digest;
+    let id = report_id(&id)?;
+    let person = staff.person().clone();
+    let back_here = format!("/staff/reports/{id}/handoff");
+    let target = id.clone();
+    let case = state
+        .run(move |conn, ctx| cases::hand_off(conn, ctx, &person, &target))
+        .await
+        .map_err(|err| match err {
+            CaseError::StepUp(_) => AppError::StepUpRequired(back_here),
+            other => other.into(),
+        })?;
+    let now = state.ctx.now();
+    let content = views::handoff::content(&case, &staff.person().user.name, now);
+    let fingerprint = data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(content.0.as_bytes()));
+    let person = staff.person().clone();
+    let recorded = fingerprint.clone();
+    state
+        .run(move |conn, ctx| cases::handed_off(conn, ctx, &person, &id, &recorded))
+        .await?;
+    let mut response = html_response(
+        StatusCode::OK,
+        with_viewer(&staff.0, |v| {
+            views::handoff::page(&state.site, v, &case, content, &fingerprint)
+        }),
+    );
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }
 
 /// A picture itself: never cached, never sniffed, never run, never framed, offered to

@@ -3,11 +3,13 @@
 pub mod admin;
 pub mod auth;
 pub mod cases;
+pub mod insights;
 
 use actix_web::web::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(auth::configure)
         .configure(cases::configure)
+        .configure(insights::configure)
         .configure(admin::configure);
 }

@@ -1,0 +1,733 @@
+//! The partnership's picture: reports per week or term by category, hotspots, how fast
+//! reports are acknowledged, and how cases end, for the schools a person may see, from
+//! clear triage facts only (never sealed text), with small numbers hidden.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Context, Staff};
+use crate::db::{Conn, DbError, Tx};
+use crate::domain::choices::{Category, Location, Outcome, Role, Status};
+use crate::domain::ids::SchoolId;
+use crate::domain::insight::{
+    self, changes, merge_small_columns, percentile, suppress, suppress_list, Fact, Grid, Measure,
+    Shown,
+};
+use crate::store::audit::{self, Actor};
+use crate::store::insights::{self as counters, Count, Scope};
+use crate::store::reports::CaseRow;
+use crate::store::roles;
+use crate::store::schools::{self, School};
+use crate::time::{self, Timestamp};
+
+/// Roles that see their schools' figures (administrators see every school).
+pub const ROLES: [Role; 3] = [Role::HeadTeacher, Role::SspOfficer, Role::ChairOfGovernors];
+
+#[derive(Debug, thiserror::Error)]
+pub enum InsightError {
+    /// Neither an administrator nor holding a role that sees figures.
+    #[error("not allowed")]
+    NotAllowed,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// The facts of a report as its school's counters see them.
+pub fn fact_of(row: &CaseRow, target_hours: i32) -> Fact {
+    Fact {
+        school: row.school_id,
+        week: time::uk_week(row.created_at),
+        category: row.category,
+        location: row.location,
+        urgent: row.happening_now,
+        acknowledged_after: row.acknowledged_at.map(|a| a.since(row.created_at)),
+        target_seconds: i64::from(target_hours) * 3_600,
+        outcome: row.outcome,
+        referral: row.referral,
+    }
+}
+
+/// Appends what a change to a report moves, in the caller's transaction.
+pub fn note(tx: &mut Tx<'_>, old: Option<&Fact>, new: Option<&Fact>) -> Result<(), DbError> {
+    counters::record(tx, &changes(old, new))
+}
+
+/// Fills the counters from every stored report and every purged report's kept facts,
+/// when there are none yet (the first start after the upgrade that added them).
+pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
+    if !counters::is_empty(conn.db())? {
+        return Ok(0);
+    }
+    let targets: BTreeMap<SchoolId, i32> = schools::list(conn.db())?
+        .into_iter()
+        .map(|s| (s.id, s.ack_within_hours))
+        .collect();
+    let target = |s: SchoolId| i64::from(targets.get(&s).copied().unwrap_or(24)) * 3_600;
+    let mut facts: Vec<Fact> = counters::stored_reports(conn.db())?
+        .into_iter()
+        .map(|r| Fact {
+            school: r.school_id,
+            week: time::uk_week(r.created_at),
+            category: r.category,
+            location: r.location,
+            urgent: r.happening_now,
+            acknowledged_after: r.acknowledged_at.map(|a| a.since(r.created_at)),
+            target_seconds: target(r.school_id),
+            outcome: r.outcome,
+            referral: r.referral,
+        })
+        .collect();
+    for (school, day_start, category, location, urgent, ack, outcome, referral) in
+        counters::kept_facts(conn.db())?
+    {
+        facts.push(Fact {
+            school,
+            // Kept facts hold the UTC day; noon of it is that UK day too.
+            week: time::uk_week(Timestamp(day_start + 43_200)),
+            category,
+            location,
+            urgent,
+            acknowledged_after: ack,
+            target_seconds: target(school),
+            outcome,
+            referral,
+        });
+    }
+    let count = facts.len();
+    for chunk in facts.chunks(5_000) {
+        conn.write(|tx| {
+            for fact in chunk {
+                note(tx, None, Some(fact))?;
+            }
+            counters::fold(tx)?;
+            Ok::<_, DbError>(())
+        })?;
+    }
+    Ok(count)
+}
+
+/// Folds waiting changes into the counters (run before figures are read, and by the
+/// background worker).
+pub fn fold(conn: &mut Conn<'_>) -> Result<usize, DbError> {
+    conn.write(counters::fold)
+}
+
+/// Which stretch of time the figures cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PeriodChoice {
+    #[default]
+    ThisTerm,
+    LastTerm,
+    ThisYear,
+    LastYear,
+}
+
+impl PeriodChoice {
+    pub const ALL: [PeriodChoice; 4] = [
+        PeriodChoice::ThisTerm,
+        PeriodChoice::LastTerm,
+        PeriodChoice::ThisYear,
+        PeriodChoice::LastYear,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodChoice::ThisTerm => "this_term",
+            PeriodChoice::LastTerm => "last_term",
+            PeriodChoice::ThisYear => "this_year",
+            PeriodChoice::LastYear => "last_year",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PeriodChoice::ThisTerm => "This term",
+            PeriodChoice::LastTerm => "Last term",
+            PeriodChoice::ThisYear => "This school year",
+            PeriodChoice::LastYear => "Last school year",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == raw)
+    }
+}
+
+/// Rows of the figures over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum By {
+    #[default]
+    Week,
+    Term,
+}
+
+impl By {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            By::Week => "week",
+            By::Term => "term",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "week" => Some(By::Week),
+            "term" => Some(By::Term),
+            _ => None,
+        }
+    }
+}
+
+/// A school term: autumn (September to December), spring (January to March) or summer
+/// (April to August, holidays included), named by the school year it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Term {
+    /// The calendar year the school year starts in (2026 for 2026/27).
+    pub year: i16,
+    /// 0 autumn, 1 spring, 2 summer.
+    pub part: u8,
+}
+
+impl Term {
+    pub fn of_day(day: i64) -> Term {
+        let (y, m, _) = time::date_of_day(day);
+        match m {
+            9..=12 => Term { year: y, part: 0 },
+            1..=3 => Term {
+                year: y - 1,
+                part: 1,
+            },
+            _ => Term {
+                year: y - 1,
+                part: 2,
+            },
+        }
+    }
+
+    /// First day, and the day after the last.
+    pub fn days(self) -> (i64, i64) {
+        let y = self.year;
+        match self.part {
+            0 => (time::day_of_date(y, 9, 1), time::day_of_date(y + 1, 1, 1)),
+            1 => (
+                time::day_of_date(y + 1, 1, 1),
+                time::day_of_date(y + 1, 4, 1),
+            ),
+            _ => (
+                time::day_of_date(y + 1, 4, 1),
+                time::day_of_date(y + 1, 9, 1),
+            ),
+        }
+    }
+
+    pub fn previous(self) -> Term {
+        match self.part {
+            0 => Term {
+                year: self.year - 1,
+                part: 2,
+            },
+            p => Term {
+                year: self.year,
+                part: p - 1,
+            },
+        }
+    }
+
+    pub fn label(self) -> String {
+        let name = ["Autumn", "Spring", "Summer"][usize::from(self.part.min(2))];
+        let year = if self.part == 0 {
+            self.year
+        } else {
+            self.year + 1
+        };
+        format!("{name} term {year}")
+    }
+}
+
+/// The weeks a period covers: those whose Monday falls in it, up to this week.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub choice: PeriodChoice,
+    pub label: String,
+    pub from_week: i64,
+    /// The week after the last.
+    pub to_week: i64,
+}
+
+/// The first week whose Monday is on or after `day`.
+fn first_week_from(day: i64) -> i64 {
+    (day + 3 + 6).div_euclid(7)
+}
+
+impl Period {
+    pub fn of(choice: PeriodChoice, now: Timestamp) -> Period {
+        let today = time::uk_day(now);
+        let term = Term::of_day(today);
+        let year = |y: i16| {
+            (
+                time::day_of_date(y, 9, 1),
+                time::day_of_date(y + 1, 9, 1),
+                format!("School year {y}/{:02}", (y + 1).rem_euclid(100)),
+            )
+        };
+        let (from, to, label) = match choice {
+            PeriodChoice::ThisTerm => {
+                let (f, t) = term.days();
+                (f, t, term.label())
+            }
+            PeriodChoice::LastTerm => {
+                let last = term.previous();
+                let (f, t) = last.days();
+                (f, t, last.label())
+            }
+            PeriodChoice::ThisYear => year(term.year),
+            PeriodChoice::LastYear => year(term.year - 1),
+        };
+        let this_week_after = time::uk_week(now) + 1;
+        let from_week = first_week_from(from);
+        Period {
+            choice,
+            label,
+            from_week,
+            to_week: first_week_from(to).min(this_week_after).max(from_week),
+        }
+    }
+}
+
+/// What the person asked to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Request {
+    /// One of their schools, or all of them.
+    pub school: Option<SchoolId>,
+    pub period: PeriodChoice,
+    pub by: By,
+}
+
+/// The schools a person may see figures for.
+#[derive(Debug, Clone)]
+pub struct Reach {
+    pub schools: Vec<School>,
+    /// An administrator: every school, and the deployment's own totals.
+    pub everywhere: bool,
+}
+
+pub fn reach(conn: &mut Conn<'_>, staff: &Staff) -> Result<Reach, InsightError> {
+    let mut all = schools::list(conn.db())?;
+    if staff.user.is_admin {
+        return Ok(Reach {
+            schools: all,
+            everywhere: true,
+        });
+    }
+    let mine = roles::schools_where(conn.db(), staff.id(), &ROLES)?;
+    if mine.is_empty() {
+        return Err(InsightError::NotAllowed);
+    }
+    all.retain(|s| mine.contains(&s.id));
+    Ok(Reach {
+        schools: all,
+        everywhere: false,
+    })
+}
+
+/// Acknowledgement figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acknowledgement {
+    pub reports: Shown,
+    pub acknowledged: Shown,
+    pub waiting: Shown,
+    /// Median and 90th percentile in seconds, with 5 or more acknowledged.
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
+    pub in_target: Shown,
+    pub in_target_share: Option<u64>,
+    /// The agreed time in hours when the figures are for one school.
+    pub target_hours: Option<i32>,
+    pub urgent: Shown,
+    pub urgent_in_hour: Shown,
+    pub urgent_in_hour_share: Option<u64>,
+}
+
+/// One row of the figures over time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeRow {
+    pub label: String,
+    /// Median acknowledgement time of the row's reports (5 or more acknowledged).
+    pub median: Option<i64>,
+}
+
+/// A column of the tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub label: String,
+    pub categories: Vec<Category>,
+}
+
+/// Everything the insight page shows.
+#[derive(Debug, Clone)]
+pub struct Insight {
+    pub reach: Reach,
+    pub request: Request,
+    /// Who the figures cover, in words.
+    pub scope_label: String,
+    pub period: Period,
+    /// Columns of both tables: one category each, except the last, which may hold
+    /// "something else" and every category with fewer than 5 reports.
+    pub columns: Vec<Column>,
+    /// Fewer than 5 reports in all: no table is shown.
+    pub too_few: bool,
+    /// A table that could not be shown without giving a small number away.
+    pub time_withheld: bool,
+    pub hotspots_withheld: bool,
+    pub locations: Vec<Location>,
+    pub time_rows: Vec<TimeRow>,
+    /// Rows `time_rows`, columns `columns`.
+    pub by_time: Grid,
+    /// Rows `locations`, columns `columns`.
+    pub hotspots: Grid,
+    pub acknowledgement: Acknowledgement,
+    pub outcomes: Vec<(Outcome, Shown)>,
+    pub closed: Shown,
+    pub referrals: Vec<(Status, Shown)>,
+    pub referred: Shown,
+    pub generated_at: Timestamp,
+}
+
+/// The figures a person asked for: their own schools only (an unknown or foreign school
+/// falls back to all of theirs).
+pub fn insight(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    mut request: Request,
+) -> Result<Insight, InsightError> {
+    let reach = reach(conn, staff)?;
+    let now = ctx.now();
+    fold(conn)?;
+    let chosen = request
+        .school
+        .and_then(|id| reach.schools.iter().find(|s| s.id == id).cloned());
+    request.school = chosen.as_ref().map(|s| s.id);
+    let (scope, scope_label) = match (&chosen, reach.everywhere) {
+        (Some(school), _) => (Scope::Schools(vec![school.id]), school.name.clone()),
+        (None, true) => (Scope::Everywhere, "Every school".to_owned()),
+        (None, false) => (
+            Scope::Schools(reach.schools.iter().map(|s| s.id).collect()),
+            match reach.schools.as_slice() {
+                [one] => one.name.clone(),
+                many => format!("Your {} schools", many.len()),
+            },
+        ),
+    };
+    let period = Period::of(request.period, now);
+    let counts = counters::counts(conn.db(), &scope, period.from_week, period.to_week)?;
+    Ok(figures(
+        reach,
+        request,
+        scope_label,
+        period,
+        chosen.map(|s| s.ack_within_hours),
+        &counts,
+        now,
+    ))
+}
+
+/// Records that someone took the figures away as a file.
+pub fn downloaded(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    insight: &Insight,
+) -> Result<(), DbError> {
+    let detail = format!("{}, {}", insight.scope_label, insight.period.label);
+    let now = ctx.now();
+    conn.write(|tx| {
+        audit::append(
+            tx,
+            &Actor::user(staff.id(), &staff.user.name),
+            None,
+            "Downloaded insight figures",
+            &detail,
+            now,
+        )
+    })
+}
+
+fn figures(
+    reach: Reach,
+    request: Request,
+    scope_label: String,
+    period: Period,
+    target_hours: Option<i32>,
+    counts: &[Count],
+    now: Timestamp,
+) -> Insight {
+    // Rows over time.
+    let row_of = |week: i64| -> i64 {
+        match request.by {
+            By::Week => week,
+            By::Term => {
+                let t = Term::of_day(time::week_start_day(week));
+                i64::from(t.year) * 3 + i64::from(t.part)
+            }
+        }
+    };
+    let mut row_keys: Vec<i64> = (period.from_week..period.to_week).map(row_of).collect();
+    row_keys.dedup();
+    let row_index: BTreeMap<i64, usize> =
+        row_keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let row_label = |key: i64| match request.by {
+        By::Week => time::format_day(time::week_start_day(key)),
+        By::Term => Term {
+            year: key.div_euclid(3) as i16,
+            part: key.rem_euclid(3) as u8,
+        }
+        .label(),
+    };
+
+    let total = |m: Measure| -> u64 { counts.iter().filter(|c| c.measure == m).map(|c| c.n).sum() };
+    let reports_total = total(Measure::Reports);
+
+    let used_locations: BTreeSet<Location> = counts
+        .iter()
+        .filter(|c| c.measure == Measure::Reports && c.n > 0)
+        .filter_map(|c| c.location)
+        .collect();
+    let locations: Vec<Location> = Location::ALL
+        .iter()
+        .copied()
+        .filter(|l| used_locations.contains(l))
+        .collect();
+    // Columns: categories with reports, the small ones folded into "something else".
+    let category_totals: Vec<u64> = Category::ALL
+        .iter()
+        .map(|cat| {
+            counts
+                .iter()
+                .filter(|c| c.measure == Measure::Reports && c.category == Some(*cat))
+                .map(|c| c.n)
+                .sum()
+        })
+        .collect();
+    let other = Category::ALL
+        .iter()
+        .position(|c| *c == Category::Other)
+        .unwrap_or(Category::ALL.len() - 1);
+    let target = merge_small_columns(&category_totals, other);
+    let mut column_of: BTreeMap<Category, usize> = BTreeMap::new();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut other_column: Option<usize> = None;
+    for (j, cat) in Category::ALL.iter().enumerate() {
+        if category_totals[j] == 0 {
+            continue;
+        }
+        if target[j] == other {
+            let k = *other_column.get_or_insert_with(|| {
+                columns.push(Column {
+                    label: String::new(),
+                    categories: Vec::new(),
+                });
+                columns.len() - 1
+            });
+            columns[k].categories.push(*cat);
+            column_of.insert(*cat, k);
+        } else {
+            columns.push(Column {
+                label: cat.label().to_owned(),
+                categories: vec![*cat],
+            });
+            column_of.insert(*cat, columns.len() - 1);
+        }
+    }
+    // The folded column goes last.
+    if let Some(k) = other_column {
+        let folded = columns.remove(k);
+        for j in column_of.values_mut() {
+            if *j == k {
+                *j = columns.len();
+            } else if *j > k {
+                *j -= 1;
+            }
+        }
+        columns.push(folded);
+    }
+
+    let mut time_values = vec![vec![0u64; columns.len()]; row_keys.len()];
+    let mut spot_values = vec![vec![0u64; columns.len()]; locations.len()];
+    let mut row_ack: Vec<BTreeMap<u16, u64>> = vec![BTreeMap::new(); row_keys.len()];
+    let mut all_ack: BTreeMap<u16, u64> = BTreeMap::new();
+    for c in counts {
+        match c.measure {
+            Measure::Reports => {
+                let (Some(category), Some(location)) = (c.category, c.location) else {
+                    continue;
+                };
+                let Some(&j) = column_of.get(&category) else {
+                    continue;
+                };
+                if let Some(&i) = row_index.get(&row_of(c.week)) {
+                    time_values[i][j] += c.n;
+                }
+                if let Some(i) = locations.iter().position(|l| *l == location) {
+                    spot_values[i][j] += c.n;
+                }
+            }
+            Measure::AckTime(b) => {
+                *all_ack.entry(b).or_default() += c.n;
+                if let Some(&i) = row_index.get(&row_of(c.week)) {
+                    *row_ack[i].entry(b).or_default() += c.n;
+                }
+            }
+            _ => {}
+        }
+    }
+    let too_few = reports_total > 0 && reports_total < insight::SMALL_BELOW;
+    // A column whose small count no rectangle can cover is folded into the last column
+    // (both tables share columns), until none is left or only one column remains.
+    let (by_time, hotspots) = loop {
+        let a = suppress(&time_values);
+        let b = suppress(&spot_values);
+        let mut exposed: BTreeSet<usize> = a.exposed_columns.iter().copied().collect();
+        exposed.extend(b.exposed_columns.iter().copied());
+        let last = columns.len().saturating_sub(1);
+        if exposed.is_empty() || columns.len() <= 1 {
+            break (a, b);
+        }
+        if exposed.contains(&last) {
+            // The last column itself: the smallest other one joins it.
+            let smallest = (0..last).min_by_key(|&j| time_values.iter().map(|r| r[j]).sum::<u64>());
+            exposed.extend(smallest);
+        }
+        exposed.remove(&last);
+        for &j in exposed.iter().rev() {
+            for row in time_values.iter_mut().chain(spot_values.iter_mut()) {
+                row[last] += row[j];
+                row.remove(j);
+            }
+            let gone = columns.remove(j);
+            let into = columns.len() - 1;
+            columns[into].categories.extend(gone.categories);
+        }
+    };
+    for column in &mut columns {
+        column.label = match column.categories.as_slice() {
+            [only] => only.label().to_owned(),
+            _ => "Other kinds, grouped so that small numbers stay hidden".to_owned(),
+        };
+    }
+    let withheld = |g: &Grid| g.exposed_rows || !g.exposed_columns.is_empty();
+    let time_withheld = too_few || withheld(&by_time);
+    let hotspots_withheld = too_few || withheld(&hotspots);
+
+    let enough = |map: &BTreeMap<u16, u64>| map.values().sum::<u64>() >= insight::SMALL_BELOW;
+    let time_rows = row_keys
+        .iter()
+        .zip(&row_ack)
+        .map(|(key, acks)| TimeRow {
+            label: row_label(*key),
+            median: enough(acks).then(|| percentile(acks, 0.5)).flatten(),
+        })
+        .collect();
+
+    let acknowledged = total(Measure::Acknowledged);
+    let in_target = total(Measure::AckInTarget);
+    let urgent = total(Measure::Urgent);
+    let urgent_acknowledged = total(Measure::UrgentAcknowledged);
+    let urgent_in_hour = total(Measure::UrgentAckInHour);
+    let _ = urgent_acknowledged;
+    let acknowledgement = Acknowledgement {
+        reports: by_time.total,
+        acknowledged: insight::shown(acknowledged),
+        waiting: insight::shown(reports_total.saturating_sub(acknowledged)),
+        median: enough(&all_ack)
+            .then(|| percentile(&all_ack, 0.5))
+            .flatten(),
+        p90: enough(&all_ack)
+            .then(|| percentile(&all_ack, 0.9))
+            .flatten(),
+        in_target: insight::shown(in_target),
+        in_target_share: insight::share(in_target, acknowledged),
+        target_hours,
+        urgent: insight::shown(urgent),
+        urgent_in_hour: insight::shown(urgent_in_hour),
+        urgent_in_hour_share: insight::share(urgent_in_hour, urgent),
+    };
+
+    let outcome_counts: Vec<u64> = Outcome::ALL
+        .iter()
+        .map(|o| total(Measure::Closed(*o)))
+        .collect();
+    let (outcome_shown, closed) = suppress_list(&outcome_counts);
+    let referral_statuses: Vec<Status> = Status::ALL
+        .iter()
+        .copied()
+        .filter(|s| s.is_referral())
+        .collect();
+    let referral_counts: Vec<u64> = referral_statuses
+        .iter()
+        .map(|s| total(Measure::Referred(*s)))
+        .collect();
+    let (referral_shown, referred) = suppress_list(&referral_counts);
+
+    Insight {
+        reach,
+        request,
+        scope_label,
+        period,
+        columns,
+        too_few,
+        time_withheld,
+        hotspots_withheld,
+        locations,
+        time_rows,
+        by_time,
+        hotspots,
+        acknowledgement,
+        outcomes: Outcome::ALL.iter().copied().zip(outcome_shown).collect(),
+        closed,
+        referrals: referral_statuses.into_iter().zip(referral_shown).collect(),
+        referred,
+        generated_at: now,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_follow_the_school_year() {
+        let day = time::day_of_date(2026, 12, 2);
+        let term = Term::of_day(day);
+        assert_eq!(
+            term,
+            Term {
+                year: 2026,
+                part: 0
+            }
+        );
+        assert_eq!(term.label(), "Autumn term 2026");
+        assert_eq!(term.previous().label(), "Summer term 2026");
+        assert_eq!(
+            Term::of_day(time::day_of_date(2027, 2, 1)).label(),
+            "Spring term 2027"
+        );
+        let (from, to) = term.days();
+        assert_eq!(time::date_of_day(from), (2026, 9, 1));
+        assert_eq!(time::date_of_day(to), (2027, 1, 1));
+    }
+
+    #[test]
+    fn a_period_stops_at_this_week() {
+        let now = Timestamp(time::day_of_date(2026, 12, 2) * 86_400 + 36_000);
+        let p = Period::of(PeriodChoice::ThisTerm, now);
+        // Monday 7 September 2026 is the first Monday of the term.
+        assert_eq!(
+            time::week_start_day(p.from_week),
+            time::day_of_date(2026, 9, 7)
+        );
+        assert_eq!(p.to_week, time::uk_week(now) + 1);
+        let last = Period::of(PeriodChoice::LastYear, now);
+        assert_eq!(last.label, "School year 2025/26");
+        assert_eq!(last.to_week - last.from_week, 53);
+    }
+}

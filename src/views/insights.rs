@@ -1,0 +1,625 @@
+//! The insight page: filters, the small-number rule in words, server-drawn SVG charts
+//! each followed by a table of the same figures, and the same tables as CSV.
+
+use maud::{html, Markup, PreEscaped};
+
+use super::layout::Site;
+use super::staff::{page, select, Viewer};
+use crate::app::insights::{By, Insight, PeriodChoice};
+use crate::domain::insight::Shown;
+use crate::time::{format_duration, format_uk};
+
+/// A table as shown, and as written to the CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub caption: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub const FEWER_THAN_5: &str = "fewer than 5";
+pub const HIDDEN: &str = "hidden";
+
+pub fn shown_text(s: Shown) -> String {
+    match s {
+        Shown::Count(n) => n.to_string(),
+        Shown::Small => FEWER_THAN_5.to_owned(),
+        Shown::Hidden => HIDDEN.to_owned(),
+    }
+}
+
+fn share_text(part: Shown, whole: Shown, share: Option<u64>) -> String {
+    match share {
+        Some(p) => format!("{p}% ({} of {})", shown_text(part), shown_text(whole)),
+        None => format!("{} of {}", shown_text(part), shown_text(whole)),
+    }
+}
+
+fn duration_text(d: Option<i64>) -> String {
+    d.map_or_else(
+        || "not shown (fewer than 5 acknowledged)".to_owned(),
+        format_duration,
+    )
+}
+
+/// Every table the page shows, in order.
+pub fn tables(insight: &Insight) -> Vec<Table> {
+    let mut out = Vec::new();
+    let column_heads = |first: &str| {
+        let mut head = vec![first.to_owned()];
+        head.extend(insight.columns.iter().map(|c| c.label.clone()));
+        head.push("Total".to_owned());
+        head
+    };
+    let time_head = match insight.request.by {
+        By::Week => "Week beginning",
+        By::Term => "Term",
+    };
+    if !insight.time_withheld {
+        let mut rows: Vec<Vec<String>> = insight
+            .time_rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let mut cells = vec![row.label.clone()];
+                cells.extend(insight.by_time.cells[i].iter().map(|s| shown_text(*s)));
+                cells.push(shown_text(insight.by_time.row_totals[i]));
+                cells
+            })
+            .collect();
+        let mut totals = vec!["Total".to_owned()];
+        totals.extend(insight.by_time.column_totals.iter().map(|s| shown_text(*s)));
+        totals.push(shown_text(insight.by_time.total));
+        rows.push(totals);
+        out.push(Table {
+            caption: format!("Reports by {} and kind", by_word(insight.request.by)),
+            head: column_heads(time_head),
+            rows,
+        });
+    }
+    if !insight.hotspots_withheld {
+        let mut rows: Vec<Vec<String>> = insight
+            .locations
+            .iter()
+            .enumerate()
+            .map(|(i, place)| {
+                let mut cells = vec![place.label().to_owned()];
+                cells.extend(insight.hotspots.cells[i].iter().map(|s| shown_text(*s)));
+                cells.push(shown_text(insight.hotspots.row_totals[i]));
+                cells
+            })
+            .collect();
+        let mut totals = vec!["Total".to_owned()];
+        totals.extend(
+            insight
+                .hotspots
+                .column_totals
+                .iter()
+                .map(|s| shown_text(*s)),
+        );
+        totals.push(shown_text(insight.hotspots.total));
+        rows.push(totals);
+        out.push(Table {
+            caption: "Hotspots: where, by kind".to_owned(),
+            head: column_heads("Where"),
+            rows,
+        });
+    }
+    let a = &insight.acknowledgement;
+    let agreed = match a.target_hours {
+        Some(h) => format!("Acknowledged within the agreed {h} hours"),
+        None => "Acknowledged within each school's agreed time".to_owned(),
+    };
+    out.push(Table {
+        caption: "How quickly reports were acknowledged".to_owned(),
+        head: vec!["Measure".to_owned(), "Figure".to_owned()],
+        rows: vec![
+            vec!["Reports".to_owned(), shown_text(a.reports)],
+            vec!["Acknowledged".to_owned(), shown_text(a.acknowledged)],
+            vec!["Not yet acknowledged".to_owned(), shown_text(a.waiting)],
+            vec![
+                "Median time to first acknowledgement".to_owned(),
+                duration_text(a.median),
+            ],
+            vec!["90th percentile".to_owned(), duration_text(a.p90)],
+            vec![
+                agreed,
+                share_text(a.in_target, a.acknowledged, a.in_target_share),
+            ],
+            vec![
+                "Urgent reports acknowledged within the hour".to_owned(),
+                share_text(a.urgent_in_hour, a.urgent, a.urgent_in_hour_share),
+            ],
+        ],
+    });
+    if insight.time_rows.iter().any(|r| r.median.is_some()) {
+        out.push(Table {
+            caption: format!(
+                "Median time to first acknowledgement by {}",
+                by_word(insight.request.by)
+            ),
+            head: vec![time_head.to_owned(), "Median".to_owned()],
+            rows: insight
+                .time_rows
+                .iter()
+                .map(|r| vec![r.label.clone(), duration_text(r.median)])
+                .collect(),
+        });
+    }
+    let mut outcome_rows: Vec<Vec<String>> = insight
+        .outcomes
+        .iter()
+        .map(|(o, s)| vec![o.label().to_owned(), shown_text(*s)])
+        .collect();
+    outcome_rows.push(vec!["Closed in all".to_owned(), shown_text(insight.closed)]);
+    out.push(Table {
+        caption: "How closed cases ended".to_owned(),
+        head: vec!["Outcome".to_owned(), "Cases".to_owned()],
+        rows: outcome_rows,
+    });
+    let mut referral_rows: Vec<Vec<String>> = insight
+        .referrals
+        .iter()
+        .map(|(r, s)| vec![r.label().to_owned(), shown_text(*s)])
+        .collect();
+    referral_rows.push(vec![
+        "Referred in all".to_owned(),
+        shown_text(insight.referred),
+    ]);
+    out.push(Table {
+        caption: "Referrals".to_owned(),
+        head: vec!["Referred to".to_owned(), "Cases".to_owned()],
+        rows: referral_rows,
+    });
+    out
+}
+
+fn by_word(by: By) -> &'static str {
+    match by {
+        By::Week => "week",
+        By::Term => "term",
+    }
+}
+
+fn csv_field(value: &str) -> String {
+    // Every field is quoted; a leading formula character is defused for spreadsheets.
+    let safe = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}
+
+/// The page's tables as CSV: for each, its caption on a line, its header, its rows, and a
+/// blank line.
+pub fn csv(insight: &Insight) -> String {
+    let mut out = String::new();
+    out.push_str(&csv_field(&format!(
+        "{}, {}",
+        insight.scope_label, insight.period.label
+    )));
+    out.push_str("\r\n\r\n");
+    for table in tables(insight) {
+        out.push_str(&csv_field(&table.caption));
+        out.push_str("\r\n");
+        for row in std::iter::once(&table.head).chain(&table.rows) {
+            let line: Vec<String> = row.iter().map(|v| csv_field(v)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn table_html(table: &Table) -> Markup {
+    html! {
+        div class="confide-table-scroll" tabindex="0" role="region" aria-label=(table.caption) {
+            table class="govuk-table confide-figures" {
+                caption class="govuk-table__caption govuk-table__caption--m" { (table.caption) }
+                thead class="govuk-table__head" {
+                    tr class="govuk-table__row" {
+                        @for (i, h) in table.head.iter().enumerate() {
+                            th scope="col" class={ "govuk-table__header" @if i > 0 { " govuk-table__header--numeric" } } { (h) }
+                        }
+                    }
+                }
+                tbody class="govuk-table__body" {
+                    @for row in &table.rows {
+                        tr class="govuk-table__row" {
+                            @for (i, cell) in row.iter().enumerate() {
+                                @if i == 0 {
+                                    th scope="row" class="govuk-table__header" { (cell) }
+                                } @else {
+                                    td class="govuk-table__cell govuk-table__cell--numeric" { (cell) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+const BLUE: &str = "#1d70b8";
+const INK: &str = "#0b0c0c";
+const GREY: &str = "#505a5f";
+const LINE: &str = "#b1b4b6";
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A vertical bar chart of counts (hidden ones drawn hatched at the height they could
+/// at most be for "fewer than 5", and as a hatched stub for "hidden").
+fn bar_chart(id: &str, title: &str, bars: &[(String, Shown)]) -> Markup {
+    let max = bars
+        .iter()
+        .map(|(_, s)| match s {
+            Shown::Count(n) => *n,
+            _ => 4,
+        })
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    let (width, height, left, bottom, top) = (720.0f64, 260.0f64, 44.0f64, 64.0f64, 12.0f64);
+    let plot_h = height - bottom - top;
+    let step = (width - left - 8.0) / bars.len().max(1) as f64;
+    let bar_w = (step * 0.7).max(2.0);
+    let mut svg = format!(
+        r#"<svg class="confide-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">The same figures are in the table below the chart.</desc><defs><pattern id="{id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="white"/><line x1="0" y1="0" x2="0" y2="6" stroke="{GREY}" stroke-width="3"/></pattern></defs>"#,
+        escape(title)
+    );
+    // Axis with four gridlines.
+    for k in 0..=4 {
+        let v = (max as f64 * k as f64 / 4.0).round();
+        let y = top + plot_h - plot_h * v / max as f64;
+        svg.push_str(&format!(
+            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{LINE}" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="{INK}">{v}</text>"#,
+            width - 8.0,
+            left - 6.0,
+            y + 4.0
+        ));
+    }
+    let label_every = (bars.len() / 12).max(1);
+    for (i, (label, value)) in bars.iter().enumerate() {
+        let x = left + step * i as f64 + (step - bar_w) / 2.0;
+        let (h, fill, words) = match value {
+            Shown::Count(n) => (
+                plot_h * *n as f64 / max as f64,
+                BLUE.to_owned(),
+                n.to_string(),
+            ),
+            Shown::Small => (
+                plot_h * 4.0 / max as f64,
+                format!("url(#{id}-hatch)"),
+                FEWER_THAN_5.to_owned(),
+            ),
+            Shown::Hidden => {
+                // No height to draw: say so where the bar would be.
+                let (cx, cy) = (x + bar_w / 2.0, top + plot_h - 4.0);
+                svg.push_str(&format!(
+                    r#"<text x="{cx:.1}" y="{cy:.1}" font-size="11" fill="{GREY}" transform="rotate(-90 {cx:.1} {cy:.1})" dominant-baseline="middle">{HIDDEN}<title>{}: {HIDDEN}</title></text>"#,
+                    escape(label)
+                ));
+                (0.0, String::new(), HIDDEN.to_owned())
+            }
+        };
+        if h > 0.0 {
+            svg.push_str(&format!(
+            r#"<rect x="{x:.1}" y="{:.1}" width="{bar_w:.1}" height="{h:.1}" fill="{fill}" stroke="{}"><title>{}: {}</title></rect>"#,
+            top + plot_h - h,
+            if matches!(value, Shown::Count(_)) { "none" } else { GREY },
+            escape(label),
+            words
+        ));
+        }
+        if i % label_every == 0 {
+            let lx = x + bar_w / 2.0;
+            let ly = height - bottom + 14.0;
+            svg.push_str(&format!(
+                r#"<text x="{lx:.1}" y="{ly:.1}" font-size="11" text-anchor="end" fill="{INK}" transform="rotate(-35 {lx:.1} {ly:.1})">{}</text>"#,
+                escape(&short_label(label))
+            ));
+        }
+    }
+    svg.push_str("</svg>");
+    html! { figure class="confide-chart-figure" { (PreEscaped(svg)) } }
+}
+
+/// A horizontal bar chart (long labels read better across).
+fn across_chart(id: &str, title: &str, bars: &[(String, Shown)]) -> Markup {
+    let max = bars
+        .iter()
+        .map(|(_, s)| match s {
+            Shown::Count(n) => *n,
+            _ => 4,
+        })
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    let row_h = 26.0f64;
+    let (width, left) = (720.0f64, 300.0f64);
+    let height = row_h * bars.len() as f64 + 10.0;
+    let plot_w = width - left - 60.0;
+    let mut svg = format!(
+        r#"<svg class="confide-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">The same figures are in the table below the chart.</desc><defs><pattern id="{id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="white"/><line x1="0" y1="0" x2="0" y2="6" stroke="{GREY}" stroke-width="3"/></pattern></defs>"#,
+        escape(title)
+    );
+    for (i, (label, value)) in bars.iter().enumerate() {
+        let y = 5.0 + row_h * i as f64;
+        let (w, fill, words) = match value {
+            Shown::Count(n) => (
+                plot_w * *n as f64 / max as f64,
+                BLUE.to_owned(),
+                n.to_string(),
+            ),
+            Shown::Small => (
+                plot_w * 4.0 / max as f64,
+                format!("url(#{id}-hatch)"),
+                FEWER_THAN_5.to_owned(),
+            ),
+            Shown::Hidden => (0.0, "none".to_owned(), HIDDEN.to_owned()),
+        };
+        svg.push_str(&format!(
+            r#"<text x="{:.1}" y="{:.1}" font-size="13" text-anchor="end" fill="{INK}">{}</text><rect x="{left}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{fill}" stroke="{}"/><text x="{:.1}" y="{:.1}" font-size="13" fill="{INK}">{words}</text>"#,
+            left - 8.0,
+            y + 17.0,
+            escape(&truncate(label, 44)),
+            y + 3.0,
+            row_h - 8.0,
+            if matches!(value, Shown::Count(_)) { "none" } else { GREY },
+            left + w + 6.0,
+            y + 17.0,
+        ));
+    }
+    svg.push_str("</svg>");
+    html! { figure class="confide-chart-figure" { (PreEscaped(svg)) } }
+}
+
+/// A line chart of median acknowledgement times, with the agreed time dashed.
+fn line_chart(
+    id: &str,
+    title: &str,
+    points: &[(String, Option<i64>)],
+    target: Option<i64>,
+) -> Markup {
+    let max = points
+        .iter()
+        .filter_map(|(_, v)| *v)
+        .chain(target)
+        .max()
+        .unwrap_or(3_600)
+        .max(3_600) as f64;
+    let (width, height, left, bottom, top) = (720.0f64, 240.0f64, 70.0f64, 64.0f64, 12.0f64);
+    let plot_h = height - bottom - top;
+    let step = (width - left - 16.0) / points.len().saturating_sub(1).max(1) as f64;
+    let y_of = |v: f64| top + plot_h - plot_h * v / max;
+    let mut svg = format!(
+        r#"<svg class="confide-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">The same figures are in the table below the chart. Gaps are where fewer than 5 reports were acknowledged.</desc>"#,
+        escape(title)
+    );
+    for k in 0..=4 {
+        let v = max * k as f64 / 4.0;
+        let y = y_of(v);
+        svg.push_str(&format!(
+            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{LINE}" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="{INK}">{}</text>"#,
+            width - 8.0,
+            left - 6.0,
+            y + 4.0,
+            escape(&format_duration(v as i64))
+        ));
+    }
+    if let Some(t) = target {
+        let y = y_of(t as f64);
+        svg.push_str(&format!(
+            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{INK}" stroke-width="2" stroke-dasharray="6 4"/><text x="{:.1}" y="{:.1}" font-size="12" text-anchor="end" fill="{INK}">agreed time</text>"#,
+            width - 8.0,
+            width - 10.0,
+            y - 5.0
+        ));
+    }
+    // Runs of known points joined; unknown ones leave a gap.
+    let mut path = String::new();
+    let mut pen_down = false;
+    for (i, (label, v)) in points.iter().enumerate() {
+        let x = left + step * i as f64;
+        match v {
+            Some(v) => {
+                let y = y_of(*v as f64);
+                path.push_str(&format!(
+                    "{}{x:.1} {y:.1} ",
+                    if pen_down { "L" } else { "M" }
+                ));
+                pen_down = true;
+                svg.push_str(&format!(
+                    r#"<circle cx="{x:.1}" cy="{y:.1}" r="4" fill="{BLUE}"><title>{}: {}</title></circle>"#,
+                    escape(label),
+                    escape(&format_duration(*v))
+                ));
+            }
+            None => pen_down = false,
+        }
+    }
+    if !path.is_empty() {
+        svg.push_str(&format!(
+            r#"<path d="{}" fill="none" stroke="{BLUE}" stroke-width="3"/>"#,
+            path.trim_end()
+        ));
+    }
+    let label_every = (points.len() / 12).max(1);
+    for (i, (label, _)) in points.iter().enumerate() {
+        if i % label_every != 0 {
+            continue;
+        }
+        let lx = left + step * i as f64;
+        let ly = height - bottom + 14.0;
+        svg.push_str(&format!(
+            r#"<text x="{lx:.1}" y="{ly:.1}" font-size="11" text-anchor="end" fill="{INK}" transform="rotate(-35 {lx:.1} {ly:.1})">{}</text>"#,
+            escape(&short_label(label))
+        ));
+    }
+    svg.push_str("</svg>");
+    html! { figure class="confide-chart-figure" { (PreEscaped(svg)) } }
+}
+
+fn short_label(label: &str) -> String {
+    label.to_owned()
+}
+
+fn truncate(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let cut: String = label.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+/// The query string of the page with these choices (for the CSV link).
+pub fn query(insight: &Insight) -> String {
+    let mut pairs = vec![
+        ("period", insight.request.period.as_str().to_owned()),
+        ("by", insight.request.by.as_str().to_owned()),
+    ];
+    if let Some(id) = insight.request.school {
+        pairs.insert(0, ("school", id.to_string()));
+    }
+    serde_urlencoded::to_string(&pairs).unwrap_or_default()
+}
+
+pub fn insight_page(site: &Site, viewer: &Viewer<'_>, insight: &Insight) -> Markup {
+    let mut school_options = vec![(
+        String::new(),
+        if insight.reach.everywhere {
+            "Every school".to_owned()
+        } else {
+            "All my schools".to_owned()
+        },
+    )];
+    school_options.extend(
+        insight
+            .reach
+            .schools
+            .iter()
+            .map(|s| (s.id.to_string(), s.name.clone())),
+    );
+    let period_options: Vec<(String, String)> = PeriodChoice::ALL
+        .iter()
+        .map(|p| (p.as_str().to_owned(), p.label().to_owned()))
+        .collect();
+    let by_options = vec![
+        ("week".to_owned(), "Week".to_owned()),
+        ("term".to_owned(), "Term".to_owned()),
+    ];
+    let tables = tables(insight);
+    let table_named =
+        |caption_start: &str| tables.iter().find(|t| t.caption.starts_with(caption_start));
+    let time_bars: Vec<(String, Shown)> = insight
+        .time_rows
+        .iter()
+        .zip(&insight.by_time.row_totals)
+        .map(|(r, s)| (r.label.clone(), *s))
+        .collect();
+    let kind_bars: Vec<(String, Shown)> = insight
+        .columns
+        .iter()
+        .zip(&insight.by_time.column_totals)
+        .map(|(c, s)| (c.label.clone(), *s))
+        .collect();
+    let spot_bars: Vec<(String, Shown)> = insight
+        .locations
+        .iter()
+        .zip(&insight.hotspots.row_totals)
+        .map(|(l, s)| (l.label().to_owned(), *s))
+        .collect();
+    let medians: Vec<(String, Option<i64>)> = insight
+        .time_rows
+        .iter()
+        .map(|r| (r.label.clone(), r.median))
+        .collect();
+    let target = insight
+        .acknowledgement
+        .target_hours
+        .map(|h| i64::from(h) * 3_600);
+    page(
+        site,
+        "Figures",
+        Some(viewer),
+        html! {
+            span class="govuk-caption-l" { (insight.scope_label) }
+            h1 class="govuk-heading-xl" { "Figures: " (insight.period.label) }
+            form method="get" action="/staff/insights" class="confide-filters" {
+                (select("school", "School", &school_options, &insight.request.school.map(|id| id.to_string()).unwrap_or_default()))
+                (select("period", "Period", &period_options, insight.request.period.as_str()))
+                (select("by", "Show by", &by_options, insight.request.by.as_str()))
+                button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Show figures" }
+            }
+            div class="govuk-inset-text" {
+                p class="govuk-body" {
+                    strong { "Small numbers are hidden. " }
+                    "Any count from 1 to 4 shows as \u{201c}" (FEWER_THAN_5) "\u{201d}, so that no pupil can be picked out. "
+                    "Where a small number could be worked out by taking the other numbers from a total, more numbers are hidden too and show as \u{201c}" (HIDDEN) "\u{201d} (each of those is 5 or more). "
+                    "Kinds of report with fewer than 5 reports are counted together."
+                }
+                p class="govuk-body govuk-!-margin-bottom-0" {
+                    "These figures come only from the kind of report, where it happened, and when it was received, acknowledged and closed: never from what pupils wrote. Weeks start on Monday; terms run September to December, January to March and April to August. Figures as of " (format_uk(insight.generated_at)) "."
+                }
+            }
+            p class="govuk-body" {
+                a class="govuk-link" href={ "/staff/insights.csv?" (query(insight)) } download { "Download these figures (CSV)" }
+                " — exactly the tables on this page, with the same numbers hidden. Downloads are recorded."
+            }
+            @if insight.too_few {
+                div class="govuk-warning-text" {
+                    span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                    strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } "There were fewer than 5 reports in this period, so no breakdown is shown." }
+                }
+            }
+            h2 class="govuk-heading-l" { "Reports over time" }
+            @if insight.time_withheld {
+                p class="govuk-body" { "This breakdown is not shown: with so few reports, any version of it would give a small number away. Try a longer period or show by term." }
+            } @else {
+                (bar_chart("chart-time", &format!("Reports each {}", match insight.request.by { By::Week => "week", By::Term => "term" }), &time_bars))
+                @if let Some(t) = table_named("Reports by") { (table_html(t)) }
+                (across_chart("chart-kind", "Reports by kind", &kind_bars))
+            }
+            h2 class="govuk-heading-l" { "Hotspots" }
+            @if insight.hotspots_withheld {
+                p class="govuk-body" { "This breakdown is not shown: with so few reports, any version of it would give a small number away." }
+            } @else {
+                (across_chart("chart-place", "Reports by where it happened", &spot_bars))
+                @if let Some(t) = table_named("Hotspots") { (table_html(t)) }
+            }
+            h2 class="govuk-heading-l" { "Acknowledging reports" }
+            @if let Some(t) = table_named("How quickly") { (table_html(t)) }
+            @if let Some(t) = table_named("Median time") {
+                (line_chart("chart-ack", "Median time to first acknowledgement", &medians, target))
+                (table_html(t))
+            }
+            h2 class="govuk-heading-l" { "Outcomes" }
+            @if let Some(t) = table_named("How closed") { (table_html(t)) }
+            @if let Some(t) = table_named("Referrals") { (table_html(t)) }
+        },
+    )
+}
+
+/// Someone with no role that sees figures.
+pub fn not_allowed(site: &Site, viewer: &Viewer<'_>) -> Markup {
+    page(
+        site,
+        "Figures",
+        Some(viewer),
+        html! {
+            h1 class="govuk-heading-xl" { "Figures" }
+            p class="govuk-body" { "Figures are for head teachers, Safer School Partnership officers, chairs of governors and administrators. You do not hold one of those roles at any school." }
+            p class="govuk-body" { "If you should, ask your Confide administrator to give you the role." }
+            p class="govuk-body" { a class="govuk-link" href="/staff" { "Back to your reports" } }
+        },
+    )
+}

@@ -1,0 +1,108 @@
+//! The figures page and its CSV download.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::web::{self, ServiceConfig};
+use actix_web::HttpResponse;
+use serde::Deserialize;
+
+use crate::app::insights::{self, By, InsightError, PeriodChoice, Request};
+use crate::views;
+use crate::web::extract::{with_viewer, Staff};
+use crate::web::{html_response, AppError, AppState};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.route("/staff/insights", web::get().to(show))
+        .route("/staff/insights.csv", web::get().to(download));
+}
+
+#[derive(Deserialize, Default)]
+struct Query {
+    school: Option<String>,
+    period: Option<String>,
+    by: Option<String>,
+}
+
+impl Query {
+    /// Unknown values fall back to the defaults: a hand-edited link still shows a page.
+    fn request(&self) -> Request {
+        let period = self
+            .period
+            .as_deref()
+            .and_then(PeriodChoice::parse)
+            .unwrap_or_default();
+        let by = self
+            .by
+            .as_deref()
+            .and_then(By::parse)
+            .unwrap_or(match period {
+                PeriodChoice::ThisYear | PeriodChoice::LastYear => By::Term,
+                _ => By::Week,
+            });
+        Request {
+            school: self.school.as_deref().and_then(|s| s.parse().ok()),
+            period,
+            by,
+        }
+    }
+}
+
+async fn figures(
+    state: &AppState,
+    staff: &Staff,
+    query: &Query,
+) -> Result<Result<insights::Insight, HttpResponse>, AppError> {
+    let person = staff.person().clone();
+    let request = query.request();
+    match state
+        .run(move |conn, ctx| insights::insight(conn, ctx, &person, request))
+        .await
+    {
+        Ok(insight) => Ok(Ok(insight)),
+        Err(InsightError::NotAllowed) => Ok(Err(html_response(
+            StatusCode::FORBIDDEN,
+            with_viewer(&staff.0, |v| views::insights::not_allowed(&state.site, v)),
+        ))),
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn show(
+    state: web::Data<AppState>,
+    staff: Staff,
+    query: web::Query<Query>,
+) -> Result<HttpResponse, AppError> {
+    Ok(match figures(&state, &staff, &query).await? {
+        Ok(insight) => html_response(
+            StatusCode::OK,
+            with_viewer(&staff.0, |v| {
+                views::insights::insight_page(&state.site, v, &insight)
+            }),
+        ),
+        Err(refused) => refused,
+    })
+}
+
+async fn download(
+    state: web::Data<AppState>,
+    staff: Staff,
+    query: web::Query<Query>,
+) -> Result<HttpResponse, AppError> {
+    let insight = match figures(&state, &staff, &query).await? {
+        Ok(insight) => insight,
+        Err(refused) => return Ok(refused),
+    };
+    let csv = views::insights::csv(&insight);
+    let person = staff.person().clone();
+    let recorded = insight.clone();
+    state
+        .run(move |conn, ctx| insights::downloaded(conn, ctx, &person, &recorded))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"confide-figures.csv\"",
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(csv))
+}

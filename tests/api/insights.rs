@@ -1,0 +1,431 @@
+//! Figures for the partnership: counts equal a direct count of the reports, small numbers
+//! are hidden (and so is whatever would give them away), people see only their schools,
+//! the CSV is the page's tables, downloads are audited, and the counters rebuild from
+//! the stored reports.
+
+use std::collections::HashMap;
+
+use confide::app::{cases, pupil};
+use confide::db::schema::{audit_log, insight_changes, insight_counts, reports};
+use confide::domain::choices::{About, Category, Location, Role};
+use confide::domain::report::{Details, ValidReport};
+use confide::domain::school::SchoolSlug;
+use diesel::prelude::*;
+
+use crate::helpers::{spawn_app, Staff, TestApp};
+
+/// (school, category, location, how many, acknowledged)
+const SEED: &[(&str, Category, Location, usize, bool)] = &[
+    (
+        "oakfield",
+        Category::Bullying,
+        Location::Playground,
+        9,
+        true,
+    ),
+    ("oakfield", Category::Bullying, Location::Toilets, 6, true),
+    (
+        "oakfield",
+        Category::OnlineBullying,
+        Location::Online,
+        8,
+        true,
+    ),
+    (
+        "oakfield",
+        Category::OnlineBullying,
+        Location::Toilets,
+        2,
+        false,
+    ),
+    ("oakfield", Category::Weapons, Location::Journey, 3, true),
+    ("oakfield", Category::Hate, Location::Playground, 6, false),
+    ("oakfield", Category::Hate, Location::Online, 1, true),
+    ("oakfield", Category::Other, Location::Elsewhere, 5, false),
+    (
+        "riverside",
+        Category::DrugsAlcohol,
+        Location::NearSchool,
+        7,
+        false,
+    ),
+];
+
+/// Sends the seeded reports straight through the pupil use case, acknowledging some as
+/// the officer.
+fn seed(app: &TestApp, officer: &Staff) {
+    let staff = app.as_staff(officer);
+    for (school, category, location, n, acknowledge) in SEED {
+        for i in 0..*n {
+            let mut details = Details::default();
+            details.what = format!("Report {i} for the figures test");
+            let report = ValidReport {
+                category: *category,
+                location: *location,
+                happening_now: i == 0,
+                about: About::NoStaff,
+                details,
+            };
+            app.with(|conn, ctx| {
+                let sent =
+                    pupil::submit(conn, ctx, &SchoolSlug::parse(school).unwrap(), &report, &[])
+                        .unwrap();
+                if *acknowledge {
+                    cases::acknowledge(conn, ctx, &staff, &sent.report_id).unwrap();
+                }
+            });
+        }
+    }
+}
+
+/// Every table of an HTML page: (caption, rows of cell texts, header row first).
+fn html_tables(page: &str) -> Vec<(String, Vec<Vec<String>>)> {
+    let text = |s: &str| -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .trim()
+            .to_owned()
+    };
+    let mut tables = Vec::new();
+    for chunk in page.split("<table").skip(1) {
+        let body = chunk.split("</table>").next().unwrap();
+        let caption = body
+            .split("<caption")
+            .nth(1)
+            .and_then(|c| c.split("</caption>").next())
+            .map(|c| text(&format!("<caption{c}")))
+            .unwrap_or_default();
+        let rows = body
+            .split("<tr")
+            .skip(1)
+            .map(|row| {
+                let row = row.split("</tr>").next().unwrap();
+                let mut cells = Vec::new();
+                let mut rest = row;
+                while let Some(start) = rest.find(['<']).and_then(|_| {
+                    let th = rest.find("<th");
+                    let td = rest.find("<td");
+                    match (th, td) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    }
+                }) {
+                    let after = &rest[start..];
+                    let end = after
+                        .find("</th>")
+                        .into_iter()
+                        .chain(after.find("</td>"))
+                        .min()
+                        .unwrap();
+                    cells.push(text(&after[..end]));
+                    rest = &after[end + 5..];
+                }
+                cells
+            })
+            .collect();
+        tables.push((caption, rows));
+    }
+    tables
+}
+
+/// The CSV's tables, in the same shape.
+fn csv_tables(csv: &str) -> Vec<(String, Vec<Vec<String>>)> {
+    let parse_line = |line: &str| -> Vec<String> {
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', false) => quoted = true,
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                ('"', true) => quoted = false,
+                (',', false) => fields.push(std::mem::take(&mut field)),
+                (c, _) => field.push(c),
+            }
+        }
+        fields.push(field);
+        fields
+    };
+    let blocks: Vec<&str> = csv
+        .split("\r\n\r\n")
+        .filter(|b| !b.trim().is_empty())
+        .collect();
+    blocks
+        .iter()
+        .skip(1)
+        .map(|block| {
+            let mut lines = block.split("\r\n").filter(|l| !l.is_empty());
+            let caption = parse_line(lines.next().unwrap()).remove(0);
+            (caption, lines.map(parse_line).collect())
+        })
+        .collect()
+}
+
+fn table<'a>(tables: &'a [(String, Vec<Vec<String>>)], caption: &str) -> &'a Vec<Vec<String>> {
+    &tables
+        .iter()
+        .find(|(c, _)| c.starts_with(caption))
+        .unwrap_or_else(|| panic!("no table {caption}"))
+        .1
+}
+
+/// A table's cells by (row label, column label).
+fn cells(rows: &[Vec<String>]) -> HashMap<(String, String), String> {
+    let head = &rows[0];
+    let mut out = HashMap::new();
+    for row in &rows[1..] {
+        for (j, cell) in row.iter().enumerate().skip(1) {
+            out.insert((row[0].clone(), head[j].clone()), cell.clone());
+        }
+    }
+    out
+}
+
+fn direct_count(
+    app: &TestApp,
+    school: &str,
+    category: Category,
+    location: Option<Location>,
+) -> i64 {
+    let school = app.school(school).id;
+    app.with_conn(|c| {
+        let mut q = reports::table
+            .filter(reports::school_id.eq(school))
+            .filter(reports::category.eq(category))
+            .into_boxed();
+        if let Some(l) = location {
+            q = q.filter(reports::location.eq(l));
+        }
+        q.count().get_result(c).unwrap()
+    })
+}
+
+#[actix_rt::test]
+async fn figures_equal_a_direct_count_and_hide_every_small_number() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);
+    seed(&app, &officer);
+    let browser = app.sign_in(&head.email, &head.password).await.unwrap();
+    let (status, page, _) = browser.get("/staff/insights").await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Oakfield Academy"));
+    assert!(
+        page.contains("Any count from 1 to 4 shows as"),
+        "the rule is on the page"
+    );
+    let tables = html_tables(&page);
+    let spots = cells(table(&tables, "Hotspots"));
+    let by_week = table(&tables, "Reports by week");
+    let totals = by_week.last().unwrap();
+    let head_row = &by_week[0];
+    let column = |label: &str| head_row.iter().position(|h| h == label);
+    // Shown counts are the direct counts.
+    for (category, label) in [
+        (Category::Bullying, "Bullying"),
+        (
+            Category::OnlineBullying,
+            "Online bullying or sharing pictures",
+        ),
+        (Category::Hate, "Hate or racism"),
+    ] {
+        let j = column(label).unwrap_or_else(|| panic!("no column {label}"));
+        assert_eq!(
+            totals[j],
+            direct_count(&app, "oakfield", category, None).to_string()
+        );
+    }
+    // Knives (3 reports) are counted with other small kinds, never on their own.
+    assert!(column("Knives or other weapons").is_none());
+    let other = &head_row[head_row.len() - 2];
+    assert!(other.starts_with("Other kinds"), "{head_row:?}");
+    assert_eq!(
+        totals[totals.len() - 2],
+        "8",
+        "3 knives and 5 something else"
+    );
+    assert_eq!(totals[totals.len() - 1], "40");
+    // Every small cell of the hotspots says so; every shown one is its direct count.
+    for ((place, kind), shown) in &spots {
+        let Some(location) = Location::ALL.iter().find(|l| l.label() == place) else {
+            continue;
+        };
+        let Some(category) = Category::ALL.iter().find(|c| c.label() == kind) else {
+            continue;
+        };
+        let actual = direct_count(&app, "oakfield", *category, Some(*location));
+        match shown.as_str() {
+            "fewer than 5" => assert!((1..5).contains(&actual), "{place}/{kind}: {actual}"),
+            "hidden" => assert!(actual >= 5, "{place}/{kind}: {actual}"),
+            n => assert_eq!(n, actual.to_string(), "{place}/{kind}"),
+        }
+        if (1..5).contains(&actual) {
+            assert_eq!(shown, "fewer than 5", "{place}/{kind}");
+        }
+    }
+    // Online bullying in the toilets (2) is small, and its row cannot give it away: another
+    // count in its row or column is hidden too.
+    let small = &spots[&(
+        "In the toilets".to_owned(),
+        "Online bullying or sharing pictures".to_owned(),
+    )];
+    assert_eq!(small, "fewer than 5");
+    let others_hidden = spots
+        .iter()
+        .filter(|((p, k), v)| {
+            (p == "In the toilets" || k == "Online bullying or sharing pictures")
+                && !(p == "In the toilets" && k == "Online bullying or sharing pictures")
+                && (v.as_str() == "hidden" || v.as_str() == "fewer than 5")
+        })
+        .count();
+    assert!(others_hidden >= 1, "{spots:?}");
+    // Riverside's reports are not in Oakfield's figures.
+    assert!(!page.contains("Drugs or alcohol"));
+    // Acknowledged: everything but the 13 left new.
+    let ack = cells(&table(&tables, "How quickly")[..]);
+    let figure = |m: &str| ack[&(m.to_owned(), "Figure".to_owned())].clone();
+    assert_eq!(figure("Reports"), "40");
+    assert_eq!(figure("Acknowledged"), "27");
+    assert_eq!(figure("Not yet acknowledged"), "13");
+}
+
+#[actix_rt::test]
+async fn people_see_only_their_own_schools_figures() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    app.add_staff("officer@police.example", "riverside", Role::SspOfficer);
+    let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);
+    let deputy = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
+    seed(&app, &officer);
+    let riverside = app.school("riverside").id;
+
+    // The head teacher asking for another school gets their own.
+    let browser = app.sign_in(&head.email, &head.password).await.unwrap();
+    let (status, page, _) = browser
+        .get(&format!("/staff/insights?school={riverside}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Oakfield Academy"));
+    assert!(!page.contains("Drugs or alcohol"));
+    assert!(!page.contains("Riverside High School"), "not even offered");
+    let (_, csv, _) = browser
+        .get(&format!("/staff/insights.csv?school={riverside}"))
+        .await;
+    assert!(!csv.contains("Drugs or alcohol"));
+
+    // The officer sees both schools together, and either alone.
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let (_, page, _) = browser.get("/staff/insights").await;
+    assert!(page.contains("Your 2 schools"));
+    assert!(page.contains("Drugs or alcohol"));
+    let (_, page, _) = browser
+        .get(&format!("/staff/insights?school={riverside}"))
+        .await;
+    let tables = html_tables(&page);
+    assert_eq!(
+        table(&tables, "Reports by week")
+            .last()
+            .unwrap()
+            .last()
+            .unwrap(),
+        "7"
+    );
+
+    // Nominated staff work cases but do not see figures: a kind page, not an error.
+    let browser = app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    let (status, page, _) = browser.get("/staff/insights").await;
+    assert_eq!(status, 403);
+    assert!(page.contains("Figures are for head teachers"));
+    let (status, _, _) = browser.get("/staff/insights.csv").await;
+    assert_eq!(status, 403);
+
+    // An administrator sees every school.
+    app.add_admin();
+    let browser = app
+        .sign_in("admin@la.example", "admin password 123")
+        .await
+        .unwrap();
+    let (_, page, _) = browser.get("/staff/insights").await;
+    assert!(page.contains("Every school"));
+    let tables = html_tables(&page);
+    assert_eq!(
+        table(&tables, "Reports by week")
+            .last()
+            .unwrap()
+            .last()
+            .unwrap(),
+        "47"
+    );
+}
+
+#[actix_rt::test]
+async fn the_csv_holds_exactly_the_tables_on_the_page_and_is_audited() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    seed(&app, &officer);
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    for query in ["", "?period=this_year&by=term", "?period=last_term"] {
+        let (_, page, _) = browser.get(&format!("/staff/insights{query}")).await;
+        let (status, csv, _) = browser.get(&format!("/staff/insights.csv{query}")).await;
+        assert_eq!(status, 200);
+        let from_page = html_tables(&page);
+        let from_csv = csv_tables(&csv);
+        assert_eq!(from_page, from_csv, "for {query:?}");
+        assert!(!from_csv.is_empty());
+    }
+    let downloads: i64 = app.with_conn(|c| {
+        audit_log::table
+            .filter(audit_log::action.eq("Downloaded insight figures"))
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(downloads, 3);
+    // Nothing a pupil wrote is in the figures.
+    let (_, csv, _) = browser.get("/staff/insights.csv").await;
+    assert!(!csv.contains("for the figures test"));
+}
+
+#[actix_rt::test]
+async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    seed(&app, &officer);
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let (_, before, _) = browser.get("/staff/insights.csv").await;
+    // As after the upgrade that brought figures: no counters at all.
+    app.with_conn(|c| {
+        diesel::delete(insight_counts::table).execute(c).unwrap();
+        diesel::delete(insight_changes::table).execute(c).unwrap();
+    });
+    let rebuilt = app
+        .with(|conn, _| confide::app::insights::rebuild_if_empty(conn))
+        .unwrap();
+    assert_eq!(rebuilt, 47);
+    let (_, after, _) = browser.get("/staff/insights.csv").await;
+    assert_eq!(before, after);
+}
