@@ -78,6 +78,7 @@ impl Application {
             pages,
             mail_waker: Waker::default(),
             picture_turns: Arc::new(tokio::sync::Semaphore::new(PICTURE_TURNS)),
+            cleaner: crate::images::Cleaner::start()?,
             ctx,
             limits: crate::web::ratelimit::RateLimits::new(config.trust_proxy),
             site: Arc::new(site),

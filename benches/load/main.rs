@@ -319,26 +319,27 @@ fn run_sections(s: &Settings, root: &Path, report: &mut Report) -> bool {
         report.push(t);
     }
 
-    let pg =
-        if s.backends.iter().any(|b| b == "postgres") && (s.wants("submit") || s.wants("queue")) {
-            progress("starting a durable PostgreSQL cluster");
-            match Postgres::start(
-                &Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres-cluster.sh"),
-                &root.join("pg"),
-            ) {
-                Ok(pg) => {
-                    report.machine_note(format!("PostgreSQL: {}", pg.durability()));
-                    Some(pg)
-                }
-                Err(e) => {
-                    all_ok = false;
-                    report.machine_note(format!("PostgreSQL FAILED to start: {e:#}"));
-                    None
-                }
+    let pg = if s.backends.iter().any(|b| b == "postgres")
+        && (s.wants("submit") || s.wants("queue") || s.wants("insights"))
+    {
+        progress("starting a durable PostgreSQL cluster");
+        match Postgres::start(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres-cluster.sh"),
+            &root.join("pg"),
+        ) {
+            Ok(pg) => {
+                report.machine_note(format!("PostgreSQL: {}", pg.durability()));
+                Some(pg)
             }
-        } else {
-            None
-        };
+            Err(e) => {
+                all_ok = false;
+                report.machine_note(format!("PostgreSQL FAILED to start: {e:#}"));
+                None
+            }
+        }
+    } else {
+        None
+    };
     let pg_for = |backend: &str| -> anyhow::Result<Option<&Postgres>> {
         if backend == "postgres" {
             pg.as_ref().map(Some).context("PostgreSQL is not running")
@@ -618,6 +619,73 @@ fn run_sections(s: &Settings, root: &Path, report: &mut Report) -> bool {
                         }
                     }
                 }
+            }
+        }
+        report.push(t);
+    }
+    if s.wants("insights") {
+        let count: u64 = env_or("BENCH_INSIGHT_REPORTS", 1_000_000).unwrap_or(1_000_000);
+        let mut t = Table::new(
+            &format!("Insight page: GET /staff/insights with {count} reports"),
+            &[
+                "backend",
+                "page",
+                "counter rows",
+                "seeding s",
+                "median ms",
+                "p99 ms",
+                "max ms",
+                "server-side median ms",
+                "requests",
+            ],
+            &format!(
+                "{} sequential requests per page after 3 warm-up, signed in as an administrator (every school) over \
+                 keep-alive, gzip. The counters are seeded as folding {count} reports would leave them: random kind, \
+                 place, week over the last 156 weeks, 5% urgent, 95% acknowledged within 3 days, two in three closed, \
+                 one in eight referred, across 200 schools (the benchmark school has 1 in 200). The page reads only the \
+                 counters, so the report rows themselves are not seeded. Target: median < 200 ms on both backends.",
+                s.queue_requests
+            ),
+        );
+        for backend in &s.backends {
+            progress(&format!("insight page on {backend} with {count} reports"));
+            let outcome = (|| -> anyhow::Result<()> {
+                let dep =
+                    scenarios::deployment(root, &format!("{backend}-insights"), pg_for(backend)?)?;
+                let r = scenarios::insights(s, &dep, count);
+                remove(&dep.data_dir);
+                if let (Some(pg), Some(_), false) = (pg_for(backend)?, &dep.database_url, keep()) {
+                    let _ = pg.drop_database(&format!("{backend}_insights"));
+                }
+                let r = r?;
+                let mut worst: f64 = 0.0;
+                for (what, client, server) in &r.pages {
+                    worst = worst.max(client.median());
+                    t.row(vec![
+                        backend.clone(),
+                        what.clone(),
+                        r.counter_rows.to_string(),
+                        format!("{:.1}", r.seed_seconds),
+                        ms(client.median()),
+                        ms(client.p99()),
+                        ms(client.max()),
+                        ms(server.median()),
+                        client.latencies_us.len().to_string(),
+                    ]);
+                }
+                t.note(format!(
+                    "{backend} at {}: every page's median < 200 ms {}.",
+                    r.reports,
+                    verdict(worst < 200.0)
+                ));
+                if worst >= 200.0 {
+                    all_ok = false;
+                }
+                Ok(())
+            })();
+            if let Err(e) = outcome {
+                all_ok = false;
+                t.note(format!("{backend} FAILED: {e:#}"));
             }
         }
         report.push(t);

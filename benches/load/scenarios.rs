@@ -906,3 +906,219 @@ async fn sign_in(
 pub fn binary_bytes(bin: &PathBuf) -> u64 {
     std::fs::metadata(bin).map_or(0, |m| m.len())
 }
+
+// ---------------------------------------------------------------- insight page
+
+pub struct InsightResult {
+    pub reports: u64,
+    pub counter_rows: u64,
+    pub seed_seconds: f64,
+    /// (what, client-timed sample, server-timed sample)
+    pub pages: Vec<(String, Sample, Sample)>,
+}
+
+/// Counters as folding `reports` facts would leave them: 1/200 of the reports at the
+/// benchmark school, the rest spread over 199 other schools, over the last 156 weeks.
+fn seed_insight_counters(
+    conn: &mut DbConnection,
+    postgres: bool,
+    reports: u64,
+    school_id: i64,
+) -> anyhow::Result<u64> {
+    use confide::domain::choices::{Category, Location, Outcome, Status};
+    use confide::domain::ids::SchoolId;
+    use confide::domain::insight::{changes, Fact};
+    use diesel::connection::SimpleConnection;
+    use std::collections::HashMap;
+    let this_week = confide::time::uk_week(confide::time::Clock::system().now());
+    let mut rng = rand::thread_rng();
+    let mut pick = |n: u64| rng.next_u64() % n;
+    let mut sums: HashMap<(i64, i64, String, String, String), i64> = HashMap::new();
+    for _ in 0..reports {
+        let school = if pick(200) == 0 {
+            school_id
+        } else {
+            10_000 + pick(199) as i64
+        };
+        let acknowledged_after = (pick(20) != 0).then(|| 60 + pick(3 * 86_400) as i64);
+        let outcome =
+            (pick(3) != 0).then(|| Outcome::ALL[pick(Outcome::ALL.len() as u64) as usize]);
+        let referrals: Vec<Status> = Status::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.is_referral())
+            .collect();
+        let fact = Fact {
+            school: SchoolId(school),
+            week: this_week - pick(156) as i64,
+            category: Category::ALL[pick(Category::ALL.len() as u64) as usize],
+            location: Location::ALL[pick(Location::ALL.len() as u64) as usize],
+            urgent: pick(20) == 0,
+            acknowledged_after,
+            target_seconds: 86_400,
+            outcome,
+            referral: (pick(8) == 0).then(|| referrals[pick(referrals.len() as u64) as usize]),
+        };
+        for (c, n) in changes(None, Some(&fact)) {
+            let key = |s: i64| {
+                (
+                    s,
+                    c.week,
+                    c.category
+                        .map(|x| x.as_str().to_owned())
+                        .unwrap_or_default(),
+                    c.location
+                        .map(|x| x.as_str().to_owned())
+                        .unwrap_or_default(),
+                    c.measure.key(),
+                )
+            };
+            *sums.entry(key(0)).or_default() += n;
+            *sums.entry(key(school)).or_default() += n;
+        }
+    }
+    let rows = sums.len() as u64;
+    let begin = if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" };
+    let mut batch = String::new();
+    let mut in_batch = 0;
+    let entries: Vec<_> = sums.into_iter().collect();
+    conn.batch_execute(begin)?;
+    for (i, ((school, week, category, location, measure), n)) in entries.iter().enumerate() {
+        if in_batch == 0 {
+            batch.push_str("INSERT INTO insight_counts (school_id, week, category, location, measure, n) VALUES ");
+        } else {
+            batch.push(',');
+        }
+        batch.push_str(&format!(
+            "({school},{week},'{category}','{location}','{measure}',{n})"
+        ));
+        in_batch += 1;
+        if in_batch == 1000 || i + 1 == entries.len() {
+            conn.batch_execute(&batch)?;
+            batch.clear();
+            in_batch = 0;
+        }
+    }
+    conn.batch_execute("COMMIT")?;
+    if postgres {
+        conn.batch_execute("VACUUM (ANALYZE) insight_counts")?;
+    } else {
+        conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    }
+    Ok(rows)
+}
+
+pub fn insights(s: &Settings, dep: &Deployment, count: u64) -> anyhow::Result<InsightResult> {
+    let school = procs::set_up_school(&s.bin, dep, false)?;
+    let postgres = dep.database_url.is_some();
+    let seed_started = Instant::now();
+    let (school_id, counter_rows) = {
+        let db = open(&dep.url())?;
+        db.run_blocking(|conn| -> anyhow::Result<(i64, u64)> {
+            let conn = conn.db();
+            let (school_id, people) = ids(conn, school.slug)?;
+            let officer = *people.first().context("no officer")?;
+            // The officer is also an administrator, so one person sees every school.
+            diesel::update(users::table.find(officer))
+                .set(users::is_admin.eq(true))
+                .execute(conn)?;
+            Ok((
+                school_id,
+                seed_insight_counters(conn, postgres, count, school_id)?,
+            ))
+        })?
+    };
+    let seed_seconds = seed_started.elapsed().as_secs_f64();
+    let server = dep.serve(&s.bin)?;
+    let addr = server.addr;
+    let requests = s.queue_requests;
+    let paths = vec![
+        (
+            "every school, this term by week".to_owned(),
+            "/staff/insights".to_owned(),
+        ),
+        (
+            "every school, last school year by week".to_owned(),
+            "/staff/insights?period=last_year&by=week".to_owned(),
+        ),
+        (
+            "every school, this school year by term".to_owned(),
+            "/staff/insights?period=this_year&by=term".to_owned(),
+        ),
+        (
+            "one school, last school year by week".to_owned(),
+            format!("/staff/insights?school={school_id}&period=last_year&by=week"),
+        ),
+    ];
+    let timed_paths = paths.clone();
+    let result = http::block_on(async move {
+        let mut conn = Conn::new(addr);
+        let cookie = sign_in(
+            &mut conn,
+            addr,
+            school.officer_email,
+            &school.officer_password,
+        )
+        .await?;
+        let mut samples = Vec::new();
+        for (_, path) in &timed_paths {
+            let req = http::request(
+                "GET",
+                addr,
+                path,
+                &[("Accept-Encoding", "gzip, deflate"), ("Cookie", &cookie)],
+                None,
+            );
+            let mut times = Vec::new();
+            for i in 0..requests + 3 {
+                let t = Instant::now();
+                let r = conn.send(&req).await?;
+                let us = t.elapsed().as_micros() as u64;
+                if r.status != 200 {
+                    bail!(
+                        "GET {path} answered {} (to {:?})",
+                        r.status,
+                        r.header("location")
+                    );
+                }
+                if i == 0 && !r.text()?.contains("Reports over time") {
+                    bail!("GET {path} showed no figures");
+                }
+                if i >= 3 {
+                    times.push(us);
+                }
+            }
+            times.sort_unstable();
+            samples.push(times);
+        }
+        anyhow::Ok(samples)
+    });
+    let log = server.log.clone();
+    drop(server);
+    let samples = result?;
+    let mut server_all: Vec<u64> = server_times(&log, "GET", "/staff/insights");
+    let mut pages = Vec::new();
+    for ((what, _), times) in paths.into_iter().zip(samples) {
+        let n = times.len();
+        let mut server: Vec<u64> = server_all
+            .drain(..(n + 3).min(server_all.len()))
+            .skip(3)
+            .collect();
+        server.sort_unstable();
+        pages.push((
+            what,
+            Sample {
+                latencies_us: times,
+            },
+            Sample {
+                latencies_us: server,
+            },
+        ));
+    }
+    Ok(InsightResult {
+        reports: count,
+        counter_rows,
+        seed_seconds,
+        pages,
+    })
+}

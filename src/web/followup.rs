@@ -111,7 +111,7 @@ async fn add_message(
         checked = Err((problem.status, FieldError::new("pictures", problem.msg)));
     }
     let pictures = match &checked {
-        Ok(_) => match clean(uploads).await? {
+        Ok(_) => match clean(&state, uploads).await? {
             Ok(pictures) => pictures,
             Err(refusal) => {
                 checked = Err((

@@ -48,6 +48,8 @@ pub struct AppState {
     pub mail_waker: Waker,
     /// Turns for reading and cleaning pictures, so only so many are in memory at once.
     pub picture_turns: Arc<tokio::sync::Semaphore>,
+    /// The thread that cleans pictures.
+    pub cleaner: crate::images::Cleaner,
 }
 
 impl AppState {

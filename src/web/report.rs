@@ -9,7 +9,7 @@ use crate::app::pupil;
 use crate::domain::msg::{FieldError, Msg};
 use crate::domain::report::{self as form, ReportInput};
 use crate::domain::school::SchoolSlug;
-use crate::images::{self, Clean, Refusal};
+use crate::images::{Clean, Refusal};
 use crate::store::schools::School;
 use crate::views;
 use crate::web::upload::{PictureProblem, PostedForm, Upload};
@@ -116,7 +116,7 @@ async fn send(
             views::report::form(&state.site, &school, &input, &[form::BUSY]),
         ));
     }
-    let pictures = match clean(uploads).await? {
+    let pictures = match clean(&state, uploads).await? {
         Ok(pictures) => pictures,
         Err(refusal) => {
             let school = find_school(&state, &slug).await?;
@@ -154,18 +154,19 @@ async fn send(
 }
 
 /// Makes every picture anew from its pixels, on the blocking pool (it is heavy work).
-pub async fn clean(uploads: Vec<Upload>) -> Result<Result<Vec<Clean>, Refusal>, AppError> {
+pub async fn clean(
+    state: &AppState,
+    uploads: Vec<Upload>,
+) -> Result<Result<Vec<Clean>, Refusal>, AppError> {
     if uploads.is_empty() {
         return Ok(Ok(Vec::new()));
     }
-    web::block(move || {
-        uploads
-            .iter()
-            .map(|u| images::sanitise(&u.bytes, u.declared.as_deref()))
-            .collect::<Result<Vec<_>, _>>()
-    })
-    .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("picture cleaning failed: {e}")))
+    let pictures = uploads.into_iter().map(|u| (u.bytes, u.declared)).collect();
+    state
+        .cleaner
+        .clean(pictures)
+        .await
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the picture cleaner has stopped")))
 }
 
 /// The status of a refused picture: the wrong kind of file, or one that cannot be used.
