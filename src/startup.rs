@@ -92,6 +92,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = state.config.workers;
         let data = web::Data::new(state.clone());
+        middleware::protect_http_layer_errors(state.config.uses_tls());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())

@@ -18,6 +18,55 @@ pub const CONTENT_SECURITY_POLICY: &str =
 img-src 'self' blob:; media-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
 form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// The headers every response carries whatever made it (the CSP aside, which a response
+/// may tighten): one list for the middleware below and for the HTTP layer's own errors.
+pub fn fixed_headers(tls: bool) -> Vec<(HeaderName, HeaderValue)> {
+    let mut fixed = vec![
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
+    ];
+    if tls {
+        fixed.push((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        ));
+    }
+    fixed
+        .into_iter()
+        .map(|(name, value)| (name, HeaderValue::from_static(value)))
+        .collect()
+}
+
+/// Gives the responses actix-http's HTTP/1 dispatcher makes itself (400 for a request it
+/// cannot parse, 431 for huge headers, 408 for an idle connection), which never reach
+/// middleware, the same headers as every other response. Set once for the process (a
+/// patched actix-http: vendor/actix-http/PATCHED.md); later calls change nothing.
+pub fn protect_http_layer_errors(tls: bool) {
+    let mut headers = actix_http::header::HeaderMap::new();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    for (name, value) in fixed_headers(tls) {
+        headers.insert(name, value);
+    }
+    actix_http::h1::set_dispatcher_error_headers(headers);
+}
+
 /// Adds the security and privacy headers to every response, errors included.
 pub async fn security_headers(
     req: ServiceRequest,
@@ -35,31 +84,8 @@ pub async fn security_headers(
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         );
     }
-    let fixed: [(HeaderName, &'static str); 6] = [
-        (header::REFERRER_POLICY, "no-referrer"),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-        ),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
-        (
-            HeaderName::from_static("cross-origin-resource-policy"),
-            "same-origin",
-        ),
-    ];
-    for (name, value) in fixed {
-        headers.insert(name, HeaderValue::from_static(value));
-    }
-    if tls {
-        headers.insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
-        );
+    for (name, value) in fixed_headers(tls) {
+        headers.insert(name, value);
     }
     // Pages are never kept in a shared computer's cache; static files set their own policy.
     if !headers.contains_key(header::CACHE_CONTROL) {
