@@ -7,6 +7,7 @@ use std::io::Cursor;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
+use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::domain::msg::Msg;
@@ -17,6 +18,9 @@ pub const MAX_SIDE: u32 = 8_000;
 pub const MAX_DECODE_BYTES: u64 = 64 * 1024 * 1024;
 /// What is kept: no side longer than this (evidence needs legibility, not a poster).
 pub const KEPT_SIDE: u32 = 2_560;
+/// Photos are decoded at a reduced scale down to no less than this along their longer
+/// side (a 4000×3000 photo is decoded at 2000×1500).
+const PHOTO_DECODE_SIDE: u16 = 1_920;
 /// The thumbnail staff see on the case page.
 pub const THUMB_SIDE: u32 = 320;
 
@@ -133,6 +137,15 @@ fn encode_jpeg(image: &DynamicImage, quality: u8) -> Result<Vec<u8>, Refusal> {
             }
         }
         rgb
+    } else if matches!(
+        image,
+        DynamicImage::ImageRgb8(_) | DynamicImage::ImageLuma8(_)
+    ) {
+        // Already what JPEG holds: encoded as it is, without a copy.
+        image
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut out, quality))
+            .map_err(|_| Refusal::Unreadable)?;
+        return Ok(out);
     } else {
         image.to_rgb8()
     };
@@ -154,6 +167,9 @@ pub fn sanitise(bytes: &[u8], declared: Option<&str>) -> Result<Clean, Refusal> 
             return Err(Refusal::Mismatch);
         }
     }
+    if format == ImageFormat::Jpeg {
+        return finish(format, decode_photo(bytes)?);
+    }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -166,7 +182,66 @@ pub fn sanitise(bytes: &[u8], declared: Option<&str>) -> Result<Clean, Refusal> 
     };
     let mut decoder = reader.into_decoder().map_err(too_large)?;
     let orientation = decoder.orientation().map_err(too_large)?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(too_large)?;
+    let image = DynamicImage::from_decoder(decoder).map_err(too_large)?;
+    finish(format, (image, orientation))
+}
+
+/// Decodes a photo at the smallest scale its DCT blocks allow (½, ¼, ⅛) that keeps it at
+/// least `PHOTO_DECODE_SIDE` long: a 12-megapixel photo is decoded straight to 3
+/// megapixels, never held at full size (36 MB of pixels, and more inside the decoder).
+fn decode_photo(bytes: &[u8]) -> Result<(DynamicImage, Orientation), Refusal> {
+    use jpeg_decoder::PixelFormat;
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(MAX_DECODE_BYTES as usize);
+    decoder.read_info().map_err(|_| Refusal::Unreadable)?;
+    let info = decoder.info().ok_or(Refusal::Unreadable)?;
+    let (width, height) = (u32::from(info.width), u32::from(info.height));
+    // Judged at full size, as every other picture is: what the file claims, not what
+    // this decoder would need.
+    if width > MAX_SIDE
+        || height > MAX_SIDE
+        || u64::from(width) * u64::from(height) * 3 > MAX_DECODE_BYTES
+    {
+        return Err(Refusal::TooLarge);
+    }
+    let (width, height) = decoder
+        .scale(PHOTO_DECODE_SIDE, PHOTO_DECODE_SIDE)
+        .map_err(|_| Refusal::Unreadable)?;
+    let (width, height) = (u32::from(width), u32::from(height));
+    let pixels = decoder.decode().map_err(|_| Refusal::Unreadable)?;
+    let orientation = decoder
+        .exif_data()
+        .and_then(Orientation::from_exif_chunk)
+        .unwrap_or(Orientation::NoTransforms);
+    let image = match info.pixel_format {
+        PixelFormat::L8 => {
+            image::GrayImage::from_raw(width, height, pixels).map(DynamicImage::from)
+        }
+        PixelFormat::RGB24 => {
+            image::RgbImage::from_raw(width, height, pixels).map(DynamicImage::from)
+        }
+        PixelFormat::CMYK32 => {
+            let rgb = pixels
+                .chunks_exact(4)
+                .flat_map(|p| {
+                    let k = u16::from(p[3]);
+                    [0, 1, 2].map(|c| ((u16::from(p[c]) * k) / 255) as u8)
+                })
+                .collect();
+            image::RgbImage::from_raw(width, height, rgb).map(DynamicImage::from)
+        }
+        // 16-bit JPEGs (lossless, medical) are not what phones send.
+        PixelFormat::L16 => None,
+    };
+    Ok((image.ok_or(Refusal::Unreadable)?, orientation))
+}
+
+/// Makes a decoded picture what is kept: no larger than `KEPT_SIDE`, the right way up,
+/// encoded again from its pixels alone, with a thumbnail.
+fn finish(
+    format: ImageFormat,
+    (mut image, orientation): (DynamicImage, Orientation),
+) -> Result<Clean, Refusal> {
     // Shrunk first, turned after: `thumbnail` averages areas in integers straight into the
     // smaller picture (`resize` would hold a float copy several times the photo's size),
     // and turning the smaller one copies less.
@@ -250,6 +325,24 @@ mod tests {
         .write_with_encoder(PngEncoder::new(&mut out))
         .unwrap();
         out
+    }
+
+    #[test]
+    fn a_large_photo_is_decoded_at_half_scale_and_kept_that_size() {
+        let photo = image::RgbImage::from_fn(4_000, 3_000, |x, y| {
+            image::Rgb([(x / 16) as u8, (y / 12) as u8, 90])
+        });
+        let mut jpeg = Vec::new();
+        DynamicImage::ImageRgb8(photo)
+            .write_with_encoder(JpegEncoder::new_with_quality(&mut jpeg, 80))
+            .unwrap();
+        let clean = sanitise(&jpeg, Some("image/jpeg")).unwrap();
+        assert_eq!(
+            (clean.media_type, clean.width, clean.height),
+            ("image/jpeg", 2_000, 1_500)
+        );
+        let thumb = image::load_from_memory(&clean.thumbnail).unwrap();
+        assert_eq!((thumb.width(), thumb.height()), (THUMB_SIDE, 240));
     }
 
     #[test]

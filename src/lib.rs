@@ -17,6 +17,7 @@ pub mod domain;
 pub mod images;
 pub mod keystore;
 pub mod mail;
+pub mod memory;
 pub mod startup;
 pub mod store;
 pub mod time;

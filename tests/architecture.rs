@@ -1,7 +1,8 @@
 //! The layers of the code and the one direction of imports between them, checked from
 //! the source: each top-level module may import only modules of a lower layer, so there
 //! is no cycle; the domain imports nothing; only the store and the database layer touch
-//! the schema; and only the layers below the use cases speak SQL.
+//! the schema; only the layers below the use cases speak SQL; and only one small module
+//! may use `unsafe`.
 #![expect(
     clippy::unwrap_used,
     reason = "a test should stop loudly at the first surprise"
@@ -19,6 +20,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("content", 1),
     ("assets", 1),
     ("images", 1),
+    ("memory", 0),
     ("config", 2),
     ("keystore", 2),
     ("blobs", 1),
@@ -140,5 +142,20 @@ fn only_the_store_and_the_database_layer_touch_the_schema() {
                 "{path}: {module} speaks SQL; queries belong in store/"
             );
         }
+    }
+}
+
+#[test]
+fn unsafe_code_is_allowed_in_the_allocator_module_alone() {
+    for (module, path, text) in all_sources() {
+        if module == "memory" {
+            continue;
+        }
+        assert!(
+            !text.contains("unsafe {")
+                && !text.contains("unsafe_code")
+                && !text.contains("unsafe fn"),
+            "{path} uses or allows unsafe code: only src/memory.rs may"
+        );
     }
 }

@@ -305,6 +305,9 @@ pub fn phone_sized_photo() -> anyhow::Result<Vec<u8>> {
     Ok(last)
 }
 
+/// The least time the upload load runs (its requests queue for seconds).
+pub const UPLOAD_SECONDS: u64 = 30;
+
 /// Reports each carrying one phone-sized photo, from many clients at once: the server's
 /// memory while it cleans them.
 pub fn upload(s: &Settings, dep: &Deployment) -> anyhow::Result<UploadResult> {
@@ -341,8 +344,11 @@ pub fn upload(s: &Settings, dep: &Deployment) -> anyhow::Result<UploadResult> {
         addr,
         clients: s.submit_clients,
         threads: s.client_threads,
-        warm_up: s.warm_up,
-        duration: s.duration,
+        // Pictures are cleaned one at a time, so with 32 clients a request waits its turn
+        // for several seconds: every request is counted from the start, over a window long
+        // enough for each client to finish some.
+        warm_up: Duration::ZERO,
+        duration: s.duration.max(Duration::from_secs(UPLOAD_SECONDS)),
         make_request: Arc::new(move |n| {
             let forwarded = format!("10.{}.{}.{}", (n >> 16) & 255, (n >> 8) & 255, n & 255);
             http::request(
