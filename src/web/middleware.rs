@@ -20,34 +20,34 @@ form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// The headers every response carries whatever made it (the CSP aside, which a response
 /// may tighten): one list for the middleware below and for the HTTP layer's own errors.
-pub fn fixed_headers(tls: bool) -> Vec<(HeaderName, HeaderValue)> {
-    let mut fixed = vec![
-        (header::REFERRER_POLICY, "no-referrer"),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-        ),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
-        (
-            HeaderName::from_static("cross-origin-resource-policy"),
-            "same-origin",
-        ),
-    ];
-    if tls {
-        fixed.push((
-            header::STRICT_TRANSPORT_SECURITY,
-            "max-age=63072000; includeSubDomains",
-        ));
-    }
-    fixed
+const FIXED_HEADERS: [(HeaderName, &str); 6] = [
+    (header::REFERRER_POLICY, "no-referrer"),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::X_FRAME_OPTIONS, "DENY"),
+    (
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    ),
+    (
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    ),
+    (
+        HeaderName::from_static("cross-origin-resource-policy"),
+        "same-origin",
+    ),
+];
+
+/// The fixed headers, with HSTS when served over TLS (no allocation: every response pays it).
+pub fn fixed_headers(tls: bool) -> impl Iterator<Item = (HeaderName, HeaderValue)> {
+    let hsts = tls.then_some((
+        header::STRICT_TRANSPORT_SECURITY,
+        "max-age=63072000; includeSubDomains",
+    ));
+    FIXED_HEADERS
         .into_iter()
+        .chain(hsts)
         .map(|(name, value)| (name, HeaderValue::from_static(value)))
-        .collect()
 }
 
 /// Gives the responses actix-http's HTTP/1 dispatcher makes itself (400 for a request it
