@@ -917,7 +917,8 @@ pub fn binary_bytes(bin: &PathBuf) -> u64 {
 
 pub struct InsightResult {
     pub reports: u64,
-    pub counter_rows: u64,
+    /// Counters, and the week rows (one per school and week) holding them.
+    pub counters: (u64, u64),
     pub seed_seconds: f64,
     /// (what, client-timed sample, server-timed sample)
     pub pages: Vec<(String, Sample, Sample)>,
@@ -930,16 +931,16 @@ fn seed_insight_counters(
     postgres: bool,
     reports: u64,
     school_id: i64,
-) -> anyhow::Result<u64> {
+) -> anyhow::Result<(u64, u64)> {
     use confide::domain::choices::{Category, Location, Outcome, Status};
     use confide::domain::ids::SchoolId;
     use confide::domain::insight::{changes, Fact};
+    use confide::store::insights;
     use diesel::connection::SimpleConnection;
-    use std::collections::HashMap;
     let this_week = confide::time::uk_week(confide::time::Clock::system().now());
     let mut rng = rand::thread_rng();
     let mut pick = |n: u64| rng.next_u64() % n;
-    let mut sums: HashMap<(i64, i64, String, String, String), i64> = HashMap::new();
+    let mut weeks = insights::Weeks::new();
     for _ in 0..reports {
         let school = if pick(200) == 0 {
             school_id
@@ -966,61 +967,29 @@ fn seed_insight_counters(
             referral: (pick(8) == 0).then(|| referrals[pick(referrals.len() as u64) as usize]),
         };
         for (c, n) in changes(None, Some(&fact)) {
-            let key = |s: i64| {
-                (
-                    s,
-                    c.week,
-                    c.category
-                        .map(|x| x.as_str().to_owned())
-                        .unwrap_or_default(),
-                    c.location
-                        .map(|x| x.as_str().to_owned())
-                        .unwrap_or_default(),
-                    c.measure.key(),
-                )
-            };
-            *sums.entry(key(0)).or_default() += n;
-            *sums.entry(key(school)).or_default() += n;
+            insights::add(&mut weeks, &c, n);
         }
     }
-    let rows = sums.len() as u64;
+    let rows: u64 = weeks.values().map(|t| t.len() as u64).sum();
     let begin = if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" };
-    let mut batch = String::new();
-    let mut in_batch = 0;
-    let entries: Vec<_> = sums.into_iter().collect();
     conn.batch_execute(begin)?;
-    for (i, ((school, week, category, location, measure), n)) in entries.iter().enumerate() {
-        if in_batch == 0 {
-            batch.push_str("INSERT INTO insight_counts (school_id, week, category, location, measure, n) VALUES ");
-        } else {
-            batch.push(',');
-        }
-        batch.push_str(&format!(
-            "({school},{week},'{category}','{location}','{measure}',{n})"
-        ));
-        in_batch += 1;
-        if in_batch == 1000 || i + 1 == entries.len() {
-            conn.batch_execute(&batch)?;
-            batch.clear();
-            in_batch = 0;
-        }
-    }
+    insights::fill(conn, &weeks)?;
     conn.batch_execute("COMMIT")?;
     if postgres {
-        conn.batch_execute("VACUUM (ANALYZE) insight_counts")?;
+        conn.batch_execute("VACUUM (ANALYZE) insight_weeks")?;
     } else {
         conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
     }
-    Ok(rows)
+    Ok((rows, weeks.len() as u64))
 }
 
 pub fn insights(s: &Settings, dep: &Deployment, count: u64) -> anyhow::Result<InsightResult> {
     let school = procs::set_up_school(&s.bin, dep, false)?;
     let postgres = dep.database_url.is_some();
     let seed_started = Instant::now();
-    let (school_id, counter_rows) = {
+    let (school_id, counters) = {
         let db = open(&dep.url())?;
-        db.run_blocking(|conn| -> anyhow::Result<(i64, u64)> {
+        db.run_blocking(|conn| -> anyhow::Result<(i64, (u64, u64))> {
             let conn = conn.db();
             let (school_id, people) = ids(conn, school.slug)?;
             let officer = *people.first().context("no officer")?;
@@ -1123,7 +1092,7 @@ pub fn insights(s: &Settings, dep: &Deployment, count: u64) -> anyhow::Result<In
     }
     Ok(InsightResult {
         reports: count,
-        counter_rows,
+        counters,
         seed_seconds,
         pages,
     })

@@ -92,17 +92,15 @@ pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
             referral,
         });
     }
-    let count = facts.len();
-    for chunk in facts.chunks(5_000) {
-        conn.write(|tx| {
-            for fact in chunk {
-                note(tx, None, Some(fact))?;
-            }
-            counters::fold(tx)?;
-            Ok::<_, DbError>(())
-        })?;
+    let mut weeks = counters::Weeks::new();
+    for fact in &facts {
+        for (counter, n) in changes(None, Some(fact)) {
+            counters::add(&mut weeks, &counter, n);
+        }
     }
-    Ok(count)
+    // One transaction: a start cut short leaves no half-filled counters behind.
+    conn.write(|tx| counters::fill(tx.db(), &weeks))?;
+    Ok(facts.len())
 }
 
 /// Folds waiting changes into the counters (run before figures are read, and by the

@@ -215,13 +215,10 @@ diesel::table! {
 }
 
 diesel::table! {
-    insight_counts (school_id, week, category, location, measure) {
+    insight_weeks (school_id, week) {
         school_id -> BigInt,
         week -> BigInt,
-        category -> Text,
-        location -> Text,
-        measure -> Text,
-        n -> BigInt,
+        counts -> Text,
     }
 }
 
@@ -252,7 +249,7 @@ diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(outbox -> schools (school_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
-    insight_counts,
+    insight_weeks,
     insight_changes,
     schools,
     users,

@@ -21,8 +21,7 @@ pub enum Measure {
     Closed(Outcome),
     /// The last referral the report went through.
     Referred(Status),
-    /// Acknowledged after a time in this bucket (see [`ack_bucket`]); counted without
-    /// category or location.
+    /// Acknowledged after a time in this bucket (see [`ack_bucket`]).
     AckTime(u16),
     /// The same, for urgent reports only.
     UrgentAckTime(u16),
@@ -70,9 +69,11 @@ impl Measure {
         })
     }
 
-    /// Acknowledgement times are counted for the school and week only.
+    /// Only reports are counted by category and location (the hotspot table needs them);
+    /// every other measure is shown as a total for the period, so it is counted per school
+    /// and week alone, which keeps a week's counts a few hundred lines long.
     fn per_category(self) -> bool {
-        !matches!(self, Measure::AckTime(_) | Measure::UrgentAckTime(_))
+        matches!(self, Measure::Reports)
     }
 }
 

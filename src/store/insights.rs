@@ -1,11 +1,11 @@
-//! Insight counters: changes appended beside each report write, folded into counters per
+//! Insight counters: changes appended beside each report write, folded into a row per
 //! school (and for the whole deployment, school 0) and week, and read back for a scope.
 
 use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 
-use crate::db::schema::{insight_changes, insight_counts, reports, retained_facts};
+use crate::db::schema::{insight_changes, insight_weeks, reports, retained_facts};
 use crate::db::{Backend, DbConnection, DbError, Tx};
 use crate::domain::choices::{Category, Location, Outcome, Status};
 use crate::domain::ids::SchoolId;
@@ -30,12 +30,13 @@ pub fn record(tx: &mut Tx<'_>, moves: &[(Counter, i64)]) -> Result<(), DbError> 
     let rows: Vec<_> = moves
         .iter()
         .map(|(c, n)| {
+            let (measure, category, location) = stored_key(c);
             (
                 insight_changes::school_id.eq(c.school.0),
                 insight_changes::week.eq(c.week),
-                insight_changes::category.eq(opt_str(c.category.map(Category::as_str))),
-                insight_changes::location.eq(opt_str(c.location.map(Location::as_str))),
-                insight_changes::measure.eq(c.measure.key()),
+                insight_changes::category.eq(category),
+                insight_changes::location.eq(location),
+                insight_changes::measure.eq(measure),
                 insight_changes::n.eq(*n),
             )
         })
@@ -48,10 +49,78 @@ pub fn record(tx: &mut Tx<'_>, moves: &[(Counter, i64)]) -> Result<(), DbError> 
     Ok(())
 }
 
-type Key = (i64, i64, String, String, String);
+/// One school's counters for one week by their stored names (measure, category,
+/// location; the last two empty where not counted), as kept in a row of `insight_weeks`.
+pub type Tallies = BTreeMap<(String, String, String), i64>;
 
-/// Folds waiting changes into the counters; returns how many were folded. One folder at
-/// a time (SQLite's writer turn; an advisory lock on PostgreSQL).
+/// Weeks of counters by (school, week).
+pub type Weeks = BTreeMap<(i64, i64), Tallies>;
+
+fn stored_key(c: &Counter) -> (String, String, String) {
+    (
+        c.measure.key(),
+        opt_str(c.category.map(Category::as_str)),
+        opt_str(c.location.map(Location::as_str)),
+    )
+}
+
+/// Adds a counter's move to its school's week and to the whole deployment's.
+pub fn add(weeks: &mut Weeks, counter: &Counter, n: i64) {
+    add_stored(
+        weeks,
+        counter.school.0,
+        counter.week,
+        stored_key(counter),
+        n,
+    );
+}
+
+fn add_stored(weeks: &mut Weeks, school: i64, week: i64, key: (String, String, String), n: i64) {
+    for school in [school, DEPLOYMENT.0] {
+        *weeks
+            .entry((school, week))
+            .or_default()
+            .entry(key.clone())
+            .or_default() += n;
+    }
+}
+
+/// A week's counters as stored: a line each, `measure\tcategory\tlocation\tn`, sorted,
+/// zeros left out.
+pub fn encode(tallies: &Tallies) -> String {
+    let mut text = String::with_capacity(tallies.len() * 24);
+    for ((measure, category, location), n) in tallies {
+        if *n != 0 {
+            use std::fmt::Write;
+            let _ = writeln!(text, "{measure}\t{category}\t{location}\t{n}");
+        }
+    }
+    text
+}
+
+/// The counters of a stored week; a line that cannot be read is skipped.
+pub fn decode(text: &str) -> impl Iterator<Item = (&str, &str, &str, i64)> {
+    text.lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        let measure = fields.next()?;
+        let category = fields.next()?;
+        let location = fields.next()?;
+        let n = fields.next()?.parse().ok()?;
+        fields
+            .next()
+            .is_none()
+            .then_some((measure, category, location, n))
+    })
+}
+
+fn decode_owned(text: &str) -> Tallies {
+    decode(text)
+        .map(|(m, c, l, n)| ((m.to_owned(), c.to_owned(), l.to_owned()), n))
+        .collect()
+}
+
+/// Folds waiting changes into the weeks; returns how many were folded. One folder at a
+/// time (SQLite's writer turn; an advisory lock on PostgreSQL).
 pub fn fold(tx: &mut Tx<'_>) -> Result<usize, DbError> {
     if tx.backend() == Backend::Postgres {
         diesel::sql_query("SELECT pg_advisory_xact_lock(7734202)").execute(tx.db())?;
@@ -75,50 +144,63 @@ pub fn fold(tx: &mut Tx<'_>) -> Result<usize, DbError> {
             return Ok(folded);
         };
         folded += batch.len();
-        let mut sums: BTreeMap<Key, i64> = BTreeMap::new();
+        let mut moves = Weeks::new();
         for (_, school, week, category, location, measure, n) in batch {
-            *sums
-                .entry((
-                    DEPLOYMENT.0,
-                    week,
-                    category.clone(),
-                    location.clone(),
-                    measure.clone(),
-                ))
-                .or_default() += n;
-            *sums
-                .entry((school, week, category, location, measure))
-                .or_default() += n;
+            add_stored(&mut moves, school, week, (measure, category, location), n);
         }
-        for ((school, week, category, location, measure), n) in sums {
-            if n == 0 {
-                continue;
+        for ((school, week), changed) in moves {
+            let row = insight_weeks::table.find((school, week));
+            let stored: Option<String> = row
+                .select(insight_weeks::counts)
+                .first(tx.db())
+                .optional()?;
+            let mut tallies = stored.as_deref().map(decode_owned).unwrap_or_default();
+            for (key, n) in changed {
+                *tallies.entry(key).or_default() += n;
             }
-            let key = insight_counts::table
-                .filter(insight_counts::school_id.eq(school))
-                .filter(insight_counts::week.eq(week))
-                .filter(insight_counts::category.eq(&category))
-                .filter(insight_counts::location.eq(&location))
-                .filter(insight_counts::measure.eq(&measure));
-            let updated = diesel::update(key)
-                .set(insight_counts::n.eq(insight_counts::n + n))
-                .execute(tx.db())?;
-            if updated == 0 {
-                diesel::insert_into(insight_counts::table)
-                    .values((
-                        insight_counts::school_id.eq(school),
-                        insight_counts::week.eq(week),
-                        insight_counts::category.eq(&category),
-                        insight_counts::location.eq(&location),
-                        insight_counts::measure.eq(&measure),
-                        insight_counts::n.eq(n),
-                    ))
-                    .execute(tx.db())?;
+            tallies.retain(|_, n| *n != 0);
+            match (stored.is_some(), tallies.is_empty()) {
+                (true, true) => {
+                    diesel::delete(row).execute(tx.db())?;
+                }
+                (true, false) => {
+                    diesel::update(row)
+                        .set(insight_weeks::counts.eq(encode(&tallies)))
+                        .execute(tx.db())?;
+                }
+                (false, false) => {
+                    diesel::insert_into(insight_weeks::table)
+                        .values((
+                            insight_weeks::school_id.eq(school),
+                            insight_weeks::week.eq(week),
+                            insight_weeks::counts.eq(encode(&tallies)),
+                        ))
+                        .execute(tx.db())?;
+                }
+                (false, true) => {}
             }
         }
         diesel::delete(insight_changes::table.filter(insight_changes::id.le(last)))
             .execute(tx.db())?;
     }
+}
+
+/// Writes whole weeks where none are stored yet (rebuilding), in the caller's
+/// transaction.
+pub fn fill(db: &mut DbConnection, weeks: &Weeks) -> Result<(), DbError> {
+    for ((school, week), tallies) in weeks {
+        if tallies.values().all(|n| *n == 0) {
+            continue;
+        }
+        diesel::insert_into(insight_weeks::table)
+            .values((
+                insight_weeks::school_id.eq(school),
+                insight_weeks::week.eq(week),
+                insight_weeks::counts.eq(encode(tallies)),
+            ))
+            .execute(db)?;
+    }
+    Ok(())
 }
 
 /// Whose counters to read.
@@ -139,7 +221,8 @@ pub struct Count {
     pub n: u64,
 }
 
-/// The counters of a scope for weeks `from..to`, summed over its schools.
+/// The counters of a scope for weeks `from..to`, summed over its schools. A counter
+/// whose names are no longer known (a retired category, say) is left out.
 pub fn counts(
     db: &mut DbConnection,
     scope: &Scope,
@@ -150,32 +233,34 @@ pub fn counts(
         Scope::Everywhere => vec![DEPLOYMENT.0],
         Scope::Schools(ids) => ids.iter().map(|s| s.0).collect(),
     };
-    let rows: Vec<(i64, String, String, String, i64)> = insight_counts::table
-        .filter(insight_counts::school_id.eq_any(schools))
-        .filter(insight_counts::week.ge(from_week))
-        .filter(insight_counts::week.lt(to_week))
-        .select((
-            insight_counts::week,
-            insight_counts::category,
-            insight_counts::location,
-            insight_counts::measure,
-            insight_counts::n,
-        ))
+    let rows: Vec<(i64, String)> = insight_weeks::table
+        .filter(insight_weeks::school_id.eq_any(schools))
+        .filter(insight_weeks::week.ge(from_week))
+        .filter(insight_weeks::week.lt(to_week))
+        .select((insight_weeks::week, insight_weeks::counts))
         .load(db)?;
-    let mut summed: BTreeMap<(i64, String, String, String), i64> = BTreeMap::new();
-    for (week, category, location, measure, n) in rows {
-        *summed
-            .entry((week, category, location, measure))
-            .or_default() += n;
+    type Read = (i64, Option<Category>, Option<Location>, Measure);
+    let mut summed: BTreeMap<Read, i64> = BTreeMap::new();
+    for (week, text) in &rows {
+        for (measure, category, location, n) in decode(text) {
+            let Some(measure) = Measure::parse(measure) else {
+                continue;
+            };
+            let category = Category::parse(category);
+            let location = Location::parse(location);
+            *summed
+                .entry((*week, category, location, measure))
+                .or_default() += n;
+        }
     }
     Ok(summed
         .into_iter()
         .filter_map(|((week, category, location, measure), n)| {
             Some(Count {
                 week,
-                category: Category::parse(&category),
-                location: Location::parse(&location),
-                measure: Measure::parse(&measure)?,
+                category,
+                location,
+                measure,
                 n: u64::try_from(n).ok()?,
             })
         })
@@ -184,9 +269,9 @@ pub fn counts(
 
 /// Whether no counter and no change is stored at all.
 pub fn is_empty(db: &mut DbConnection) -> Result<bool, DbError> {
-    let counters: i64 = insight_counts::table.count().get_result(db)?;
+    let weeks: i64 = insight_weeks::table.count().get_result(db)?;
     let changes: i64 = insight_changes::table.count().get_result(db)?;
-    Ok(counters == 0 && changes == 0)
+    Ok(weeks == 0 && changes == 0)
 }
 
 /// The clear facts of every stored report, for rebuilding the counters.
@@ -243,4 +328,56 @@ pub fn kept_facts(db: &mut DbConnection) -> Result<Vec<KeptFacts>, DbError> {
             retained_facts::referral,
         ))
         .load(db)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(m: &str, c: &str, l: &str) -> (String, String, String) {
+        (m.to_owned(), c.to_owned(), l.to_owned())
+    }
+
+    #[test]
+    fn a_week_reads_back_as_it_was_written_without_its_zeros() {
+        let mut week = Tallies::new();
+        week.insert(key("reports", "bullying", "corridor"), 12);
+        week.insert(key("ack:3", "", ""), 4);
+        week.insert(key("urgent", "", ""), 0);
+        let text = encode(&week);
+        assert_eq!(text, "ack:3\t\t\t4\nreports\tbullying\tcorridor\t12\n");
+        week.remove(&key("urgent", "", ""));
+        assert_eq!(decode_owned(&text), week);
+    }
+
+    #[test]
+    fn an_unreadable_line_is_skipped_and_the_rest_kept() {
+        let text = "reports\tbullying\tcorridor\t3\nbroken line\nurgent\t\t\tx\nack:1\t\t\t2\t9\nurgent\t\t\t1\n";
+        let read: Vec<_> = decode(text).collect();
+        assert_eq!(
+            read,
+            vec![
+                ("reports", "bullying", "corridor", 3),
+                ("urgent", "", "", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_move_counts_for_its_school_and_the_whole_deployment() {
+        let counter = Counter {
+            school: SchoolId(7),
+            week: 2_900,
+            category: Some(Category::ALL[0]),
+            location: Some(Location::ALL[0]),
+            measure: Measure::Reports,
+        };
+        let mut weeks = Weeks::new();
+        add(&mut weeks, &counter, 1);
+        add(&mut weeks, &counter, 1);
+        let stored = stored_key(&counter);
+        assert_eq!(weeks[&(7, 2_900)][&stored], 2);
+        assert_eq!(weeks[&(DEPLOYMENT.0, 2_900)][&stored], 2);
+        assert_eq!(weeks.len(), 2);
+    }
 }

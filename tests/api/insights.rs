@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use confide::app::{cases, pupil};
-use confide::db::schema::{audit_log, insight_changes, insight_counts, reports};
+use confide::db::schema::{audit_log, insight_changes, insight_weeks, reports};
 use confide::domain::choices::{About, Category, Location, Role};
 use confide::domain::report::{Details, ValidReport};
 use confide::domain::school::SchoolSlug;
@@ -419,7 +419,7 @@ async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
     let (_, before, _) = browser.get("/staff/insights.csv").await;
     // As after the upgrade that brought figures: no counters at all.
     app.with_conn(|c| {
-        diesel::delete(insight_counts::table).execute(c).unwrap();
+        diesel::delete(insight_weeks::table).execute(c).unwrap();
         diesel::delete(insight_changes::table).execute(c).unwrap();
     });
     let rebuilt = app
