@@ -841,4 +841,26 @@ mod tests {
         }
         assert_eq!(Measure::parse("referred:open"), None);
     }
+
+    #[test]
+    fn only_report_counts_keep_their_kind_and_place() {
+        let fact = Fact {
+            school: SchoolId(1),
+            week: 2900,
+            category: Category::Bullying,
+            location: Location::Toilets,
+            urgent: true,
+            acknowledged_after: Some(600),
+            target_seconds: 86_400,
+            outcome: Some(Outcome::Resolved),
+            referral: Some(Status::ReferredPolice),
+        };
+        let counters = fact.counters();
+        assert_eq!(counters.len(), 10);
+        for c in counters {
+            let detailed = c.measure == Measure::Reports;
+            assert_eq!(c.category.is_some(), detailed, "{:?}", c.measure);
+            assert_eq!(c.location.is_some(), detailed, "{:?}", c.measure);
+        }
+    }
 }

@@ -429,3 +429,84 @@ async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
     let (_, after, _) = browser.get("/staff/insights.csv").await;
     assert_eq!(before, after);
 }
+
+#[actix_rt::test]
+async fn figures_follow_every_later_change_and_match_a_count_made_afresh() {
+    use confide::domain::choices::{Outcome, Status};
+    use confide::domain::ids::ReportId;
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    seed(&app, &officer);
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let oakfield = app.school("oakfield").id;
+    // The first page folds every seeded report into its week.
+    let (_, page, _) = browser
+        .get(&format!("/staff/insights?school={}", oakfield.0))
+        .await;
+    let ack = cells(&table(&html_tables(&page), "How quickly")[..]);
+    assert_eq!(ack[&("Acknowledged".to_owned(), "Figure".to_owned())], "27");
+
+    // Then the cases move on: the 13 waiting ones are acknowledged, 8 are closed, and one
+    // of those is opened again (its outcome counter goes back to nothing).
+    let ids: Vec<(String, bool)> = app.with_conn(|c| {
+        reports::table
+            .filter(reports::school_id.eq(oakfield))
+            .order(reports::id)
+            .select((reports::id, reports::acknowledged_at.is_not_null()))
+            .load(c)
+            .unwrap()
+    });
+    let staff = app.as_staff(&officer);
+    let ids: Vec<(ReportId, bool)> = ids
+        .into_iter()
+        .map(|(id, acknowledged)| (ReportId::parse(&id).unwrap(), acknowledged))
+        .collect();
+    app.with(|conn, ctx| {
+        for (id, acknowledged) in &ids {
+            if !acknowledged {
+                cases::acknowledge(conn, ctx, &staff, id).unwrap();
+            }
+        }
+        for (id, _) in ids.iter().take(8) {
+            cases::set_status(
+                conn,
+                ctx,
+                &staff,
+                id,
+                Status::Closed,
+                Some(Outcome::Resolved),
+            )
+            .unwrap();
+        }
+        cases::set_status(conn, ctx, &staff, &ids[0].0, Status::Open, None).unwrap();
+    });
+    let (_, page, _) = browser
+        .get(&format!("/staff/insights?school={}", oakfield.0))
+        .await;
+    let tables = html_tables(&page);
+    let ack = cells(&table(&tables, "How quickly")[..]);
+    assert_eq!(ack[&("Acknowledged".to_owned(), "Figure".to_owned())], "40");
+    assert_eq!(
+        ack[&("Not yet acknowledged".to_owned(), "Figure".to_owned())],
+        "0"
+    );
+    assert!(page.contains("Resolved in school"), "the closed cases show");
+
+    // The weeks as folded change by change equal the weeks counted again from the reports.
+    let (_, folded, _) = browser.get("/staff/insights.csv").await;
+    app.with_conn(|c| {
+        diesel::delete(insight_weeks::table).execute(c).unwrap();
+        diesel::delete(insight_changes::table).execute(c).unwrap();
+    });
+    app.with(|conn, _| confide::app::insights::rebuild_if_empty(conn))
+        .unwrap();
+    let (_, afresh, _) = browser.get("/staff/insights.csv").await;
+    assert_eq!(folded, afresh);
+    assert!(
+        folded.contains("\"Resolved in school\",\"7\""),
+        "8 closed, 1 opened again: {folded}"
+    );
+}
