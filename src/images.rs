@@ -221,11 +221,13 @@ fn decode_photo(bytes: &[u8]) -> Result<(DynamicImage, Orientation), Refusal> {
             image::RgbImage::from_raw(width, height, pixels).map(DynamicImage::from)
         }
         PixelFormat::CMYK32 => {
+            // jpeg-decoder hands back ink amounts (it undoes the inverted storage Adobe's
+            // CMYK and YCCK files use): no ink is white, full black ink is black.
             let rgb = pixels
                 .chunks_exact(4)
                 .flat_map(|p| {
-                    let k = u16::from(p[3]);
-                    [0, 1, 2].map(|c| ((u16::from(p[c]) * k) / 255) as u8)
+                    let paper = 255 - u16::from(p[3]);
+                    [0, 1, 2].map(|c| (((255 - u16::from(p[c])) * paper) / 255) as u8)
                 })
                 .collect();
             image::RgbImage::from_raw(width, height, rgb).map(DynamicImage::from)
@@ -343,6 +345,24 @@ mod tests {
         );
         let thumb = image::load_from_memory(&clean.thumbnail).unwrap();
         assert_eq!((thumb.width(), thumb.height()), (THUMB_SIDE, 240));
+    }
+
+    #[test]
+    fn a_cmyk_photo_from_print_software_keeps_its_colours() {
+        // Written by libjpeg (through Pillow) as Adobe tools write CMYK: red, green, blue
+        // and white bands, 16 px each.
+        let cmyk = include_bytes!("../tests/fixtures/cmyk-adobe.jpg");
+        let clean = sanitise(cmyk, Some("image/jpeg")).unwrap();
+        assert_eq!((clean.width, clean.height), (64, 16));
+        let kept = image::load_from_memory(&clean.bytes).unwrap().to_rgb8();
+        for (band, want) in [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 255]]
+            .into_iter()
+            .enumerate()
+        {
+            let got = kept.get_pixel(band as u32 * 16 + 8, 8).0;
+            let close = got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 24);
+            assert!(close, "band {band}: {got:?}, not {want:?}");
+        }
     }
 
     #[test]
