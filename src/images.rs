@@ -349,19 +349,24 @@ mod tests {
 
     #[test]
     fn a_cmyk_photo_from_print_software_keeps_its_colours() {
-        // Written by libjpeg (through Pillow) as Adobe tools write CMYK: red, green, blue
-        // and white bands, 16 px each.
-        let cmyk = include_bytes!("../tests/fixtures/cmyk-adobe.jpg");
-        let clean = sanitise(cmyk, Some("image/jpeg")).unwrap();
-        assert_eq!((clean.width, clean.height), (64, 16));
-        let kept = image::load_from_memory(&clean.bytes).unwrap().to_rgb8();
-        for (band, want) in [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 255]]
-            .into_iter()
-            .enumerate()
-        {
-            let got = kept.get_pixel(band as u32 * 16 + 8, 8).0;
-            let close = got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 24);
-            assert!(close, "band {band}: {got:?}, not {want:?}");
+        // Red, green, blue and white bands of 16 px, stored inverted as Adobe tools do:
+        // as CMYK by libjpeg through Pillow, and as YCCK by ImageMagick.
+        let files: [(&str, &[u8]); 2] = [
+            ("CMYK", include_bytes!("../tests/fixtures/cmyk-adobe.jpg")),
+            ("YCCK", include_bytes!("../tests/fixtures/ycck-adobe.jpg")),
+        ];
+        for (kind, file) in files {
+            let clean = sanitise(file, Some("image/jpeg")).unwrap();
+            assert_eq!((clean.width, clean.height), (64, 16));
+            let kept = image::load_from_memory(&clean.bytes).unwrap().to_rgb8();
+            for (band, want) in [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 255]]
+                .into_iter()
+                .enumerate()
+            {
+                let got = kept.get_pixel(band as u32 * 16 + 8, 8).0;
+                let close = got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 24);
+                assert!(close, "{kind} band {band}: {got:?}, not {want:?}");
+            }
         }
     }
 
