@@ -51,18 +51,42 @@ pub fn note(tx: &mut Tx<'_>, old: Option<&Fact>, new: Option<&Fact>) -> Result<(
     counters::record(tx, &changes(old, new))
 }
 
-/// Fills the counters from every stored report and every purged report's kept facts,
-/// when there are none yet (the first start after the upgrade that added them).
+/// Fills the counters from every stored report and every purged report's kept facts
+/// when no week of them is stored (the first start after an upgrade that added or
+/// reshaped them). Returns how many reports were counted. Changes waiting to be folded
+/// are dropped in the same transaction, as the reports already show them; another server
+/// starting at the same time waits and then finds the weeks there.
 pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
-    if !counters::is_empty(conn.db())? {
+    if counters::has_weeks(conn.db())? {
         return Ok(0);
     }
     let targets: BTreeMap<SchoolId, i32> = schools::list(conn.db())?
         .into_iter()
         .map(|s| (s.id, s.ack_within_hours))
         .collect();
+    conn.write(|tx| {
+        counters::hold_for_rebuild(tx)?;
+        if counters::has_weeks(tx.db())? {
+            return Ok(0);
+        }
+        let facts = all_facts(tx, &targets)?;
+        let mut weeks = counters::Weeks::new();
+        for fact in &facts {
+            for (counter, n) in changes(None, Some(fact)) {
+                counters::add(&mut weeks, &counter, n);
+            }
+        }
+        counters::clear_changes(tx)?;
+        counters::fill(tx.db(), &weeks)?;
+        Ok(facts.len())
+    })
+}
+
+/// The facts of every stored report and every purged one's kept facts, each school's
+/// agreed time to acknowledge taken as it is now.
+fn all_facts(tx: &mut Tx<'_>, targets: &BTreeMap<SchoolId, i32>) -> Result<Vec<Fact>, DbError> {
     let target = |s: SchoolId| i64::from(targets.get(&s).copied().unwrap_or(24)) * 3_600;
-    let mut facts: Vec<Fact> = counters::stored_reports(conn.db())?
+    let mut facts: Vec<Fact> = counters::stored_reports(tx.db())?
         .into_iter()
         .map(|r| Fact {
             school: r.school_id,
@@ -77,7 +101,7 @@ pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
         })
         .collect();
     for (school, day_start, category, location, urgent, ack, outcome, referral) in
-        counters::kept_facts(conn.db())?
+        counters::kept_facts(tx.db())?
     {
         facts.push(Fact {
             school,
@@ -92,15 +116,7 @@ pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
             referral,
         });
     }
-    let mut weeks = counters::Weeks::new();
-    for fact in &facts {
-        for (counter, n) in changes(None, Some(fact)) {
-            counters::add(&mut weeks, &counter, n);
-        }
-    }
-    // One transaction: a start cut short leaves no half-filled counters behind.
-    conn.write(|tx| counters::fill(tx.db(), &weeks))?;
-    Ok(facts.len())
+    Ok(facts)
 }
 
 /// Folds waiting changes into the counters (run before figures are read, and by the

@@ -267,11 +267,30 @@ pub fn counts(
         .collect())
 }
 
-/// Whether no counter and no change is stored at all.
-pub fn is_empty(db: &mut DbConnection) -> Result<bool, DbError> {
-    let weeks: i64 = insight_weeks::table.count().get_result(db)?;
-    let changes: i64 = insight_changes::table.count().get_result(db)?;
-    Ok(weeks == 0 && changes == 0)
+/// Whether any week of counters is stored.
+pub fn has_weeks(db: &mut DbConnection) -> Result<bool, DbError> {
+    Ok(insight_weeks::table
+        .select(insight_weeks::school_id)
+        .first::<i64>(db)
+        .optional()?
+        .is_some())
+}
+
+/// Makes a rebuild the only writer of changes and weeks until it commits, so that the
+/// reports it reads and the changes it drops agree: report writes wait to append their
+/// change (PostgreSQL: an exclusive lock on the change table, after the folders' lock;
+/// SQLite: the writer's turn already holds every other writer).
+pub fn hold_for_rebuild(tx: &mut Tx<'_>) -> Result<(), DbError> {
+    if tx.backend() == Backend::Postgres {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(7734202)").execute(tx.db())?;
+        diesel::sql_query("LOCK TABLE insight_changes IN EXCLUSIVE MODE").execute(tx.db())?;
+    }
+    Ok(())
+}
+
+/// Drops every waiting change (a rebuild has counted what they would have moved).
+pub fn clear_changes(tx: &mut Tx<'_>) -> Result<usize, DbError> {
+    Ok(diesel::delete(insight_changes::table).execute(tx.db())?)
 }
 
 /// The clear facts of every stored report, for rebuilding the counters.

@@ -510,3 +510,92 @@ async fn figures_follow_every_later_change_and_match_a_count_made_afresh() {
         "8 closed, 1 opened again: {folded}"
     );
 }
+
+#[actix_rt::test]
+async fn a_rebuild_counts_a_report_changed_while_the_counters_were_missing_once() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    seed(&app, &officer);
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let oakfield = app.school("oakfield").id;
+    let page = format!("/staff/insights?school={}", oakfield.0);
+    browser.get(&page).await;
+    // As just after the migration that reshaped the counters: no weeks, and a case
+    // acknowledged since, its change still waiting to be folded.
+    app.with_conn(|c| diesel::delete(insight_weeks::table).execute(c).unwrap());
+    let waiting: String = app.with_conn(|c| {
+        reports::table
+            .filter(reports::school_id.eq(oakfield))
+            .filter(reports::acknowledged_at.is_null())
+            .select(reports::id)
+            .first(c)
+            .unwrap()
+    });
+    let staff = app.as_staff(&officer);
+    app.with(|conn, ctx| {
+        let id = confide::domain::ids::ReportId::parse(&waiting).unwrap();
+        cases::acknowledge(conn, ctx, &staff, &id).unwrap();
+    });
+    let pending: i64 = app.with_conn(|c| insight_changes::table.count().get_result(c).unwrap());
+    assert!(pending > 0, "the acknowledgement waits to be folded");
+
+    let counted = app
+        .with(|conn, _| confide::app::insights::rebuild_if_empty(conn))
+        .unwrap();
+    assert_eq!(counted, 47);
+    let left: i64 = app.with_conn(|c| insight_changes::table.count().get_result(c).unwrap());
+    assert_eq!(
+        left, 0,
+        "what the changes would move is in the rebuilt weeks"
+    );
+    let again = app
+        .with(|conn, _| confide::app::insights::rebuild_if_empty(conn))
+        .unwrap();
+    assert_eq!(again, 0, "weeks are there: nothing is counted twice");
+    let (_, shown, _) = browser.get(&page).await;
+    let ack = cells(&table(&html_tables(&shown), "How quickly")[..]);
+    assert_eq!(ack[&("Reports".to_owned(), "Figure".to_owned())], "40");
+    assert_eq!(ack[&("Acknowledged".to_owned(), "Figure".to_owned())], "28");
+}
+
+#[actix_rt::test]
+async fn two_servers_starting_together_rebuild_the_counters_once() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    seed(&app, &officer);
+    app.with_conn(|c| {
+        diesel::delete(insight_weeks::table).execute(c).unwrap();
+        diesel::delete(insight_changes::table).execute(c).unwrap();
+    });
+    let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let servers: Vec<_> = (0..2)
+        .map(|_| {
+            let db = app.db.clone();
+            let start = start.clone();
+            std::thread::spawn(move || {
+                start.wait();
+                db.run_blocking(confide::app::insights::rebuild_if_empty)
+            })
+        })
+        .collect();
+    let counted: Vec<usize> = servers
+        .into_iter()
+        .map(|s| s.join().unwrap().expect("both start without an error"))
+        .collect();
+    assert_eq!(counted.iter().sum::<usize>(), 47, "{counted:?}");
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let (_, page, _) = browser
+        .get(&format!(
+            "/staff/insights?school={}",
+            app.school("oakfield").id.0
+        ))
+        .await;
+    let ack = cells(&table(&html_tables(&page), "How quickly")[..]);
+    assert_eq!(ack[&("Reports".to_owned(), "Figure".to_owned())], "40");
+}
