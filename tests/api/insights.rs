@@ -215,6 +215,20 @@ fn direct_count(
     })
 }
 
+/// A figure of the acknowledgement table ("Reports", "Acknowledged", ...) on a page.
+fn acknowledgement(page: &str, line: &str) -> String {
+    let ack = cells(&table(&html_tables(page), "How quickly")[..]);
+    ack[&(line.to_owned(), "Figure".to_owned())].clone()
+}
+
+/// Takes every counter away, as a deployment from before figures (or before week rows) has.
+fn forget_counters(app: &TestApp) {
+    app.with_conn(|c| {
+        diesel::delete(insight_weeks::table).execute(c).unwrap();
+        diesel::delete(insight_changes::table).execute(c).unwrap();
+    });
+}
+
 #[actix_rt::test]
 async fn figures_equal_a_direct_count_and_hide_every_small_number() {
     let app = spawn_app().await;
@@ -418,10 +432,7 @@ async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
         .unwrap();
     let (_, before, _) = browser.get("/staff/insights.csv").await;
     // As after the upgrade that brought figures: no counters at all.
-    app.with_conn(|c| {
-        diesel::delete(insight_weeks::table).execute(c).unwrap();
-        diesel::delete(insight_changes::table).execute(c).unwrap();
-    });
+    forget_counters(&app);
     let rebuilt = app
         .with(|conn, _| confide::app::insights::rebuild_if_empty(conn))
         .unwrap();
@@ -446,8 +457,7 @@ async fn figures_follow_every_later_change_and_match_a_count_made_afresh() {
     let (_, page, _) = browser
         .get(&format!("/staff/insights?school={}", oakfield.0))
         .await;
-    let ack = cells(&table(&html_tables(&page), "How quickly")[..]);
-    assert_eq!(ack[&("Acknowledged".to_owned(), "Figure".to_owned())], "27");
+    assert_eq!(acknowledgement(&page, "Acknowledged"), "27");
 
     // Then the cases move on: the 13 waiting ones are acknowledged, 8 are closed, and one
     // of those is opened again (its outcome counter goes back to nothing).
@@ -486,21 +496,13 @@ async fn figures_follow_every_later_change_and_match_a_count_made_afresh() {
     let (_, page, _) = browser
         .get(&format!("/staff/insights?school={}", oakfield.0))
         .await;
-    let tables = html_tables(&page);
-    let ack = cells(&table(&tables, "How quickly")[..]);
-    assert_eq!(ack[&("Acknowledged".to_owned(), "Figure".to_owned())], "40");
-    assert_eq!(
-        ack[&("Not yet acknowledged".to_owned(), "Figure".to_owned())],
-        "0"
-    );
+    assert_eq!(acknowledgement(&page, "Acknowledged"), "40");
+    assert_eq!(acknowledgement(&page, "Not yet acknowledged"), "0");
     assert!(page.contains("Resolved in school"), "the closed cases show");
 
     // The weeks as folded change by change equal the weeks counted again from the reports.
     let (_, folded, _) = browser.get("/staff/insights.csv").await;
-    app.with_conn(|c| {
-        diesel::delete(insight_weeks::table).execute(c).unwrap();
-        diesel::delete(insight_changes::table).execute(c).unwrap();
-    });
+    forget_counters(&app);
     app.with(|conn, _| confide::app::insights::rebuild_if_empty(conn))
         .unwrap();
     let (_, afresh, _) = browser.get("/staff/insights.csv").await;
@@ -556,9 +558,8 @@ async fn a_rebuild_counts_a_report_changed_while_the_counters_were_missing_once(
         .unwrap();
     assert_eq!(again, 0, "weeks are there: nothing is counted twice");
     let (_, shown, _) = browser.get(&page).await;
-    let ack = cells(&table(&html_tables(&shown), "How quickly")[..]);
-    assert_eq!(ack[&("Reports".to_owned(), "Figure".to_owned())], "40");
-    assert_eq!(ack[&("Acknowledged".to_owned(), "Figure".to_owned())], "28");
+    assert_eq!(acknowledgement(&shown, "Reports"), "40");
+    assert_eq!(acknowledgement(&shown, "Acknowledged"), "28");
 }
 
 #[actix_rt::test]
@@ -566,10 +567,7 @@ async fn two_servers_starting_together_rebuild_the_counters_once() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     seed(&app, &officer);
-    app.with_conn(|c| {
-        diesel::delete(insight_weeks::table).execute(c).unwrap();
-        diesel::delete(insight_changes::table).execute(c).unwrap();
-    });
+    forget_counters(&app);
     let start = std::sync::Arc::new(std::sync::Barrier::new(2));
     let servers: Vec<_> = (0..2)
         .map(|_| {
@@ -596,6 +594,5 @@ async fn two_servers_starting_together_rebuild_the_counters_once() {
             app.school("oakfield").id.0
         ))
         .await;
-    let ack = cells(&table(&html_tables(&page), "How quickly")[..]);
-    assert_eq!(ack[&("Reports".to_owned(), "Figure".to_owned())], "40");
+    assert_eq!(acknowledgement(&page, "Reports"), "40");
 }
