@@ -136,13 +136,20 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_report() {
     config.database = confide::config::DatabaseUrl::Sqlite(restored_dir.path().join("confide.db"));
     // Backups never hold the retention keystore; the deployment's own is used with them.
     config.keystore_dir = app.config.keystore_dir.clone();
+    // Each code is checked as if from its own pupil: there can be more of them than one
+    // client may try in a row.
+    config.trust_proxy = true;
     let restored = confide::startup::Application::build(config).unwrap();
     let address = format!("http://127.0.0.1:{}", restored.port());
     actix_rt::spawn(restored.run_until_stopped());
     let client = awc::Client::default();
-    for code in &before {
+    for (i, code) in before.iter().enumerate() {
         let mut res = client
             .post(format!("{address}/followup"))
+            .insert_header((
+                "X-Forwarded-For",
+                format!("10.0.{}.{}", i / 250, i % 250 + 1),
+            ))
             .send_form(&[("code", code.as_str())])
             .await
             .unwrap();
