@@ -65,9 +65,15 @@ impl Application {
             tracing::info!(bound, "reports bound to retention keys");
         }
         // Insight counters are filled from what is stored the first time they are missing.
+        let started = std::time::Instant::now();
         let counted = db.run_blocking(crate::app::insights::rebuild_if_empty)?;
         if counted > 0 {
-            tracing::info!(counted, "insight figures rebuilt from stored reports");
+            let seconds = started.elapsed().as_secs_f64();
+            tracing::info!(
+                counted,
+                seconds,
+                "insight figures rebuilt from stored reports"
+            );
         }
         let library = Library::load(config.content_dir.as_deref())?;
         crate::app::sessions::warm_up();

@@ -55,38 +55,43 @@ pub fn note(tx: &mut Tx<'_>, old: Option<&Fact>, new: Option<&Fact>) -> Result<(
 /// when no week of them is stored (the first start after an upgrade that added or
 /// reshaped them). Returns how many reports were counted. Changes waiting to be folded
 /// are dropped in the same transaction, as the reports already show them; another server
-/// starting at the same time waits and then finds the weeks there.
+/// starting at the same time waits and then finds the weeks there. Schools are counted
+/// one at a time, so memory holds one school's reports and the deployment's weeks.
 pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
     if counters::has_weeks(conn.db())? {
         return Ok(0);
     }
-    let targets: BTreeMap<SchoolId, i32> = schools::list(conn.db())?
-        .into_iter()
-        .map(|s| (s.id, s.ack_within_hours))
-        .collect();
+    let schools = schools::list(conn.db())?;
     conn.write(|tx| {
         counters::hold_for_rebuild(tx)?;
         if counters::has_weeks(tx.db())? {
             return Ok(0);
         }
-        let facts = all_facts(tx, &targets)?;
-        let mut weeks = counters::Weeks::new();
-        for fact in &facts {
-            for (counter, n) in changes(None, Some(fact)) {
-                counters::add(&mut weeks, &counter, n);
-            }
-        }
         counters::clear_changes(tx)?;
+        let mut counted = 0;
+        // Holds the whole deployment's weeks (school 0, first in order) between schools.
+        let mut weeks = counters::Weeks::new();
+        for school in &schools {
+            let facts = facts_of(tx, school)?;
+            counted += facts.len();
+            for fact in &facts {
+                for (counter, n) in changes(None, Some(fact)) {
+                    counters::add(&mut weeks, &counter, n);
+                }
+            }
+            let school_weeks = weeks.split_off(&(counters::DEPLOYMENT.0 + 1, i64::MIN));
+            counters::fill(tx.db(), &school_weeks)?;
+        }
         counters::fill(tx.db(), &weeks)?;
-        Ok(facts.len())
+        Ok(counted)
     })
 }
 
-/// The facts of every stored report and every purged one's kept facts, each school's
-/// agreed time to acknowledge taken as it is now.
-fn all_facts(tx: &mut Tx<'_>, targets: &BTreeMap<SchoolId, i32>) -> Result<Vec<Fact>, DbError> {
-    let target = |s: SchoolId| i64::from(targets.get(&s).copied().unwrap_or(24)) * 3_600;
-    let mut facts: Vec<Fact> = counters::stored_reports(tx.db())?
+/// The facts of a school's stored reports and its purged reports' kept facts, with its
+/// agreed time to acknowledge as it is now.
+fn facts_of(tx: &mut Tx<'_>, school: &School) -> Result<Vec<Fact>, DbError> {
+    let target_seconds = i64::from(school.ack_within_hours) * 3_600;
+    let mut facts: Vec<Fact> = counters::stored_reports(tx.db(), school.id)?
         .into_iter()
         .map(|r| Fact {
             school: r.school_id,
@@ -95,13 +100,13 @@ fn all_facts(tx: &mut Tx<'_>, targets: &BTreeMap<SchoolId, i32>) -> Result<Vec<F
             location: r.location,
             urgent: r.happening_now,
             acknowledged_after: r.acknowledged_at.map(|a| a.since(r.created_at)),
-            target_seconds: target(r.school_id),
+            target_seconds,
             outcome: r.outcome,
             referral: r.referral,
         })
         .collect();
     for (school, day_start, category, location, urgent, ack, outcome, referral) in
-        counters::kept_facts(tx.db())?
+        counters::kept_facts(tx.db(), school.id)?
     {
         facts.push(Fact {
             school,
@@ -111,7 +116,7 @@ fn all_facts(tx: &mut Tx<'_>, targets: &BTreeMap<SchoolId, i32>) -> Result<Vec<F
             location,
             urgent,
             acknowledged_after: ack,
-            target_seconds: target(school),
+            target_seconds,
             outcome,
             referral,
         });

@@ -293,7 +293,7 @@ pub fn clear_changes(tx: &mut Tx<'_>) -> Result<usize, DbError> {
     Ok(diesel::delete(insight_changes::table).execute(tx.db())?)
 }
 
-/// The clear facts of every stored report, for rebuilding the counters.
+/// The clear facts of a stored report, for rebuilding the counters.
 #[derive(Debug, Clone, Queryable)]
 pub struct StoredFacts {
     pub school_id: SchoolId,
@@ -306,8 +306,13 @@ pub struct StoredFacts {
     pub referral: Option<Status>,
 }
 
-pub fn stored_reports(db: &mut DbConnection) -> Result<Vec<StoredFacts>, DbError> {
+/// The clear facts of a school's stored reports.
+pub fn stored_reports(
+    db: &mut DbConnection,
+    school: SchoolId,
+) -> Result<Vec<StoredFacts>, DbError> {
     Ok(reports::table
+        .filter(reports::school_id.eq(school))
         .select((
             reports::school_id,
             reports::created_at,
@@ -334,8 +339,10 @@ pub type KeptFacts = (
     Option<Status>,
 );
 
-pub fn kept_facts(db: &mut DbConnection) -> Result<Vec<KeptFacts>, DbError> {
+/// What is kept of a school's purged reports.
+pub fn kept_facts(db: &mut DbConnection, school: SchoolId) -> Result<Vec<KeptFacts>, DbError> {
     Ok(retained_facts::table
+        .filter(retained_facts::school_id.eq(school))
         .select((
             retained_facts::school_id,
             retained_facts::created_day,

@@ -430,7 +430,14 @@ async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
         .sign_in(&officer.email, &officer.password)
         .await
         .unwrap();
+    app.add_admin();
+    let admin = app
+        .sign_in("admin@la.example", "admin password 123")
+        .await
+        .unwrap();
     let (_, before, _) = browser.get("/staff/insights.csv").await;
+    let (_, everywhere_before, _) = admin.get("/staff/insights.csv").await;
+    assert!(everywhere_before.contains("Every school"));
     // As after the upgrade that brought figures: no counters at all.
     forget_counters(&app);
     let rebuilt = app
@@ -439,6 +446,9 @@ async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
     assert_eq!(rebuilt, 47);
     let (_, after, _) = browser.get("/staff/insights.csv").await;
     assert_eq!(before, after);
+    // The whole deployment's weeks, summed school by school, too.
+    let (_, everywhere_after, _) = admin.get("/staff/insights.csv").await;
+    assert_eq!(everywhere_before, everywhere_after);
 }
 
 #[actix_rt::test]
