@@ -72,13 +72,11 @@ pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
         // Holds the whole deployment's weeks (school 0, first in order) between schools.
         let mut weeks = counters::Weeks::new();
         for school in &schools {
-            let facts = facts_of(tx, school)?;
-            counted += facts.len();
-            for fact in &facts {
-                for (counter, n) in changes(None, Some(fact)) {
+            counted += for_each_fact(tx, school, |fact| {
+                for (counter, n) in changes(None, Some(&fact)) {
                     counters::add(&mut weeks, &counter, n);
                 }
-            }
+            })?;
             let school_weeks = weeks.split_off(&(counters::DEPLOYMENT.0 + 1, i64::MIN));
             counters::fill(tx.db(), &school_weeks)?;
         }
@@ -87,13 +85,19 @@ pub fn rebuild_if_empty(conn: &mut Conn<'_>) -> Result<usize, DbError> {
     })
 }
 
-/// The facts of a school's stored reports and its purged reports' kept facts, with its
-/// agreed time to acknowledge as it is now.
-fn facts_of(tx: &mut Tx<'_>, school: &School) -> Result<Vec<Fact>, DbError> {
+/// Hands over the facts of a school's stored reports and its purged reports' kept facts,
+/// with its agreed time to acknowledge as it is now; returns how many there were.
+fn for_each_fact(
+    tx: &mut Tx<'_>,
+    school: &School,
+    mut visit: impl FnMut(Fact),
+) -> Result<usize, DbError> {
     let target_seconds = i64::from(school.ack_within_hours) * 3_600;
-    let mut facts: Vec<Fact> = counters::stored_reports(tx.db(), school.id)?
-        .into_iter()
-        .map(|r| Fact {
+    let stored = counters::stored_reports(tx.db(), school.id)?;
+    let kept = counters::kept_facts(tx.db(), school.id)?;
+    let count = stored.len() + kept.len();
+    for r in stored {
+        visit(Fact {
             school: r.school_id,
             week: time::uk_week(r.created_at),
             category: r.category,
@@ -103,12 +107,10 @@ fn facts_of(tx: &mut Tx<'_>, school: &School) -> Result<Vec<Fact>, DbError> {
             target_seconds,
             outcome: r.outcome,
             referral: r.referral,
-        })
-        .collect();
-    for (school, day_start, category, location, urgent, ack, outcome, referral) in
-        counters::kept_facts(tx.db(), school.id)?
-    {
-        facts.push(Fact {
+        });
+    }
+    for (school, day_start, category, location, urgent, ack, outcome, referral) in kept {
+        visit(Fact {
             school,
             // Kept facts hold the UTC day; noon of it is that UK day too.
             week: time::uk_week(Timestamp(day_start + 43_200)),
@@ -121,7 +123,7 @@ fn facts_of(tx: &mut Tx<'_>, school: &School) -> Result<Vec<Fact>, DbError> {
             referral,
         });
     }
-    Ok(facts)
+    Ok(count)
 }
 
 /// Folds waiting changes into the counters (run before figures are read, and by the
