@@ -100,6 +100,13 @@ pub fn seed_queue(
         "(CASE {risk_rank} WHEN 1 THEN 'immediate' WHEN 2 THEN 'high' WHEN 3 THEN 'medium' WHEN 4 THEN 'low' ELSE NULL END)"
     );
     let created = format!("({now} - age)");
+    // Bound to the retention period of the month it arrived in, as if it had been
+    // stored by the server (the queue never opens the keys, so no key file is made).
+    let month = if postgres {
+        format!("to_char(to_timestamp({created}) AT TIME ZONE 'UTC', 'YYYY-MM')")
+    } else {
+        format!("strftime('%Y-%m', {created}, 'unixepoch')")
+    };
     let mut done = 0;
     while done < count {
         let n = CHUNK.min(count - done);
@@ -109,7 +116,7 @@ CREATE TEMP TABLE seed AS SELECT {id} AS id, {age} AS age, {rc} AS rc, {rl} AS r
     {rs} AS rs, {rr} AS rr, {ru} AS ru, {ro} AS ro {rows};
 INSERT INTO reports (id, school_id, category, location, happening_now, about, status, risk,
     owner_id, outcome, unrouted, created_at, acknowledged_at, closed_at, updated_at,
-    receipt_lookup, pupil_key, recovery_keys, details, reminded_periods)
+    receipt_lookup, pupil_key, recovery_keys, details, reminded_periods, retention_period)
 SELECT id, {school_id}, {cat}, {loc}, ru = 0, 'no', {status}, {risk},
     CASE WHEN {status} <> 'new' AND ro = 0 THEN {officer_id} ELSE NULL END,
     CASE WHEN {status} = 'closed' THEN 'resolved' ELSE NULL END,
@@ -118,7 +125,8 @@ SELECT id, {school_id}, {cat}, {loc}, ru = 0, 'no', {status}, {risk},
     CASE WHEN {status} = 'closed' THEN {created} + 86400 ELSE NULL END,
     {created},
     {lookup}, {pupil_key}, {recovery}, {details},
-    CASE WHEN {status} = 'new' THEN age / 86400 ELSE 0 END
+    CASE WHEN {status} = 'new' THEN age / 86400 ELSE 0 END,
+    'open-' || {month}
 FROM seed;
 INSERT INTO report_keys (report_id, user_id, wrapped, created_at, is_open, urgent_rank,
     risk_rank, report_created_at)
@@ -138,6 +146,7 @@ COMMIT;",
             cat = case("rc", &categories),
             loc = case("rl", &locations),
             lookup = blob(32),
+            month = month,
             pupil_key = blob(sizes.pupil_key),
             recovery = blob(sizes.recovery_keys),
             details = blob(sizes.details),
