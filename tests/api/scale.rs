@@ -4,7 +4,7 @@ use std::sync::{Arc, Mutex};
 
 use confide::domain::choices::Role;
 
-use crate::helpers::{postgres_base_url, receipt_from, spawn_app, TestApp};
+use crate::helpers::{postgres_base_url, receipt_from, spawn_app, spawn_app_with, TestApp};
 
 #[actix_rt::test]
 async fn a_report_sent_through_one_server_is_triaged_through_another() {
@@ -67,7 +67,8 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_report() {
     if postgres_base_url().is_some() {
         return; // PostgreSQL is backed up with pg_dump; `confide backup` refuses it (tested below)
     }
-    let app = spawn_app().await;
+    // Behind a trusted proxy, so each pupil below can come from an address of their own.
+    let app = spawn_app_with(|config| config.trust_proxy = true).await;
     app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let acknowledged: Arc<Mutex<Vec<String>>> = Arc::default();
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -84,6 +85,10 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_report() {
                 let what = format!("load {w}-{i}");
                 let mut res = client
                     .post(format!("{address}/s/oakfield/report"))
+                    .insert_header((
+                        "X-Forwarded-For",
+                        format!("10.{w}.{}.{}", i / 250, i % 250 + 1),
+                    ))
                     .send_form(&[
                         ("category", "other"),
                         ("location", "online"),
