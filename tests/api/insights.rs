@@ -78,6 +78,14 @@ fn seed(app: &TestApp, officer: &Staff) {
     }
 }
 
+/// A running app with Oakfield's SSP officer and the seeded reports.
+async fn seeded_app() -> (TestApp, Staff) {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    seed(&app, &officer);
+    (app, officer)
+}
+
 /// Every table of an HTML page: (caption, rows of cell texts, header row first).
 fn html_tables(page: &str) -> Vec<(String, Vec<Vec<String>>)> {
     let text = |s: &str| -> String {
@@ -392,9 +400,7 @@ async fn people_see_only_their_own_schools_figures() {
 
 #[actix_rt::test]
 async fn the_csv_holds_exactly_the_tables_on_the_page_and_is_audited() {
-    let app = spawn_app().await;
-    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    seed(&app, &officer);
+    let (app, officer) = seeded_app().await;
     let browser = app
         .sign_in(&officer.email, &officer.password)
         .await
@@ -423,9 +429,7 @@ async fn the_csv_holds_exactly_the_tables_on_the_page_and_is_audited() {
 
 #[actix_rt::test]
 async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
-    let app = spawn_app().await;
-    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    seed(&app, &officer);
+    let (app, officer) = seeded_app().await;
     let browser = app
         .sign_in(&officer.email, &officer.password)
         .await
@@ -455,9 +459,7 @@ async fn figures_rebuild_from_stored_reports_when_their_counters_are_missing() {
 async fn figures_follow_every_later_change_and_match_a_count_made_afresh() {
     use confide::domain::choices::{Outcome, Status};
     use confide::domain::ids::ReportId;
-    let app = spawn_app().await;
-    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    seed(&app, &officer);
+    let (app, officer) = seeded_app().await;
     let browser = app
         .sign_in(&officer.email, &officer.password)
         .await
@@ -525,9 +527,7 @@ async fn figures_follow_every_later_change_and_match_a_count_made_afresh() {
 
 #[actix_rt::test]
 async fn a_rebuild_counts_a_report_changed_while_the_counters_were_missing_once() {
-    let app = spawn_app().await;
-    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    seed(&app, &officer);
+    let (app, officer) = seeded_app().await;
     let browser = app
         .sign_in(&officer.email, &officer.password)
         .await
@@ -574,9 +574,7 @@ async fn a_rebuild_counts_a_report_changed_while_the_counters_were_missing_once(
 
 #[actix_rt::test]
 async fn two_servers_starting_together_rebuild_the_counters_once() {
-    let app = spawn_app().await;
-    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    seed(&app, &officer);
+    let (app, officer) = seeded_app().await;
     forget_counters(&app);
     let start = std::sync::Arc::new(std::sync::Barrier::new(2));
     let servers: Vec<_> = (0..2)
