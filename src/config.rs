@@ -1,5 +1,6 @@
 //! Settings from `CONFIDE_*` environment variables and matching flags, validated once at start.
 
+use crate::domain::proxies::TrustedProxies;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
@@ -57,11 +58,15 @@ pub struct Settings {
     /// Run the hourly retention purge in this server.
     #[arg(long, env = "CONFIDE_PURGE_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
     pub purge_worker: bool,
-    /// Behind a reverse proxy: take the client address for rate limits from
-    /// the rightmost `X-Forwarded-For` entry, the one the proxy added (it is never stored
-    /// or logged).
+    /// Behind a reverse proxy on this machine: the same as
+    /// `CONFIDE_TRUSTED_PROXIES=127.0.0.1,::1`.
     #[arg(long, env = "CONFIDE_TRUST_PROXY", default_value_t = false)]
     pub trust_proxy: bool,
+    /// Addresses or networks of the reverse proxies in front (comma-separated, e.g.
+    /// `10.0.0.5,192.0.2.0/28`). Only a request that comes from one of them has its
+    /// `X-Forwarded-For` believed, for rate limits (it is never stored or logged).
+    #[arg(long, env = "CONFIDE_TRUSTED_PROXIES")]
+    pub trusted_proxies: Option<String>,
     /// Name of the staff session cookie. Default: `__Host-confide-session` over TLS,
     /// `confide-session` on plain HTTP (a local demo), where `__Host-` cookies cannot be set.
     #[arg(long, env = "CONFIDE_SESSION_COOKIE")]
@@ -121,6 +126,7 @@ impl Settings {
             picture_dir: None,
             purge_worker: true,
             trust_proxy: false,
+            trusted_proxies: None,
             session_cookie: None,
             mail_transport: "none".into(),
             mail_dir: None,
@@ -229,7 +235,8 @@ pub struct Config {
     /// `None`: pictures are kept in the database (PostgreSQL only).
     pub picture_dir: Option<PathBuf>,
     pub purge_worker: bool,
-    pub trust_proxy: bool,
+    /// Peers whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: TrustedProxies,
     pub session_cookie: String,
     pub mail: MailSettings,
     pub mail_from: Mailbox,
@@ -321,6 +328,12 @@ impl Config {
                 "CONFIDE_DB_POOL_SIZE must be between 1 and 256".into(),
             ));
         }
+        let trusted_proxies = match settings.trusted_proxies.as_deref() {
+            Some(list) => TrustedProxies::parse(list)
+                .map_err(|e| ConfigError(format!("CONFIDE_TRUSTED_PROXIES: {e}")))?,
+            None if settings.trust_proxy => TrustedProxies::loopback(),
+            None => TrustedProxies::none(),
+        };
         let workers = match settings.workers {
             Some(0) => return Err(ConfigError("CONFIDE_WORKERS must be at least 1".into())),
             Some(n) => n,
@@ -381,7 +394,7 @@ impl Config {
             mail_from,
             mail_worker: settings.mail_worker,
             secret_key_file,
-            trust_proxy: settings.trust_proxy,
+            trusted_proxies,
             data_dir: settings.data_dir,
             database,
             public_url,
@@ -407,7 +420,7 @@ impl Config {
             keystore_dir: data_dir.join("keys"),
             picture_dir: Some(data_dir.join("pictures")),
             purge_worker: false,
-            trust_proxy: false,
+            trusted_proxies: TrustedProxies::none(),
             session_cookie: "confide-session".into(),
             mail: MailSettings::Disabled,
             // A fixed, known-valid address: no parsing to fail.

@@ -16,6 +16,12 @@ use crate::domain::msg::Msg;
 pub const MAX_SIDE: u32 = 8_000;
 /// Memory a decoder may take for one picture (12 megapixels in colour fit).
 pub const MAX_DECODE_BYTES: u64 = 64 * 1024 * 1024;
+/// Decoded pixels a PNG or WebP may come to (width × height × bytes per pixel, read from
+/// its header before anything is decoded): a 4K screenshot with transparency (31.6 MiB)
+/// fits; a 16-bit or a 64-megapixel one does not. These formats have no reduced-size
+/// decode, so whatever passes is held at full size; the budget keeps the cleaner's peak
+/// (the pixels, the smaller copy and its encoding) well under 100 MB.
+pub const MAX_PIXEL_BYTES: u64 = 32 * 1024 * 1024;
 /// What is kept: no side longer than this (evidence needs legibility, not a poster).
 pub const KEPT_SIDE: u32 = 2_560;
 /// Photos are decoded at a reduced scale down to no less than this along their longer
@@ -173,7 +179,7 @@ pub fn sanitise(bytes: &[u8], declared: Option<&str>) -> Result<Clean, Refusal> 
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    limits.max_alloc = Some(MAX_PIXEL_BYTES);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);
     let too_large = |err: image::ImageError| match err {
@@ -181,6 +187,11 @@ pub fn sanitise(bytes: &[u8], declared: Option<&str>) -> Result<Clean, Refusal> 
         _ => Refusal::Unreadable,
     };
     let mut decoder = reader.into_decoder().map_err(too_large)?;
+    // `Limits::max_alloc` is not applied when a decoder is used directly, and a WebP or
+    // PNG decoder allocates the whole picture: judge what the header claims first.
+    if decoder.total_bytes() > MAX_PIXEL_BYTES {
+        return Err(Refusal::TooLarge);
+    }
     let orientation = decoder.orientation().map_err(too_large)?;
     let image = DynamicImage::from_decoder(decoder).map_err(too_large)?;
     finish(format, (image, orientation))
@@ -316,6 +327,7 @@ impl Cleaner {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::ImageEncoder;
 
     fn png(width: u32, height: u32) -> Vec<u8> {
         let mut out = Vec::new();
@@ -393,6 +405,49 @@ mod tests {
         crc.update(&bomb[12..29]);
         bomb[29..33].copy_from_slice(&crc.sum().to_be_bytes());
         assert_eq!(sanitise(&bomb, None).err(), Some(Refusal::TooLarge));
+    }
+
+    #[test]
+    fn bombs_of_every_format_are_refused_from_their_header() {
+        // 7999 × 7999 lossless WebP of one colour: 27 KB that decodes to 244 MiB.
+        let webp = include_bytes!("../tests/fixtures/bomb-7999x7999-lossless.webp");
+        assert_eq!(
+            sanitise(webp, Some("image/webp")).err(),
+            Some(Refusal::TooLarge)
+        );
+        // 16-bit RGBA, 3000 × 3000: 69 MB of pixels in a small file.
+        let mut png16 = Vec::new();
+        PngEncoder::new(&mut png16)
+            .write_image(
+                &vec![0u8; 3_000 * 3_000 * 8],
+                3_000,
+                3_000,
+                image::ExtendedColorType::Rgba16,
+            )
+            .unwrap();
+        assert_eq!(
+            sanitise(&png16, Some("image/png")).err(),
+            Some(Refusal::TooLarge)
+        );
+        // The same picture in 8 bits (36 MB as RGBA) is too many pixels too, but a 4K
+        // screenshot with transparency is taken.
+        let rgba = |w: u32, h: u32| {
+            let mut out = Vec::new();
+            PngEncoder::new(&mut out)
+                .write_image(
+                    &vec![90u8; (w * h * 4) as usize],
+                    w,
+                    h,
+                    image::ExtendedColorType::Rgba8,
+                )
+                .unwrap();
+            out
+        };
+        assert_eq!(
+            sanitise(&rgba(3_000, 3_000), None).err(),
+            Some(Refusal::TooLarge)
+        );
+        assert!(sanitise(&rgba(3_840, 2_160), None).is_ok());
     }
 
     #[test]

@@ -86,7 +86,7 @@ impl Application {
             picture_turns: Arc::new(tokio::sync::Semaphore::new(PICTURE_TURNS)),
             cleaner: crate::images::Cleaner::start()?,
             ctx,
-            limits: crate::web::ratelimit::RateLimits::new(config.trust_proxy),
+            limits: crate::web::ratelimit::RateLimits::new(config.trusted_proxies.clone()),
             site: Arc::new(site),
             config: Arc::new(config),
             db,

@@ -204,3 +204,181 @@ async fn memory_stays_under_100_mb_through_1000_hostile_requests() {
         "every gzip body refused: {statuses:?}"
     );
 }
+
+/// A 16-bit RGBA PNG of `side` × `side` pixels, all zero: a few hundred KB that would
+/// decode to `side² × 8` bytes. Written row by row, so making it holds no picture.
+fn png_bomb(side: u32) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    // 16 bits, colour type 6 (RGBA), deflate, adaptive filters, no interlace.
+    ihdr.extend_from_slice(&[16, 6, 0, 0, 0]);
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let row = vec![0u8; 1 + side as usize * 8];
+    for _ in 0..side {
+        z.write_all(&row).unwrap();
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"IDAT", &z.finish().unwrap());
+    chunk(&mut out, b"IEND", b"");
+    out
+}
+
+/// A report with pictures, sent as the browser's form would: (status, page).
+async fn send_pictures(
+    client: &awc::Client,
+    base: &str,
+    from: &str,
+    pictures: &[(&str, &str, &[u8])],
+) -> (u16, String) {
+    let boundary = "confide-hostile-boundary";
+    let mut body = Vec::new();
+    for (name, value) in [
+        ("category", "online_bullying"),
+        ("location", "online"),
+        ("happening_now", "no"),
+        ("about", "no"),
+        ("what", "Someone keeps sending me these pictures."),
+    ] {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (filename, kind, bytes) in pictures {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"pictures\"; filename=\"{filename}\"\r\nContent-Type: {kind}\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    match client
+        .post(format!("{base}/s/oakfield/report"))
+        .insert_header(("X-Forwarded-For", from))
+        .insert_header((
+            "Content-Type",
+            format!("multipart/form-data; boundary={boundary}"),
+        ))
+        .send_body(body)
+        .await
+    {
+        Ok(mut res) => {
+            let page = res.body().limit(1_000_000).await.unwrap_or_default();
+            (
+                res.status().as_u16(),
+                String::from_utf8_lossy(&page).into_owned(),
+            )
+        }
+        Err(_) => (0, String::new()),
+    }
+}
+
+/// An ordinary phone photo: 1600 × 1200, every pixel different.
+fn ordinary_photo() -> Vec<u8> {
+    let photo = image::RgbImage::from_fn(1_600, 1_200, |x, y| {
+        image::Rgb([(x * 7 + y * 13) as u8, (x ^ y) as u8, (x * y) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(photo)
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .unwrap();
+    out.into_inner()
+}
+
+#[actix_rt::test]
+async fn memory_stays_under_100_mb_through_picture_bombs_and_a_photo_still_goes_through() {
+    const BOMBS: usize = 30;
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let png = Arc::new(png_bomb(6_000));
+    let webp: Arc<Vec<u8>> =
+        Arc::new(include_bytes!("fixtures/bomb-7999x7999-lossless.webp").to_vec());
+    let photo = ordinary_photo();
+    let mut server = serve(dir.path(), port);
+    let pid = server.id();
+    actix_rt::time::sleep(Duration::from_millis(500)).await;
+    let idle = rss_kib(pid);
+    let peak = Arc::new(AtomicU64::new(idle));
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let (peak, done) = (peak.clone(), done.clone());
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                peak.fetch_max(rss_kib(pid), Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let client = awc::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .finish();
+    // 30 of each, four at a time, with an ordinary photo sent while they queue.
+    let mut bombs = Vec::new();
+    for i in 0..BOMBS * 2 {
+        let (client, base) = (client.clone(), base.clone());
+        let (png, webp) = (png.clone(), webp.clone());
+        bombs.push(async move {
+            let from = format!("10.77.{}.{}", i / 200, i % 200);
+            let bomb: (&str, &str, &[u8]) = if i % 2 == 0 {
+                ("screenshot.png", "image/png", &png)
+            } else {
+                ("chat.webp", "image/webp", &webp)
+            };
+            send_pictures(&client, &base, &from, &[bomb]).await.0
+        });
+    }
+    let ordinary = async {
+        actix_rt::time::sleep(Duration::from_millis(50)).await;
+        let started = Instant::now();
+        let sent = send_pictures(
+            &client,
+            &base,
+            "10.78.0.1",
+            &[("IMG_0001.jpg", "image/jpeg", &photo)],
+        )
+        .await;
+        (sent, started.elapsed())
+    };
+    let (statuses, ((status, page), photo_took)) =
+        futures_util::future::join(futures_util::future::join_all(bombs), ordinary).await;
+    actix_rt::time::sleep(Duration::from_millis(200)).await;
+    done.store(true, Ordering::Relaxed);
+    sampler.join().unwrap();
+    let alive = server.try_wait().unwrap().is_none();
+    server.kill().unwrap();
+    let _ = server.wait();
+    let peak = peak.load(Ordering::Relaxed);
+    eprintln!(
+        "picture bombs: PNG {} KB, WebP {} KB; idle {:.1} MiB, peak {:.1} MiB; the photo took {:?}",
+        png.len() / 1024,
+        webp.len() / 1024,
+        idle as f64 / 1024.0,
+        peak as f64 / 1024.0,
+        photo_took
+    );
+    assert!(alive, "the server died");
+    assert!(
+        statuses.iter().all(|s| *s == 413),
+        "every bomb refused as too large: {statuses:?}"
+    );
+    assert_eq!(status, 200, "the ordinary photo was not taken: {page}");
+    assert!(page.contains("Receipt code"), "no receipt for the photo");
+    assert!(peak < LIMIT_KIB, "peak resident memory {peak} KiB");
+}

@@ -142,10 +142,23 @@ pub(crate) fn keys_for_picture(
     id: &ReportId,
 ) -> Result<(ReportKeys, CaseRow), CaseError> {
     let (keys, row) = keys_for(db, ctx, staff, id)?;
-    if row.status == Status::Closed && !staff.recently_confirmed(ctx.now()) {
+    require_fresh_if_closed(staff, &row, ctx.now())?;
+    Ok((keys, row))
+}
+
+/// A closed report is opened, changed, written to or reopened only with a second factor
+/// passed in the last ten minutes. Every use case that touches a report asks here, on the
+/// row it read inside its own transaction, so no door (web page, command line) and no
+/// race with someone closing it can skip the check.
+pub(crate) fn require_fresh_if_closed(
+    staff: &Staff,
+    row: &CaseRow,
+    now: Timestamp,
+) -> Result<(), CaseError> {
+    if row.status == Status::Closed && !staff.recently_confirmed(now) {
         return Err(StepUpRequired.into());
     }
-    Ok((keys, row))
+    Ok(())
 }
 
 /// Only someone a report is routed to may change it; anyone else is told it does not exist.
@@ -181,9 +194,7 @@ pub fn open(
     id: &ReportId,
 ) -> Result<Case, CaseError> {
     let (keys, row) = keys_for(conn.db(), ctx, staff, id)?;
-    if row.status == Status::Closed && !staff.recently_confirmed(ctx.now()) {
-        return Err(StepUpRequired.into());
-    }
+    require_fresh_if_closed(staff, &row, ctx.now())?;
     let sealed = reports::sealed_details(conn.db(), id)?;
     let json = keys
         .report
@@ -254,6 +265,21 @@ pub fn hand_off(
     open(conn, ctx, staff, id)
 }
 
+/// Whether this person may make a hand-off of this report now (routed to them, second
+/// factor fresh), without opening or recording anything.
+pub fn may_hand_off(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<(), CaseError> {
+    require_routed(conn, staff, id)?;
+    if !staff.recently_confirmed(ctx.now()) {
+        return Err(StepUpRequired.into());
+    }
+    Ok(())
+}
+
 /// Records that a hand-off with this fingerprint (SHA-256 of what was exported) was made.
 pub fn handed_off(
     conn: &mut Conn<'_>,
@@ -292,6 +318,7 @@ fn change(
     let now = ctx.now();
     conn.write(|tx| {
         let row = reports::find(tx.db(), id)?;
+        require_fresh_if_closed(staff, &row, now)?;
         let changed = change(tx, &row, now)?;
         let after = reports::find(tx.db(), id)?;
         let target = schools::find(tx.db(), row.school_id)?.ack_within_hours;
@@ -441,6 +468,7 @@ fn add_message(
     text: &str,
 ) -> Result<(), CaseError> {
     let (keys, row) = keys_for(conn.db(), ctx, staff, id)?;
+    require_fresh_if_closed(staff, &row, ctx.now())?;
     let text = text.trim();
     if text.is_empty() {
         return Err(CaseError::Refused(Msg::WriteSomething));
@@ -463,6 +491,8 @@ fn add_message(
     };
     let now = ctx.now();
     conn.write(|tx| {
+        // Closed by someone else since it was read: the same rule, on the row as it is now.
+        require_fresh_if_closed(staff, &reports::find(tx.db(), id)?, now)?;
         messages::insert(
             tx,
             &NewMessage {

@@ -212,7 +212,8 @@ fn not_yourself(admin: &Admin, user: UserId) -> Result<(), AdminError> {
     }
 }
 
-/// Disables or re-enables an account; disabling signs them out everywhere at once.
+/// Disables or re-enables an account (behind a fresh second factor); disabling signs them
+/// out everywhere at once.
 pub fn set_disabled(
     conn: &mut Conn<'_>,
     ctx: &Context,
@@ -222,6 +223,8 @@ pub fn set_disabled(
 ) -> Result<User, AdminError> {
     not_yourself(admin, user)?;
     let now = ctx.now();
+    // Who may sign in is as sensitive as who holds which role.
+    admin.require_fresh(now)?;
     conn.write(|tx| {
         let person = users::find(tx.db(), user)?;
         users::set_disabled(tx, user, disabled)?;

@@ -176,5 +176,10 @@ pub fn open(
             )
         })?;
     }
-    Ok((meta.media_type, bytes))
+    // Thumbnails are always JPEG, whatever the picture is kept as.
+    let media_type = match size {
+        Size::Full => meta.media_type,
+        Size::Thumbnail => "image/jpeg".to_owned(),
+    };
+    Ok((media_type, bytes))
 }

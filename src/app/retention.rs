@@ -184,6 +184,7 @@ pub fn place_on_hold(
     let now = ctx.now();
     conn.write(|tx| {
         let row = reports::find(tx.db(), id)?;
+        cases::require_fresh_if_closed(staff, &row, now)?;
         if row.legal_hold {
             return Ok(());
         }
@@ -213,6 +214,7 @@ pub fn lift_hold(
     let now = ctx.now();
     conn.write(|tx| {
         let row = reports::find(tx.db(), id)?;
+        cases::require_fresh_if_closed(staff, &row, now)?;
         if !row.legal_hold {
             return Ok(());
         }
@@ -259,6 +261,7 @@ pub fn extend(
     let now = ctx.now();
     conn.write(|tx| {
         let row = reports::find(tx.db(), id)?;
+        cases::require_fresh_if_closed(staff, &row, now)?;
         let holders = roles::all_holders(tx.db(), row.school_id)?;
         let role = routing::receiving_role(staff.id(), row.about, &roles::holdings(&holders));
         if !role.is_some_and(may_extend) {
@@ -345,7 +348,8 @@ pub fn purge(conn: &mut Conn<'_>, ctx: &Context, dry_run: bool) -> Result<PurgeR
             break;
         }
         if dry_run {
-            done.purged += expired.len();
+            done.purged = usize::try_from(reports::count_expiring_before(conn.db(), now)?)
+                .unwrap_or(usize::MAX);
             break;
         }
         let mut picture_ids = Vec::new();
@@ -384,7 +388,7 @@ pub fn purge(conn: &mut Conn<'_>, ctx: &Context, dry_run: bool) -> Result<PurgeR
     // Keys nothing kept is bound to.
     for (school, period) in ctx.keystore.periods()? {
         if !period.is_over(now.as_secs())
-            || reports::period_in_use(conn.db(), school, &period.as_string())?
+            || reports::period_in_use(conn.db(), school, &period.as_string(), now)?
         {
             continue;
         }

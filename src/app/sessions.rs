@@ -7,7 +7,7 @@ use crate::crypto::password::{self, SealedPrivateKey};
 use crate::crypto::retention::Copy;
 use crate::crypto::sealed_box::{PrivateKey, ReportKeys};
 use crate::crypto::session::SessionToken;
-use crate::db::{Conn, DbError};
+use crate::db::{Conn, DbError, Tx};
 use crate::domain::msg::{FieldError, Msg};
 use crate::domain::person::{self, Email};
 use crate::store::audit;
@@ -182,6 +182,25 @@ pub(crate) fn finish_sign_in(
     Ok(())
 }
 
+/// A new id for a session whose privilege just changed (its code accepted, confirmed again,
+/// its password changed): the private key is sealed under a new token and the old
+/// token's row is gone, so a cookie planted before the change, or seen before it, opens
+/// nothing after it. Returns the token for the new cookie.
+pub(crate) fn renew(
+    tx: &mut Tx<'_>,
+    old: &SessionToken,
+    key: &PrivateKey,
+) -> Result<SessionToken, DbError> {
+    let fresh = SessionToken::generate();
+    sessions::rotate(
+        tx,
+        &old.id_hash(),
+        &fresh.id_hash(),
+        &fresh.seal_private_key(key),
+    )?;
+    Ok(fresh)
+}
+
 /// The live session for a cookie, or `None` (and the row removed) when it has expired,
 /// the person was disabled, or the cookie matches nothing.
 pub fn load(
@@ -236,8 +255,8 @@ pub fn sign_out(
 /// Sets a new password the person chose. Leaving a temporary password (which an
 /// administrator saw) also replaces the key pair, re-sealing every report key the person
 /// holds, so whoever knew the temporary password can open nothing, even from an old copy
-/// of the database. This session carries the key now in force; every other session of
-/// the person ends.
+/// of the database. This session carries the key now in force, under a new id (returned
+/// for the cookie); every other session of the person ends.
 pub fn change_password(
     conn: &mut Conn<'_>,
     ctx: &Context,
@@ -245,7 +264,7 @@ pub fn change_password(
     current: &str,
     new: &str,
     confirm: &str,
-) -> Result<Result<(), FieldError>, SessionError> {
+) -> Result<Result<SessionToken, FieldError>, SessionError> {
     if let Err((field, msg)) = person::new_password(current, new, confirm) {
         return Ok(Err(FieldError::new(field, msg)));
     }
@@ -286,10 +305,8 @@ pub fn change_password(
             }
         }
     }
-    let session_copy = session.token.seal_private_key(&next);
-    let mine = session.token.id_hash();
     let now = ctx.now();
-    conn.write(|tx| {
+    let renewed = conn.write(|tx| {
         users::set_credentials(
             tx,
             user.id,
@@ -304,8 +321,8 @@ pub fn change_password(
         for (report, wrapped) in &rewrapped {
             keys::set_wrapped(tx, report, user.id, wrapped)?;
         }
-        sessions::reseal(tx, &mine, &session_copy)?;
-        sessions::delete_others(tx, user.id, &mine)?;
+        let renewed = renew(tx, &session.token, &next)?;
+        sessions::delete_others(tx, user.id, &renewed.id_hash())?;
         audit::append(
             tx,
             &session.staff.actor(),
@@ -313,9 +330,10 @@ pub fn change_password(
             "Changed password",
             "",
             now,
-        )
+        )?;
+        Ok::<_, DbError>(renewed)
     })?;
-    Ok(Ok(()))
+    Ok(Ok(renewed))
 }
 
 #[cfg(test)]

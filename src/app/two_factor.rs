@@ -5,7 +5,7 @@
 
 use zeroize::Zeroizing;
 
-use super::sessions::{finish_sign_in, SessionError, SessionState, SignedIn};
+use super::sessions::{finish_sign_in, renew, SessionError, SessionState, SignedIn};
 use super::{Admin, Context, StepUpRequired};
 use crate::crypto::session::SessionToken;
 use crate::crypto::totp::{RecoveryCode, TotpSecret, RECOVERY_CODES};
@@ -52,17 +52,19 @@ enum Verdict {
     Locked,
 }
 
-fn is_locked(user: &User, now: Timestamp) -> bool {
-    user.factor_failures >= MAX_FAILURES
-        && now.since(user.factor_failures_since) <= FAILURE_WINDOW_SECONDS
+/// Counts an attempt before its code is checked (see [`users::claim_factor_attempt`]):
+/// `false` once the person has had their wrong codes for this window.
+fn claim_attempt(tx: &mut Tx<'_>, user: UserId, now: Timestamp) -> Result<bool, DbError> {
+    users::claim_factor_attempt(tx, user, MAX_FAILURES, FAILURE_WINDOW_SECONDS, now)
 }
 
 /// Checks a code against the person's app (each step once) or their unused recovery
-/// codes, inside the caller's transaction, counting failures. A recovery code is used up,
+/// codes, inside the caller's transaction. The attempt is counted as a failure first, in
+/// the same transaction, and cleared only by a right code. A recovery code is used up,
 /// audited and the person told by mail (never what for).
 fn verify(tx: &mut Tx<'_>, ctx: &Context, user: &User, typed: &str) -> Result<Verdict, DbError> {
     let now = ctx.now();
-    if is_locked(user, now) {
+    if !claim_attempt(tx, user.id, now)? {
         return Ok(Verdict::Locked);
     }
     let secret = user
@@ -90,7 +92,8 @@ fn verify(tx: &mut Tx<'_>, ctx: &Context, user: &User, typed: &str) -> Result<Ve
         },
     };
     match verdict {
-        Verdict::Wrong => users::record_factor_failure(tx, user, FAILURE_WINDOW_SECONDS, now)?,
+        // Already counted when it was claimed.
+        Verdict::Wrong | Verdict::Locked => {}
         Verdict::RecoveryCode => {
             users::clear_factor_failures(tx, user.id)?;
             audit::append(
@@ -113,20 +116,20 @@ fn verify(tx: &mut Tx<'_>, ctx: &Context, user: &User, typed: &str) -> Result<Ve
             )?;
         }
         Verdict::Totp => users::clear_factor_failures(tx, user.id)?,
-        Verdict::Locked => {}
     }
     Ok(verdict)
 }
 
 /// The second step of signing in. `None` for any failure — no session for this cookie
 /// (the password was wrong), a wrong code, too many codes — and the half-made session is
-/// ended, so the next try starts again with the password.
+/// ended, so the next try starts again with the password. On success the session gets a
+/// new id (a new cookie): one planted before the code was typed opens nothing.
 pub fn complete_sign_in(
     conn: &mut Conn<'_>,
     ctx: &Context,
     token: &SessionToken,
     typed: &str,
-) -> Result<Option<SessionState>, SessionError> {
+) -> Result<Option<(SessionToken, SessionState)>, SessionError> {
     let id = token.id_hash();
     let Some(row) = sessions::find(conn.db(), &id)? else {
         return Ok(None);
@@ -154,47 +157,53 @@ pub fn complete_sign_in(
     let Ok(key) = token.open_private_key(&row.sealed_private_key) else {
         return Ok(None);
     };
-    conn.write(|tx| sessions::mark_second_factor(tx, &id, now))?;
+    let renewed = conn.write(|tx| {
+        sessions::mark_second_factor(tx, &id, now)?;
+        renew(tx, token, &key)
+    })?;
     let action = if verdict == Verdict::RecoveryCode {
         "Signed in with a recovery code"
     } else {
         "Signed in"
     };
     finish_sign_in(conn, ctx, &user, &key, action)?;
-    Ok(Some(SessionState::of(&user, Some(now), now)))
+    Ok(Some((renewed, SessionState::of(&user, Some(now), now))))
 }
 
-/// Confirms the second factor again before a sensitive action.
+/// Confirms the second factor again before a sensitive action; the session gets a new id,
+/// returned for the cookie.
 pub fn step_up(
     conn: &mut Conn<'_>,
     ctx: &Context,
     session: &SignedIn,
     typed: &str,
-) -> Result<(), TwoFactorError> {
+) -> Result<SessionToken, TwoFactorError> {
     let user = users::find(conn.db(), session.staff.user.id)?;
     if !user.enrolled() {
         return Err(TwoFactorError::Refused(Msg::EnrolFirst));
     }
     let now = ctx.now();
-    let verdict = conn.write(|tx| {
+    let (verdict, renewed) = conn.write(|tx| {
         let verdict = verify(tx, ctx, &user, typed)?;
-        if matches!(verdict, Verdict::Totp | Verdict::RecoveryCode) {
-            sessions::mark_second_factor(tx, &session.token.id_hash(), now)?;
-            audit::append(
-                tx,
-                &session.staff.actor(),
-                None,
-                "Confirmed two-step sign-in",
-                "",
-                now,
-            )?;
+        if !matches!(verdict, Verdict::Totp | Verdict::RecoveryCode) {
+            return Ok::<_, DbError>((verdict, None));
         }
-        Ok::<_, DbError>(verdict)
+        sessions::mark_second_factor(tx, &session.token.id_hash(), now)?;
+        let renewed = renew(tx, &session.token, &session.staff.private_key)?;
+        audit::append(
+            tx,
+            &session.staff.actor(),
+            None,
+            "Confirmed two-step sign-in",
+            "",
+            now,
+        )?;
+        Ok((verdict, Some(renewed)))
     })?;
-    match verdict {
-        Verdict::Totp | Verdict::RecoveryCode => Ok(()),
-        Verdict::Wrong => Err(TwoFactorError::Refused(Msg::CodeWrong)),
-        Verdict::Locked => Err(TwoFactorError::Refused(Msg::TooManyCodes)),
+    match (verdict, renewed) {
+        (Verdict::Locked, _) => Err(TwoFactorError::Refused(Msg::TooManyCodes)),
+        (_, Some(renewed)) => Ok(renewed),
+        (_, None) => Err(TwoFactorError::Refused(Msg::CodeWrong)),
     }
 }
 
@@ -207,64 +216,91 @@ pub struct Enrolment {
     pub otpauth_url: Zeroizing<String>,
 }
 
-/// Starts (or shows again) enrolment: a new secret kept aside until its first code.
-/// Someone already enrolled (a new phone) must have confirmed their old factor recently.
-pub fn begin_enrolment(
+/// Where enrolment stands: not started (a button starts it), or a secret kept aside
+/// until its first code.
+pub enum EnrolmentStep {
+    NotStarted { replacing: bool },
+    Started(Enrolment),
+}
+
+/// The person, if they may set up (or replace) their second factor now: someone already
+/// enrolled (a new phone) must have confirmed their old factor recently.
+fn enrolling(
     conn: &mut Conn<'_>,
     ctx: &Context,
     session: &SignedIn,
-) -> Result<Enrolment, TwoFactorError> {
+) -> Result<User, TwoFactorError> {
     let user = users::find(conn.db(), session.staff.user.id)?;
     if user.enrolled() && !session.staff.recently_confirmed(ctx.now()) {
         return Err(StepUpRequired.into());
     }
-    let pending = user
-        .totp_pending_sealed
+    Ok(user)
+}
+
+fn pending_secret(ctx: &Context, user: &User) -> Option<TotpSecret> {
+    user.totp_pending_sealed
         .as_deref()
-        .and_then(|sealed| TotpSecret::open(&ctx.server_key, user.id, true, sealed).ok());
-    let secret = match pending {
-        Some(secret) => secret,
-        None => {
-            let secret = TotpSecret::generate();
-            let sealed = secret.seal(&ctx.server_key, user.id, true);
-            conn.write(|tx| users::set_totp_pending(tx, user.id, &sealed))?;
-            secret
-        }
-    };
-    Ok(Enrolment {
-        replacing: user.enrolled(),
-        secret_text: secret.display_text(),
-        otpauth_url: secret.otpauth_url(&user.email),
-        account: user.email,
+        .and_then(|sealed| TotpSecret::open(&ctx.server_key, user.id, true, sealed).ok())
+}
+
+/// Shows enrolment as it stands, changing nothing (a GET).
+pub fn enrolment(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    session: &SignedIn,
+) -> Result<EnrolmentStep, TwoFactorError> {
+    let user = enrolling(conn, ctx, session)?;
+    Ok(match pending_secret(ctx, &user) {
+        None => EnrolmentStep::NotStarted {
+            replacing: user.enrolled(),
+        },
+        Some(secret) => EnrolmentStep::Started(Enrolment {
+            replacing: user.enrolled(),
+            secret_text: secret.display_text(),
+            otpauth_url: secret.otpauth_url(&user.email),
+            account: user.email,
+        }),
     })
 }
 
+/// Starts enrolment: a new secret kept aside until its first code (one already waiting is
+/// kept, so a second click shows the same QR code).
+pub fn start_enrolment(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    session: &SignedIn,
+) -> Result<(), TwoFactorError> {
+    let user = enrolling(conn, ctx, session)?;
+    if pending_secret(ctx, &user).is_none() {
+        let sealed = TotpSecret::generate().seal(&ctx.server_key, user.id, true);
+        conn.write(|tx| users::set_totp_pending(tx, user.id, &sealed))?;
+    }
+    Ok(())
+}
+
 /// Confirms enrolment with the first code from the app: the secret becomes the person's
-/// second factor, this session counts as having passed it, and ten recovery codes are made
-/// (returned to be shown once; only their hashes are kept).
+/// second factor, this session counts as having passed it (under a new id, returned for
+/// the cookie), and ten recovery codes are made (returned to be shown once; only their
+/// hashes are kept).
 pub fn confirm_enrolment(
     conn: &mut Conn<'_>,
     ctx: &Context,
     session: &SignedIn,
     typed: &str,
-) -> Result<Vec<RecoveryCode>, TwoFactorError> {
+) -> Result<(Vec<RecoveryCode>, SessionToken), TwoFactorError> {
     let user = users::find(conn.db(), session.staff.user.id)?;
     let now = ctx.now();
     if user.enrolled() && !session.staff.recently_confirmed(now) {
         return Err(StepUpRequired.into());
     }
-    if is_locked(&user, now) {
+    // Counted before it is checked, and committed, so a burst of guesses cannot outrun it.
+    if !conn.write(|tx| claim_attempt(tx, user.id, now))? {
         return Err(TwoFactorError::Refused(Msg::TooManyCodes));
     }
-    let pending = user
-        .totp_pending_sealed
-        .as_deref()
-        .and_then(|sealed| TotpSecret::open(&ctx.server_key, user.id, true, sealed).ok());
-    let Some(secret) = pending else {
+    let Some(secret) = pending_secret(ctx, &user) else {
         return Err(TwoFactorError::Refused(Msg::CodeWrong));
     };
     let Some(step) = secret.matching_step(typed, now.as_secs(), 0) else {
-        conn.write(|tx| users::record_factor_failure(tx, &user, FAILURE_WINDOW_SECONDS, now))?;
         return Err(TwoFactorError::Refused(Msg::CodeWrong));
     };
     let codes: Vec<RecoveryCode> = (0..RECOVERY_CODES)
@@ -275,11 +311,12 @@ pub fn confirm_enrolment(
         .map(|c| c.hash(&ctx.server_key, user.id))
         .collect();
     let sealed = secret.seal(&ctx.server_key, user.id, false);
-    conn.write(|tx| {
+    let renewed = conn.write(|tx| {
         users::activate_totp(tx, user.id, &sealed, step)?;
         users::clear_factor_failures(tx, user.id)?;
         recovery_codes::replace(tx, user.id, &hashes, now)?;
         sessions::mark_second_factor(tx, &session.token.id_hash(), now)?;
+        let renewed = renew(tx, &session.token, &session.staff.private_key)?;
         audit::append(
             tx,
             &session.staff.actor(),
@@ -287,9 +324,10 @@ pub fn confirm_enrolment(
             "Set up two-step sign-in",
             "",
             now,
-        )
+        )?;
+        Ok::<_, DbError>(renewed)
     })?;
-    Ok(codes)
+    Ok((codes, renewed))
 }
 
 /// Recovery codes the person has left.

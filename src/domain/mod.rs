@@ -8,6 +8,7 @@ pub mod ids;
 pub mod insight;
 pub mod msg;
 pub mod person;
+pub mod proxies;
 pub mod report;
 pub mod retention;
 pub mod routing;

@@ -185,6 +185,15 @@ pub fn expiring_before(
         .load(db)?)
 }
 
+/// How many reports [`expiring_before`] would find with no limit.
+pub fn count_expiring_before(db: &mut DbConnection, until: Timestamp) -> Result<i64, DbError> {
+    Ok(reports::table
+        .filter(reports::expires_at.le(until))
+        .filter(reports::legal_hold.eq(false))
+        .count()
+        .get_result(db)?)
+}
+
 /// Reports whose keys are not bound to a retention period yet (stored before retention).
 pub fn unbound(db: &mut DbConnection, limit: i64) -> Result<Vec<CaseRow>, DbError> {
     Ok(reports::table
@@ -194,15 +203,24 @@ pub fn unbound(db: &mut DbConnection, limit: i64) -> Result<Vec<CaseRow>, DbErro
         .load(db)?)
 }
 
-/// Whether any report of the school is bound to this period.
+/// Whether any report of the school that a purge at `now` keeps is bound to this period.
 pub fn period_in_use(
     db: &mut DbConnection,
     school: SchoolId,
     period: &str,
+    now: Timestamp,
 ) -> Result<bool, DbError> {
+    // A report the purge deletes at `now` (expired, not held) keeps nothing in use, so a
+    // dry run, made before any deletion, counts the keys the real purge destroys.
     let count: i64 = reports::table
         .filter(reports::school_id.eq(school))
         .filter(reports::retention_period.eq(period))
+        .filter(
+            reports::legal_hold
+                .eq(true)
+                .or(reports::expires_at.is_null())
+                .or(reports::expires_at.gt(now)),
+        )
         .count()
         .get_result(db)?;
     Ok(count > 0)

@@ -66,12 +66,22 @@ pub fn mark_second_factor(tx: &mut Tx<'_>, id_hash: &[u8], now: Timestamp) -> Re
     Ok(())
 }
 
-/// Seals this session's copy of the private key again (the key pair changed).
-pub fn reseal(tx: &mut Tx<'_>, id_hash: &[u8], sealed_private_key: &[u8]) -> Result<(), DbError> {
-    diesel::update(sessions::table.filter(sessions::id_hash.eq(id_hash)))
-        .set(sessions::wrapped_private_key.eq(sealed_private_key))
+/// Gives the session a new id (the hash of a new cookie token) and its private key sealed
+/// under that token, keeping when it began and its second factor: the old cookie opens
+/// nothing from now on.
+pub fn rotate(
+    tx: &mut Tx<'_>,
+    old_id_hash: &[u8],
+    new_id_hash: &[u8],
+    sealed_private_key: &[u8],
+) -> Result<bool, DbError> {
+    let changed = diesel::update(sessions::table.filter(sessions::id_hash.eq(old_id_hash)))
+        .set((
+            sessions::id_hash.eq(new_id_hash),
+            sessions::wrapped_private_key.eq(sealed_private_key),
+        ))
         .execute(tx.db())?;
-    Ok(())
+    Ok(changed > 0)
 }
 
 pub fn delete(tx: &mut Tx<'_>, id_hash: &[u8]) -> Result<(), DbError> {

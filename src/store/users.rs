@@ -164,6 +164,42 @@ pub fn record_factor_failure(
     Ok(())
 }
 
+/// Claims one second-factor attempt before the code is checked: the claim is counted as a
+/// failure (a right code clears it afterwards), and refused once `max` are counted in the
+/// window. Each step is one conditional `UPDATE` on the person's row, so concurrent
+/// attempts queue on the row (its lock on PostgreSQL, the writer's turn on SQLite) and
+/// each sees the count the one before it left: no more than `max` codes are ever checked
+/// in a window, however many arrive at once. Returns whether the code may be checked.
+pub fn claim_factor_attempt(
+    tx: &mut Tx<'_>,
+    id: UserId,
+    max: i32,
+    window_seconds: i64,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    // A window that is over (or never had a failure) starts again now.
+    diesel::update(
+        users::table.filter(users::id.eq(id)).filter(
+            users::factor_failures
+                .eq(0)
+                .or(users::factor_failures_since.lt(now.plus(-window_seconds))),
+        ),
+    )
+    .set((
+        users::factor_failures.eq(0),
+        users::factor_failures_since.eq(now),
+    ))
+    .execute(tx.db())?;
+    let claimed = diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::factor_failures.lt(max)),
+    )
+    .set(users::factor_failures.eq(users::factor_failures + 1))
+    .execute(tx.db())?;
+    Ok(claimed > 0)
+}
+
 pub fn clear_factor_failures(tx: &mut Tx<'_>, id: UserId) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
         .set(users::factor_failures.eq(0))

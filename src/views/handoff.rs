@@ -6,7 +6,7 @@ use maud::{html, Markup};
 
 use super::components::paragraphs;
 use super::layout::Site;
-use super::staff::{page as staff_page, Viewer};
+use super::staff::{csrf, page as staff_page, Viewer};
 use crate::app::cases::Case;
 use crate::domain::choices::Risk;
 use crate::time::{format_uk, Timestamp};
@@ -143,6 +143,33 @@ pub fn page(
                 "Reference " (id) ". Fingerprint of this export (SHA-256): "
                 span class="confide-handoff-hash" { (fingerprint) }
                 ". The same fingerprint is in the report's chronology in Confide."
+            }
+        },
+    )
+}
+
+/// Before the summary is made: what it is for, and that making it is recorded. Showing
+/// this page changes nothing; the button makes (and records) the export.
+pub fn confirm(site: &Site, viewer: &Viewer<'_>, id: &crate::domain::ids::ReportId) -> Markup {
+    staff_page(
+        site,
+        "Hand-off summary",
+        Some(viewer),
+        html! {
+            a class="govuk-back-link" href={ "/staff/reports/" (id) } { "Back to the case" }
+            span class="govuk-caption-l" { "Report " (id) }
+            h1 class="govuk-heading-xl" { "Hand-off summary for CPOMS or MyConcern" }
+            p class="govuk-body" { "The summary holds the whole case: what the pupil wrote, the conversation, notes and the chronology, in the Concern / Action / Outcome shape of your school's safeguarding record. Print it, or save it as a PDF, and keep it as carefully as the record itself." }
+            div class="govuk-warning-text" {
+                span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                strong class="govuk-warning-text__text" {
+                    span class="govuk-visually-hidden" { "Warning" }
+                    "Making the summary is recorded in the report's chronology with your name and a fingerprint of exactly what was exported."
+                }
+            }
+            form method="post" action={ "/staff/reports/" (id) "/handoff" } novalidate {
+                (csrf(viewer))
+                button type="submit" class="govuk-button" data-module="govuk-button" { "Make the hand-off summary" }
             }
         },
     )

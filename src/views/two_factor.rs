@@ -76,6 +76,42 @@ fn qr(url: &str) -> Markup {
     html! { div class="confide-qr" { (PreEscaped(svg)) } }
 }
 
+/// Before setting up: what two-step sign-in is, and the button that makes the QR code.
+pub fn enrol_start(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    errors: &[FieldError],
+    required: bool,
+    replacing: bool,
+) -> Markup {
+    page(
+        site,
+        "Set up two-step sign-in",
+        Some(viewer),
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    (error_summary(errors))
+                    h1 class="govuk-heading-xl" { "Set up two-step sign-in" }
+                    @if required {
+                        p class="govuk-body" { "Reports about children are protected by a second step when you sign in: a code from an app on your phone. You need to set it up before you continue." }
+                    } @else {
+                        p class="govuk-body" { "When you sign in, you give your password and then a code from an app on your phone." }
+                    }
+                    @if replacing {
+                        div class="govuk-inset-text" { "You already use two-step sign-in. Set it up again here if you have a new phone: your old app keeps working until the new one is confirmed, and you get new recovery codes." }
+                    }
+                    p class="govuk-body" { "You will need your phone with an authenticator app, for example Microsoft Authenticator, Google Authenticator or the one your organisation gives you." }
+                    form method="post" action="/staff/two-factor/start" novalidate {
+                        (csrf(viewer))
+                        button type="submit" class="govuk-button" data-module="govuk-button" { "Show the QR code" }
+                    }
+                }
+            }
+        },
+    )
+}
+
 /// Setting up an authenticator app.
 pub fn enrol(
     site: &Site,

@@ -13,6 +13,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use super::AppError;
 use crate::crypto::secret::SecretKey;
+use crate::domain::proxies::TrustedProxies;
 
 /// One kind of action and how often a client may do it.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +59,7 @@ pub struct RateLimits {
     second_factors: Arc<DefaultKeyedRateLimiter<u64>>,
     uploads: Arc<DefaultKeyedRateLimiter<u64>>,
     salt: Arc<SecretKey>,
-    trust_proxy: bool,
+    proxies: TrustedProxies,
 }
 
 fn limiter(limit: Limit) -> Arc<DefaultKeyedRateLimiter<u64>> {
@@ -70,7 +71,7 @@ fn limiter(limit: Limit) -> Arc<DefaultKeyedRateLimiter<u64>> {
 }
 
 impl RateLimits {
-    pub fn new(trust_proxy: bool) -> Self {
+    pub fn new(proxies: TrustedProxies) -> Self {
         RateLimits {
             reports: limiter(REPORTS),
             receipts: limiter(RECEIPT_ATTEMPTS),
@@ -78,35 +79,24 @@ impl RateLimits {
             second_factors: limiter(SECOND_FACTORS),
             uploads: limiter(UPLOADS),
             salt: Arc::new(SecretKey::generate()),
-            trust_proxy,
+            proxies,
         }
     }
 
     fn client(&self, req: &HttpRequest) -> u64 {
-        // Behind a proxy, only the entry the proxy itself appended (the rightmost) can be
-        // trusted: everything to its left is whatever the client sent.
-        let forwarded = self
-            .trust_proxy
-            .then(|| {
-                req.headers()
-                    .get_all("x-forwarded-for")
-                    .filter_map(|v| v.to_str().ok())
-                    .flat_map(|v| v.split(','))
-                    .map(str::trim)
-                    .filter(|v| !v.is_empty())
-                    .last()
-                    .map(str::to_owned)
-            })
-            .flatten();
-        let address = forwarded
-            .or_else(|| req.peer_addr().map(|a| a.ip().to_string()))
+        // The header is believed only from a trusted proxy (see `TrustedProxies::client`).
+        let forwarded: Vec<&str> = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .collect();
+        let address = self
+            .proxies
+            .client(req.peer_addr().map(|a| a.ip()), forwarded.into_iter())
+            .map(|ip| ip.to_string())
             .unwrap_or_default();
-        // Strip a port if the proxy header carried one.
-        let host = address
-            .rsplit_once(':')
-            .filter(|(h, p)| !h.contains(':') && p.chars().all(|c| c.is_ascii_digit()))
-            .map_or(address.as_str(), |(h, _)| h);
-        let digest = self.salt.keyed_hash(&[host.as_bytes()]);
+        let digest = self.salt.keyed_hash(&[address.as_bytes()]);
         let mut first = [0u8; 8];
         first.copy_from_slice(&digest[..8]);
         u64::from_le_bytes(first)

@@ -1,6 +1,8 @@
 //! Forms that may carry pictures: read as `multipart/form-data` (or as a plain form, for
 //! browsers that send no file), streamed, never written to disk, within limits of their
-//! own: 5 pictures, 10 MB each, 25 MB a request. When pictures break a limit the text
+//! own: 5 pictures, 10 MiB each, 25 MiB a request (pupils are told "10 MB" and "25 MB":
+//! every file a phone, counting in millions of bytes, or Windows, counting in MiB, shows
+//! as smaller than that is taken). When pictures break a limit the text
 //! fields are still read, so the form comes back with every word the pupil typed.
 
 use std::future::Future;

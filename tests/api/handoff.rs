@@ -40,7 +40,24 @@ async fn a_hand_off_holds_the_whole_case_and_is_recorded_with_its_fingerprint() 
         "linked from the case"
     );
 
-    let (status, page, _) = b.get(&format!("/staff/reports/{id}/handoff")).await;
+    // Showing the page makes and records nothing: a GET changes no state.
+    let handoff = format!("/staff/reports/{id}/handoff");
+    let (status, page, _) = b.get(&handoff).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Make the hand-off summary"));
+    assert!(!page.contains(PUPIL_TEXT), "the summary was made by a GET");
+    let exported = |app: &crate::helpers::TestApp| -> i64 {
+        app.with_conn(|c| {
+            report_events::table
+                .filter(report_events::report_id.eq(&id))
+                .filter(report_events::kind.eq("handed_off"))
+                .count()
+                .get_result(c)
+                .unwrap()
+        })
+    };
+    assert_eq!(exported(&app), 0, "a GET recorded a hand-off");
+    let (status, page, _) = b.post(&handoff, &[]).await;
     assert_eq!(status, 200, "{page}");
     for part in [
         "Concern",
@@ -63,23 +80,15 @@ async fn a_hand_off_holds_the_whole_case_and_is_recorded_with_its_fingerprint() 
         .to_owned();
     assert_eq!(fingerprint.len(), 64);
     assert!(fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
-    let (events, audited): (i64, Vec<String>) = app.with_conn(|c| {
-        (
-            report_events::table
-                .filter(report_events::report_id.eq(&id))
-                .filter(report_events::kind.eq("handed_off"))
-                .count()
-                .get_result(c)
-                .unwrap(),
-            audit_log::table
-                .filter(audit_log::report_id.eq(&id))
-                .filter(audit_log::action.eq("Exported for hand-off"))
-                .select(audit_log::detail)
-                .load(c)
-                .unwrap(),
-        )
+    let audited: Vec<String> = app.with_conn(|c| {
+        audit_log::table
+            .filter(audit_log::report_id.eq(&id))
+            .filter(audit_log::action.eq("Exported for hand-off"))
+            .select(audit_log::detail)
+            .load(c)
+            .unwrap()
     });
-    assert_eq!(events, 1);
+    assert_eq!(exported(&app), 1);
     assert_eq!(audited, vec![format!("SHA-256 {fingerprint}")]);
     // Nothing of the report in the audit detail beyond the fingerprint.
     assert!(!audited[0].contains("Jamie"));
@@ -105,6 +114,9 @@ async fn only_someone_the_report_is_routed_to_can_hand_it_off() {
         let (status, page, _) = b.get(&format!("/staff/reports/{id}/handoff")).await;
         assert_eq!(status, 404, "{email}");
         assert!(!page.contains("Jamie"));
+        let (status, page, _) = b.post(&format!("/staff/reports/{id}/handoff"), &[]).await;
+        assert_eq!(status, 404, "{email}");
+        assert!(!page.contains("Jamie"));
     }
 }
 
@@ -125,6 +137,9 @@ async fn a_hand_off_asks_for_the_code_again_after_ten_minutes() {
         location.as_deref(),
         Some(format!("/staff/verify?then=%2Fstaff%2Freports%2F{id}%2Fhandoff").as_str())
     );
+    assert!(!page.contains("Jamie"));
+    let (status, page, _) = b.post(&format!("/staff/reports/{id}/handoff"), &[]).await;
+    assert_eq!(status, 303);
     assert!(!page.contains("Jamie"));
     let exported: i64 = app.with_conn(|c| {
         report_events::table

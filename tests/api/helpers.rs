@@ -66,19 +66,49 @@ pub struct Staff {
 /// A signed-in browser: the session cookie and the page's anti-forgery token.
 pub struct StaffBrowser<'a> {
     pub app: &'a TestApp,
-    pub cookie: String,
+    /// The session cookie as a browser keeps it: replaced whenever the server sends a new
+    /// one (the session id changes at every change of privilege).
+    cookie: std::cell::RefCell<String>,
 }
 
-impl StaffBrowser<'_> {
+impl<'a> StaffBrowser<'a> {
+    pub fn new(app: &'a TestApp, cookie: &str) -> Self {
+        StaffBrowser {
+            app,
+            cookie: std::cell::RefCell::new(cookie.to_owned()),
+        }
+    }
+
+    /// The `name=value` of the session cookie this browser holds now.
+    pub fn cookie(&self) -> String {
+        self.cookie.borrow().clone()
+    }
+
+    /// Keeps a new session cookie the server set, as a browser would.
+    fn keep_cookie(&self, headers: &actix_web::http::header::HeaderMap) {
+        for value in headers.get_all("set-cookie") {
+            let Ok(value) = value.to_str() else { continue };
+            let pair = value.split(';').next().unwrap_or_default();
+            let Some((name, token)) = pair.split_once('=') else {
+                continue;
+            };
+            let current = self.cookie();
+            if current.split('=').next() == Some(name) && !token.is_empty() {
+                *self.cookie.borrow_mut() = pair.to_owned();
+            }
+        }
+    }
+
     pub async fn get(&self, path: &str) -> (u16, String, Option<String>) {
         let mut res = self
             .app
             .client
             .get(self.app.url(path))
-            .insert_header(("Cookie", self.cookie.as_str()))
+            .insert_header(("Cookie", self.cookie()))
             .send()
             .await
             .unwrap();
+        self.keep_cookie(res.headers());
         let location = res
             .headers()
             .get("location")
@@ -111,10 +141,11 @@ impl StaffBrowser<'_> {
             .app
             .client
             .post(self.app.url(path))
-            .insert_header(("Cookie", self.cookie.as_str()))
+            .insert_header(("Cookie", self.cookie()))
             .send_form(&fields)
             .await
             .unwrap();
+        self.keep_cookie(res.headers());
         let location = res
             .headers()
             .get("location")
@@ -342,7 +373,7 @@ impl TestApp {
     }
 
     /// POSTs a form with an optional cookie: status, body, location and any new cookie.
-    async fn post_with_cookie(
+    pub async fn post_with_cookie(
         &self,
         path: &str,
         cookie: Option<&str>,
@@ -415,14 +446,14 @@ impl TestApp {
             return Err((status, body, location));
         };
         if location.as_deref() != Some("/staff/login/code") {
-            return Ok(StaffBrowser { app: self, cookie });
+            return Ok(StaffBrowser::new(self, &cookie));
         }
         let code = self.next_code(email);
-        let (status, body, location, _) = self
+        let (status, body, location, renewed) = self
             .post_with_cookie("/staff/login/code", Some(&cookie), &[("code", &code)])
             .await;
         if status == 303 {
-            Ok(StaffBrowser { app: self, cookie })
+            Ok(StaffBrowser::new(self, &renewed.unwrap_or(cookie)))
         } else {
             Err((status, body, location))
         }

@@ -11,6 +11,7 @@ mod core;
 mod errors;
 mod followup;
 mod handoff;
+mod hardening;
 mod headers;
 mod helpers;
 mod insights;

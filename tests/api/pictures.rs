@@ -153,7 +153,7 @@ async fn fetch_pictures(
         let mut res = app
             .client
             .get(app.url(link))
-            .insert_header(("Cookie", browser.cookie.as_str()))
+            .insert_header(("Cookie", browser.cookie()))
             .send()
             .await
             .unwrap();
@@ -539,4 +539,48 @@ async fn a_picture_is_shown_only_to_someone_its_report_is_routed_to_and_goes_wit
         }
         assert_eq!(files, 0, "a purged report's picture files remain");
     }
+}
+
+#[actix_rt::test]
+async fn every_thumbnail_is_labelled_as_the_jpeg_it_is() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let png = encode(&noisy(40, 30), ImageFormat::Png);
+    let (status, page) = post_multipart(
+        &app,
+        "/s/oakfield/report",
+        REPORT,
+        &[("Screenshot.png", "image/png", &png)],
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    let code = page.split("aria-label=\"Receipt code: ").nth(1).unwrap()[..24].to_owned();
+    let id = app.report_id_for(&code);
+    let browser = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let (_, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
+    let thumbnail = case
+        .split("src=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .find(|link| link.ends_with("/thumbnail"))
+        .expect("a thumbnail on the case page")
+        .to_owned();
+    let mut res = app
+        .client
+        .get(app.url(&thumbnail))
+        .insert_header(("Cookie", browser.cookie()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers().get("content-type").unwrap(), "image/jpeg");
+    let bytes = res.body().await.unwrap();
+    assert_eq!(
+        image::guess_format(&bytes).unwrap(),
+        ImageFormat::Jpeg,
+        "the label must say what the bytes are"
+    );
 }

@@ -433,6 +433,14 @@ async fn a_dry_run_counts_what_would_go_and_changes_nothing() {
     assert!(ok, "{out}");
     assert!(out.contains("would be deleted"), "{out}");
     assert_eq!(rows_of(&app, &id)[0].1, 1);
+    // What it said is what the purge then does, down to the keys destroyed (the report's
+    // own period key among them, which the dry run once counted as still in use).
+    let real = purge(&app, false);
+    assert_eq!(
+        done, real,
+        "the dry run said one thing and the purge did another"
+    );
+    assert_eq!(key_files(&app).len(), keys.len() - real.keys_destroyed);
 }
 
 #[actix_rt::test]

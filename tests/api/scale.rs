@@ -33,10 +33,7 @@ async fn a_report_sent_through_one_server_is_triaged_through_another() {
         )
         .await;
     // The session made on B works on A too: nothing lives in one server's memory.
-    let on_a = crate::helpers::StaffBrowser {
-        app: &app,
-        cookie: browser.cookie.clone(),
-    };
+    let on_a = crate::helpers::StaffBrowser::new(&app, &browser.cookie());
     assert_eq!(on_a.get(&format!("/staff/reports/{id}")).await.0, 200);
     let (_, pupil) = app.post_form("/followup", &[("code", &code)]).await;
     assert!(pupil.contains("Answered through server B"));
@@ -68,7 +65,10 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_report() {
         return; // PostgreSQL is backed up with pg_dump; `confide backup` refuses it (tested below)
     }
     // Behind a trusted proxy, so each pupil below can come from an address of their own.
-    let app = spawn_app_with(|config| config.trust_proxy = true).await;
+    let app = spawn_app_with(|config| {
+        config.trusted_proxies = confide::domain::proxies::TrustedProxies::loopback()
+    })
+    .await;
     app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let acknowledged: Arc<Mutex<Vec<String>>> = Arc::default();
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -143,7 +143,7 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_report() {
     config.keystore_dir = app.config.keystore_dir.clone();
     // Each code is checked as if from its own pupil: there can be more of them than one
     // client may try in a row.
-    config.trust_proxy = true;
+    config.trusted_proxies = confide::domain::proxies::TrustedProxies::loopback();
     let restored = confide::startup::Application::build(config).unwrap();
     let address = format!("http://127.0.0.1:{}", restored.port());
     actix_rt::spawn(restored.run_until_stopped());

@@ -325,7 +325,7 @@ async fn the_session_table_holds_nothing_usable_without_the_cookie() {
         .sign_in(&officer.email, &officer.password)
         .await
         .unwrap();
-    let token = browser.cookie.split_once('=').unwrap().1.to_owned();
+    let token = browser.cookie().split_once('=').unwrap().1.to_owned();
     let (id_hash, wrapped): (Vec<u8>, Vec<u8>) = app.with_conn(|c| {
         sessions::table
             .filter(sessions::user_id.eq(officer.id))
@@ -342,13 +342,13 @@ async fn the_session_table_holds_nothing_usable_without_the_cookie() {
         .windows(token.len().min(16))
         .any(|w| token.as_bytes().starts_with(w)));
     // Knowing the stored row does not make a cookie: a cookie of the stored hash opens nothing.
-    let forged = StaffBrowser {
-        app: &app,
-        cookie: format!(
+    let forged = StaffBrowser::new(
+        &app,
+        &format!(
             "confide-session={}",
             data_encoding::BASE64URL_NOPAD.encode(&id_hash)
         ),
-    };
+    );
     let (status, _, location) = forged.get("/staff").await;
     assert_eq!((status, location.as_deref()), (303, Some("/staff/login")));
 }

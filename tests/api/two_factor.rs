@@ -48,11 +48,32 @@ async fn code_step(app: &TestApp, cookie: &str, code: &str) -> (u16, String, Opt
     (res.status().as_u16(), body, location)
 }
 
+/// The second step, for the new cookie it sets: (status, location, cookie).
+async fn code_step_renewing(
+    app: &TestApp,
+    cookie: &str,
+    code: &str,
+) -> (u16, Option<String>, Option<String>) {
+    let res = app
+        .client
+        .post(app.url("/staff/login/code"))
+        .insert_header(("Cookie", cookie))
+        .send_form(&[("code", code)])
+        .await
+        .unwrap();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let renewed = header("set-cookie")
+        .map(|c| c.split(';').next().unwrap().to_owned())
+        .filter(|c| !c.ends_with('='));
+    (res.status().as_u16(), header("location"), renewed)
+}
+
 fn browser<'a>(app: &'a TestApp, cookie: &str) -> StaffBrowser<'a> {
-    StaffBrowser {
-        app,
-        cookie: cookie.to_owned(),
-    }
+    StaffBrowser::new(app, cookie)
 }
 
 /// A person added at the command line, with their temporary password.
@@ -87,6 +108,28 @@ fn recovery_codes_on(page: &str) -> Vec<String> {
         .collect()
 }
 
+/// The enrolment page, its QR code made by the button (a GET alone stores no secret).
+async fn show_qr_code(b: &StaffBrowser<'_>) -> String {
+    let (status, page, _) = b.get("/staff/two-factor").await;
+    assert_eq!(status, 200);
+    assert!(!page.contains("<svg"), "a GET made a secret");
+    let (status, _, location) = b.post("/staff/two-factor/start", &[]).await;
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some("/staff/two-factor"))
+    );
+    let (status, page, _) = b.get("/staff/two-factor").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg"), "no QR code");
+    // Showing it again shows the same secret, and stores nothing new.
+    let (_, again, _) = b.get("/staff/two-factor").await;
+    assert_eq!(
+        secret_on(&page).display_text().as_str(),
+        secret_on(&again).display_text().as_str()
+    );
+    page
+}
+
 /// Signs in a newly added person, chooses a password and enrols through the pages.
 /// Returns the browser, the secret their app holds, and their recovery codes.
 async fn enrol_new_person<'a>(
@@ -108,9 +151,7 @@ async fn enrol_new_person<'a>(
     assert_eq!(location.as_deref(), Some("/staff"));
     let (_, _, location) = b.get("/staff").await;
     assert_eq!(location.as_deref(), Some("/staff/two-factor"));
-    let (status, page, _) = b.get("/staff/two-factor").await;
-    assert_eq!(status, 200);
-    assert!(page.contains("<svg"), "no QR code");
+    let page = show_qr_code(&b).await;
     let secret = secret_on(&page);
     let code = secret.code_at(app.ctx.now().as_secs());
     let (status, page, _) = b.post("/staff/two-factor", &[("code", &code)]).await;
@@ -132,7 +173,16 @@ async fn enrolment_counts_only_once_a_code_from_the_app_confirms_it() {
         &[("current", &temporary), ("new", new), ("confirm", new)],
     )
     .await;
-    let (_, page, _) = b.get("/staff/two-factor").await;
+    b.get("/staff/two-factor").await;
+    let pending: Option<Vec<u8>> = app.with_conn(|c| {
+        users::table
+            .filter(users::email.eq(email))
+            .select(users::totp_pending_sealed)
+            .first(c)
+            .unwrap()
+    });
+    assert!(pending.is_none(), "showing the page stored a secret");
+    let page = show_qr_code(&b).await;
     let secret = secret_on(&page);
     // The secret is kept sealed, never as the text the page shows.
     let stored: (Option<Vec<u8>>, Option<Vec<u8>>) = app.with_conn(|c| {
@@ -295,9 +345,10 @@ async fn a_recovery_code_signs_in_once_and_tells_the_person() {
     assert_eq!(codes.len(), 10);
     let password = "a long new password 2026";
     let (cookie, _) = password_step(&app, email, password).await;
-    let (status, _, location) = code_step(&app, &cookie, &codes[3].to_lowercase()).await;
+    let (status, location, renewed) =
+        code_step_renewing(&app, &cookie, &codes[3].to_lowercase()).await;
     assert_eq!((status, location.as_deref()), (303, Some("/staff")));
-    assert_eq!(browser(&app, &cookie).get("/staff").await.0, 200);
+    assert_eq!(browser(&app, &renewed.unwrap()).get("/staff").await.0, 200);
     let told: Vec<String> = app.with_conn(|c| {
         outbox::table
             .filter(outbox::kind.eq("recovery_code_used"))

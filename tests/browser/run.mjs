@@ -449,12 +449,19 @@ async function checkStaff (browser, email, password, js) {
       // The hand-off summary, right after signing in (so no code is asked again).
       await page.getByRole('link', { name: 'Hand-off summary for CPOMS or MyConcern' }).click()
       await page.waitForURL(/\/handoff$/)
+      await audit('handoff-confirm')
+      // Showing the page makes nothing: the button makes (and records) the summary.
+      await page.getByRole('button', { name: 'Make the hand-off summary' }).click()
+      await page.waitForLoadState()
       for (const part of ['Concern', 'Action', 'Outcome', 'SHA-256']) {
         if (!(await page.locator(`text=${part}`).count())) problems.push(`hand-off: no ${part}`)
       }
       await audit('handoff')
     }
     await page.goto(urlOf('/staff/two-factor'))
+    await audit('two-factor-start')
+    await page.getByRole('button', { name: 'Show the QR code' }).click()
+    await page.waitForURL(/\/staff\/two-factor$/)
     if (!(await page.locator('svg[role="img"]').count())) problems.push('two-step set-up: no QR code')
     await audit('two-factor')
     await page.goto(urlOf('/staff/verify?then=/staff'))

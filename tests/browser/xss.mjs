@@ -187,6 +187,8 @@ try {
     await inspect(staff, staffWhere)
     staffWhere = `hand-off ${href}`
     await staff.goto(urlOf(`${href}/handoff`))
+    await staff.getByRole('button', { name: 'Make the hand-off summary' }).click()
+    await staff.waitForLoadState()
     await inspect(staff, staffWhere)
   }
   if (opened < codes.length) results.problems.push(`only ${opened} of ${codes.length} corpus reports reached the officer's queue`)

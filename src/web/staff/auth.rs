@@ -9,7 +9,7 @@ use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use crate::app::sessions::{self, SessionState};
-use crate::app::two_factor::{self, TwoFactorError};
+use crate::app::two_factor::{self, EnrolmentStep, TwoFactorError};
 use crate::crypto::session::SessionToken;
 use crate::domain::msg::{FieldError, Msg};
 use crate::views;
@@ -32,6 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .route(web::get().to(show_enrolment))
             .route(web::post().to(confirm_enrolment)),
     )
+    .route("/staff/two-factor/start", web::post().to(start_enrolment))
     .service(
         web::resource("/staff/verify")
             .route(web::get().to(show_verify))
@@ -104,7 +105,15 @@ fn signed_in_to(
         SessionState::MustChangePassword => "/staff/password",
         SessionState::MustEnrol => "/staff/two-factor",
     };
-    let mut res = see_other(target);
+    with_cookie(state, see_other(target), token)
+}
+
+/// The response with the session's (new) cookie.
+fn with_cookie(
+    state: &AppState,
+    mut res: HttpResponse,
+    token: &SessionToken,
+) -> Result<HttpResponse, AppError> {
     res.add_cookie(&session_cookie(state, token.as_str()))
         .map_err(|e| AppError::Internal(anyhow::anyhow!("cannot set the session cookie: {e}")))?;
     Ok(res)
@@ -140,7 +149,7 @@ async fn enter_code(
         .cookie(&state.config.session_cookie)
         .and_then(|c| SessionToken::parse(c.value()));
     let typed = form.code.clone().unwrap_or_default();
-    let outcome = match token.clone() {
+    let outcome = match token {
         Some(token) => {
             state
                 .run(move |conn, ctx| two_factor::complete_sign_in(conn, ctx, &token, &typed))
@@ -148,9 +157,9 @@ async fn enter_code(
         }
         None => None,
     };
-    match (outcome, token) {
-        (Some(next), Some(token)) => signed_in_to(&state, &token, next),
-        _ => {
+    match outcome {
+        Some((renewed, next)) => signed_in_to(&state, &renewed, next),
+        None => {
             // Email, password or code: the answer never says which was wrong.
             let mut res = html_response(
                 StatusCode::OK,
@@ -185,13 +194,10 @@ async fn render_enrolment(
     }
     let required = session.state == SessionState::MustEnrol;
     let for_page = session.clone();
-    let enrolment = state
-        .run(move |conn, ctx| two_factor::begin_enrolment(conn, ctx, &for_page))
+    let step = state
+        .run(move |conn, ctx| two_factor::enrolment(conn, ctx, &for_page))
         .await
-        .map_err(|err| match err {
-            TwoFactorError::StepUp(_) => AppError::StepUpRequired("/staff/two-factor".into()),
-            other => other.into(),
-        })?;
+        .map_err(enrolment_error)?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -199,10 +205,43 @@ async fn render_enrolment(
     };
     Ok(html_response(
         status,
-        with_viewer(&session, |v| {
-            views::two_factor::enrol(&state.site, v, &enrolment, errors, required)
+        with_viewer(&session, |v| match &step {
+            EnrolmentStep::NotStarted { replacing } => {
+                views::two_factor::enrol_start(&state.site, v, errors, required, *replacing)
+            }
+            EnrolmentStep::Started(enrolment) => {
+                views::two_factor::enrol(&state.site, v, enrolment, errors, required)
+            }
         }),
     ))
+}
+
+/// A person already enrolled confirms their old factor before setting up a new one.
+fn enrolment_error(err: TwoFactorError) -> AppError {
+    match err {
+        TwoFactorError::StepUp(_) => AppError::StepUpRequired("/staff/two-factor".into()),
+        other => other.into(),
+    }
+}
+
+/// Makes the secret the next page shows as a QR code (a POST, so that showing the page
+/// never changes anything).
+async fn start_enrolment(
+    state: web::Data<AppState>,
+    session: Verified,
+    _: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let session = session.0;
+    match session.state {
+        SessionState::NeedsSecondFactor => return Err(AppError::SecondFactorRequired),
+        SessionState::MustChangePassword => return Err(AppError::PasswordChangeRequired),
+        SessionState::MustEnrol | SessionState::Active => {}
+    }
+    state
+        .run(move |conn, ctx| two_factor::start_enrolment(conn, ctx, &session))
+        .await
+        .map_err(enrolment_error)?;
+    Ok(see_other("/staff/two-factor"))
 }
 
 async fn confirm_enrolment(
@@ -232,12 +271,17 @@ async fn confirm_enrolment(
         .run(move |conn, ctx| two_factor::confirm_enrolment(conn, ctx, &confirming, &typed))
         .await;
     match confirmed {
-        Ok(codes) => Ok(html_response(
-            StatusCode::OK,
-            with_viewer(&session, |v| {
+        Ok((codes, renewed)) => {
+            // The page's forms carry the anti-forgery token of the new cookie.
+            let session = sessions::SignedIn {
+                token: renewed.clone(),
+                ..session
+            };
+            let page = with_viewer(&session, |v| {
                 views::two_factor::recovery_codes(&state.site, v, &codes)
-            }),
-        )),
+            });
+            with_cookie(&state, html_response(StatusCode::OK, page), &renewed)
+        }
         Err(TwoFactorError::Refused(msg)) => {
             render_enrolment(&state, session, &[FieldError::new("code", msg)]).await
         }
@@ -311,7 +355,7 @@ async fn verify(
         .run(move |conn, ctx| two_factor::step_up(conn, ctx, &session, &typed))
         .await;
     match confirmed {
-        Ok(()) => Ok(see_other(&then)),
+        Ok(renewed) => with_cookie(&state, see_other(&then), &renewed),
         Err(TwoFactorError::Refused(msg)) => Ok(refused(msg)),
         Err(other) => Err(other.into()),
     }
@@ -373,16 +417,16 @@ async fn change_password(
             )
         })
         .await?;
-    Ok(match changed {
-        Ok(()) => see_other("/staff"),
+    match changed {
+        Ok(renewed) => with_cookie(&state, see_other("/staff"), &renewed),
         Err(problem) => {
             let forced = session.0.state == SessionState::MustChangePassword;
-            html_response(
+            Ok(html_response(
                 StatusCode::BAD_REQUEST,
                 with_viewer(&session.0, |v| {
                     views::staff::change_password(&state.site, v, &[problem], forced)
                 }),
-            )
+            ))
         }
-    })
+    }
 }

@@ -19,7 +19,11 @@ use actix_web::http::header;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/staff", web::get().to(show_queue))
         .route("/staff/reports/{id}", web::get().to(show_case))
-        .route("/staff/reports/{id}/handoff", web::get().to(show_hand_off))
+        .service(
+            web::resource("/staff/reports/{id}/handoff")
+                .route(web::get().to(confirm_hand_off))
+                .route(web::post().to(make_hand_off)),
+        )
         .route("/staff/reports/{id}/{change}", web::post().to(change))
         .route(
             "/staff/reports/{id}/pictures/{picture}",
@@ -141,24 +145,49 @@ async fn show_case(
     render_case(&state, &staff, report_id(&id)?, &[]).await
 }
 
-/// The printable hand-off summary, fingerprinted and recorded before it is sent.
-async fn show_hand_off(
+/// A hand-off's refusal to step up comes back to the page that confirms it.
+fn hand_off_error(id: &ReportId) -> impl FnOnce(CaseError) -> AppError {
+    let back_here = format!("/staff/reports/{id}/handoff");
+    move |err| match err {
+        CaseError::StepUp(_) => AppError::StepUpRequired(back_here),
+        other => other.into(),
+    }
+}
+
+/// What the hand-off is, and the button that makes it. A GET opens and records nothing.
+async fn confirm_hand_off(
     state: web::Data<AppState>,
     staff: Staff,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let id = report_id(&id)?;
+    let person = staff.person().clone();
+    let target = id.clone();
+    state
+        .run(move |conn, ctx| cases::may_hand_off(conn, ctx, &person, &target))
+        .await
+        .map_err(hand_off_error(&id))?;
+    Ok(html_response(
+        StatusCode::OK,
+        with_viewer(&staff.0, |v| views::handoff::confirm(&state.site, v, &id)),
+    ))
+}
+
+/// The printable hand-off summary, fingerprinted and recorded before it is sent.
+async fn make_hand_off(
+    state: web::Data<AppState>,
+    staff: Staff,
+    id: web::Path<String>,
+    _: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
     use sha2::Digest;
     let id = report_id(&id)?;
     let person = staff.person().clone();
-    let back_here = format!("/staff/reports/{id}/handoff");
     let target = id.clone();
     let case = state
         .run(move |conn, ctx| cases::hand_off(conn, ctx, &person, &target))
         .await
-        .map_err(|err| match err {
-            CaseError::StepUp(_) => AppError::StepUpRequired(back_here),
-            other => other.into(),
-        })?;
+        .map_err(hand_off_error(&id))?;
     let now = state.ctx.now();
     let content = views::handoff::content(&case, &staff.person().user.name, now);
     let fingerprint = data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(content.0.as_bytes()));
@@ -235,6 +264,9 @@ async fn show_thumbnail(
 ) -> Result<HttpResponse, AppError> {
     picture(&state, staff, path.into_inner(), pictures::Size::Thumbnail).await
 }
+
+#[derive(Deserialize)]
+struct NoFields {}
 
 #[derive(Deserialize)]
 struct ChangeForm {
@@ -336,6 +368,8 @@ async fn change(
         Err(CaseError::Refused(msg)) => {
             render_case(&state, &staff, id, &[FieldError::new(field, msg)]).await
         }
+        // A closed report: the code again, then back to the case to make the change.
+        Err(CaseError::StepUp(_)) => Err(AppError::StepUpRequired(format!("/staff/reports/{id}"))),
         Err(other) => Err(other.into()),
     }
 }
