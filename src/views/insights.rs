@@ -6,7 +6,7 @@ use maud::{html, Markup, PreEscaped};
 use super::layout::Site;
 use super::staff::{page, select, Viewer};
 use crate::app::insights::{By, Insight, PeriodChoice};
-use crate::domain::insight::Shown;
+use crate::domain::insight::{Shown, PERCENTILE_FROM};
 use crate::time::{format_duration, format_uk};
 
 /// A table as shown, and as written to the CSV.
@@ -18,6 +18,9 @@ pub struct Table {
 }
 
 pub const FEWER_THAN_5: &str = "fewer than 5";
+
+/// The small-number rule in words, on the page and in the CSV.
+pub const RULE: &str = "Every count is rounded to the nearest 5 on its own: 0 shows as 0, 1 to 4 as \u{201c}fewer than 5\u{201d}, 5 to 7 as 5, 8 to 12 as 10, and so on. Totals are rounded from the true totals, so rows may not add up to their total. Where a small number could still be worked out by comparing figures (on this page, or for another period or school), one or more figures show as \u{201c}hidden\u{201d}. Percentages are worked out from the rounded figures and shown only when the rounded whole is 20 or more; median and 90th percentile times only when 20 or more reports were acknowledged.";
 pub const HIDDEN: &str = "hidden";
 
 pub fn shown_text(s: Shown) -> String {
@@ -37,7 +40,7 @@ fn share_text(part: Shown, whole: Shown, share: Option<u64>) -> String {
 
 fn duration_text(d: Option<i64>) -> String {
     d.map_or_else(
-        || "not shown (fewer than 5 acknowledged)".to_owned(),
+        || format!("not shown (fewer than {PERCENTILE_FROM} reports acknowledged)"),
         format_duration,
     )
 }
@@ -47,7 +50,7 @@ pub fn tables(insight: &Insight) -> Vec<Table> {
     let mut out = Vec::new();
     let column_heads = |first: &str| {
         let mut head = vec![first.to_owned()];
-        head.extend(insight.columns.iter().map(|c| c.label.clone()));
+        head.extend(insight.columns.iter().map(|c| c.label().to_owned()));
         head.push("Total".to_owned());
         head
     };
@@ -55,7 +58,7 @@ pub fn tables(insight: &Insight) -> Vec<Table> {
         By::Week => "Week beginning",
         By::Term => "Term",
     };
-    if !insight.time_withheld {
+    if !insight.too_few {
         let mut rows: Vec<Vec<String>> = insight
             .time_rows
             .iter()
@@ -77,7 +80,7 @@ pub fn tables(insight: &Insight) -> Vec<Table> {
             rows,
         });
     }
-    if !insight.hotspots_withheld {
+    if !insight.too_few {
         let mut rows: Vec<Vec<String>> = insight
             .locations
             .iter()
@@ -199,6 +202,8 @@ pub fn csv(insight: &Insight) -> String {
         "{}, {}",
         insight.scope_label, insight.period.label
     )));
+    out.push_str("\r\n");
+    out.push_str(&csv_field(RULE));
     out.push_str("\r\n\r\n");
     for table in tables(insight) {
         out.push_str(&csv_field(&table.caption));
@@ -401,7 +406,7 @@ fn line_chart(
     let step = (width - left - 16.0) / points.len().saturating_sub(1).max(1) as f64;
     let y_of = |v: f64| top + plot_h - plot_h * v / max;
     let mut svg = format!(
-        r#"<svg class="confide-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">The same figures are in the table below the chart. Gaps are where fewer than 5 reports were acknowledged.</desc>"#,
+        r#"<svg class="confide-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"><title id="{id}-title">{}</title><desc id="{id}-desc">The same figures are in the table below the chart. Gaps are where fewer than 20 reports were acknowledged.</desc>"#,
         escape(title)
     );
     for k in 0..=4 {
@@ -530,7 +535,7 @@ pub fn insight_page(site: &Site, viewer: &Viewer<'_>, insight: &Insight) -> Mark
         .columns
         .iter()
         .zip(&insight.by_time.column_totals)
-        .map(|(c, s)| (c.label.clone(), *s))
+        .map(|(c, s)| (c.label().to_owned(), *s))
         .collect();
     let spot_bars: Vec<(String, Shown)> = insight
         .locations
@@ -562,10 +567,8 @@ pub fn insight_page(site: &Site, viewer: &Viewer<'_>, insight: &Insight) -> Mark
             }
             div class="govuk-inset-text" {
                 p class="govuk-body" {
-                    strong { "Small numbers are hidden. " }
-                    "Any count from 1 to 4 shows as \u{201c}" (FEWER_THAN_5) "\u{201d}, so that no pupil can be picked out. "
-                    "Where a small number could be worked out by taking the other numbers from a total, more numbers are hidden too and show as \u{201c}" (HIDDEN) "\u{201d} (each of those is 5 or more). "
-                    "Kinds of report with fewer than 5 reports are counted together."
+                    strong { "Small numbers are hidden and every count is rounded. " }
+                    (RULE)
                 }
                 p class="govuk-body govuk-!-margin-bottom-0" {
                     "These figures come only from the kind of report, where it happened, and when it was received, acknowledged and closed: never from what pupils wrote. Weeks start on Monday; terms run September to December, January to March and April to August. Figures as of " (format_uk(insight.generated_at)) "."
@@ -573,7 +576,7 @@ pub fn insight_page(site: &Site, viewer: &Viewer<'_>, insight: &Insight) -> Mark
             }
             p class="govuk-body" {
                 a class="govuk-link" href={ "/staff/insights.csv?" (query(insight)) } download { "Download these figures (CSV)" }
-                " — exactly the tables on this page, with the same numbers hidden. Downloads are recorded."
+                " — exactly the tables on this page, with the same rounding and the same numbers hidden. Downloads are recorded."
             }
             @if insight.too_few {
                 div class="govuk-warning-text" {
@@ -582,17 +585,13 @@ pub fn insight_page(site: &Site, viewer: &Viewer<'_>, insight: &Insight) -> Mark
                 }
             }
             h2 class="govuk-heading-l" { "Reports over time" }
-            @if insight.time_withheld {
-                p class="govuk-body" { "This breakdown is not shown: with so few reports, any version of it would give a small number away. Try a longer period or show by term." }
-            } @else {
+            @if !insight.too_few {
                 (bar_chart("chart-time", &format!("Reports each {}", match insight.request.by { By::Week => "week", By::Term => "term" }), &time_bars))
                 @if let Some(t) = table_named("Reports by") { (table_html(t)) }
                 (across_chart("chart-kind", "Reports by kind", &kind_bars))
             }
             h2 class="govuk-heading-l" { "Hotspots" }
-            @if insight.hotspots_withheld {
-                p class="govuk-body" { "This breakdown is not shown: with so few reports, any version of it would give a small number away." }
-            } @else {
+            @if !insight.too_few {
                 (across_chart("chart-place", "Reports by where it happened", &spot_bars))
                 @if let Some(t) = table_named("Hotspots") { (table_html(t)) }
             }

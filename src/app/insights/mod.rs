@@ -2,18 +2,19 @@
 //! reports are acknowledged, and how cases end, for the schools a person may see, from
 //! clear triage facts only (never sealed text), with small numbers hidden.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod book;
+mod figures;
 
+use self::book::Counted;
+use self::figures::{figures, Published};
+pub use self::figures::{Acknowledgement, Grid, Insight, TimeRow};
 use super::{Context, Staff};
 use crate::db::{Conn, DbError, Tx};
-use crate::domain::choices::{Category, Location, Outcome, Role, Status};
+use crate::domain::choices::Role;
 use crate::domain::ids::SchoolId;
-use crate::domain::insight::{
-    self, changes, merge_small_columns, percentile, suppress, suppress_list, Fact, Grid, Measure,
-    Shown,
-};
+use crate::domain::insight::{changes, Fact};
 use crate::store::audit::{self, Actor};
-use crate::store::insights::{self as counters, Count, Scope};
+use crate::store::insights::{self as counters, Scope};
 use crate::store::reports::CaseRow;
 use crate::store::roles;
 use crate::store::schools::{self, School};
@@ -350,69 +351,6 @@ pub fn reach(conn: &mut Conn<'_>, staff: &Staff) -> Result<Reach, InsightError> 
     })
 }
 
-/// Acknowledgement figures.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Acknowledgement {
-    pub reports: Shown,
-    pub acknowledged: Shown,
-    pub waiting: Shown,
-    /// Median and 90th percentile in seconds, with 5 or more acknowledged.
-    pub median: Option<i64>,
-    pub p90: Option<i64>,
-    pub in_target: Shown,
-    pub in_target_share: Option<u64>,
-    /// The agreed time in hours when the figures are for one school.
-    pub target_hours: Option<i32>,
-    pub urgent: Shown,
-    pub urgent_in_hour: Shown,
-    pub urgent_in_hour_share: Option<u64>,
-}
-
-/// One row of the figures over time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TimeRow {
-    pub label: String,
-    /// Median acknowledgement time of the row's reports (5 or more acknowledged).
-    pub median: Option<i64>,
-}
-
-/// A column of the tables.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Column {
-    pub label: String,
-    pub categories: Vec<Category>,
-}
-
-/// Everything the insight page shows.
-#[derive(Debug, Clone)]
-pub struct Insight {
-    pub reach: Reach,
-    pub request: Request,
-    /// Who the figures cover, in words.
-    pub scope_label: String,
-    pub period: Period,
-    /// Columns of both tables: one category each, except the last, which may hold
-    /// "something else" and every category with fewer than 5 reports.
-    pub columns: Vec<Column>,
-    /// Fewer than 5 reports in all: no table is shown.
-    pub too_few: bool,
-    /// A table that could not be shown without giving a small number away.
-    pub time_withheld: bool,
-    pub hotspots_withheld: bool,
-    pub locations: Vec<Location>,
-    pub time_rows: Vec<TimeRow>,
-    /// Rows `time_rows`, columns `columns`.
-    pub by_time: Grid,
-    /// Rows `locations`, columns `columns`.
-    pub hotspots: Grid,
-    pub acknowledgement: Acknowledgement,
-    pub outcomes: Vec<(Outcome, Shown)>,
-    pub closed: Shown,
-    pub referrals: Vec<(Status, Shown)>,
-    pub referred: Shown,
-    pub generated_at: Timestamp,
-}
-
 /// The figures a person asked for: their own schools only (an unknown or foreign school
 /// falls back to all of theirs).
 pub fn insight(
@@ -428,26 +366,62 @@ pub fn insight(
         .school
         .and_then(|id| reach.schools.iter().find(|s| s.id == id).cloned());
     request.school = chosen.as_ref().map(|s| s.id);
-    let (scope, scope_label) = match (&chosen, reach.everywhere) {
-        (Some(school), _) => (Scope::Schools(vec![school.id]), school.name.clone()),
-        (None, true) => (Scope::Everywhere, "Every school".to_owned()),
+    let (schools, scope_label): (Vec<SchoolId>, String) = match (&chosen, reach.everywhere) {
+        (Some(school), _) => (vec![school.id], school.name.clone()),
+        (None, true) => (
+            reach.schools.iter().map(|s| s.id).collect(),
+            "Every school".to_owned(),
+        ),
         (None, false) => (
-            Scope::Schools(reach.schools.iter().map(|s| s.id).collect()),
+            reach.schools.iter().map(|s| s.id).collect(),
             match reach.schools.as_slice() {
                 [one] => one.name.clone(),
                 many => format!("Your {} schools", many.len()),
             },
         ),
     };
+    // Every period a person can choose, so that what one hides every one hides.
+    let periods: Vec<Period> = PeriodChoice::ALL
+        .iter()
+        .map(|c| Period::of(*c, now))
+        .collect();
+    let from = periods.iter().map(|p| p.from_week).min().unwrap_or(0);
+    let to = periods.iter().map(|p| p.to_week).max().unwrap_or(0);
+    let mut counted_of = |scope: &Scope| -> Result<Counted, DbError> {
+        Ok(Counted::new(&counters::counts(conn.db(), scope, from, to)?))
+    };
+    let (counted, shown) = if let [one] = schools.as_slice() {
+        let counted = counted_of(&Scope::Schools(vec![*one]))?;
+        let shown = book::alone(&mut book::book(&counted, &periods));
+        (counted, shown)
+    } else {
+        // Several schools together, beside each school's own figures.
+        let mut each = Vec::new();
+        for id in &schools {
+            let mut ledger = book::book(&counted_of(&Scope::Schools(vec![*id]))?, &periods);
+            book::alone(&mut ledger);
+            each.push((*id, ledger));
+        }
+        let scope = if reach.everywhere {
+            Scope::Everywhere
+        } else {
+            Scope::Schools(schools.clone())
+        };
+        let counted = counted_of(&scope)?;
+        let shown = book::together(&each, &book::book(&counted, &periods));
+        (counted, shown)
+    };
     let period = Period::of(request.period, now);
-    let counts = counters::counts(conn.db(), &scope, period.from_week, period.to_week)?;
     Ok(figures(
         reach,
         request,
         scope_label,
         period,
         chosen.map(|s| s.ack_within_hours),
-        &counts,
+        &Published {
+            shown: &shown,
+            counted: &counted,
+        },
         now,
     ))
 }
@@ -471,244 +445,6 @@ pub fn downloaded(
             now,
         )
     })
-}
-
-fn figures(
-    reach: Reach,
-    request: Request,
-    scope_label: String,
-    period: Period,
-    target_hours: Option<i32>,
-    counts: &[Count],
-    now: Timestamp,
-) -> Insight {
-    // Rows over time.
-    let row_of = |week: i64| -> i64 {
-        match request.by {
-            By::Week => week,
-            By::Term => {
-                let t = Term::of_day(time::week_start_day(week));
-                i64::from(t.year) * 3 + i64::from(t.part)
-            }
-        }
-    };
-    let mut row_keys: Vec<i64> = (period.from_week..period.to_week).map(row_of).collect();
-    row_keys.dedup();
-    let row_index: BTreeMap<i64, usize> =
-        row_keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
-    let row_label = |key: i64| match request.by {
-        By::Week => time::format_day(time::week_start_day(key)),
-        By::Term => Term {
-            year: key.div_euclid(3) as i16,
-            part: key.rem_euclid(3) as u8,
-        }
-        .label(),
-    };
-
-    let total = |m: Measure| -> u64 { counts.iter().filter(|c| c.measure == m).map(|c| c.n).sum() };
-    let reports_total = total(Measure::Reports);
-
-    let used_locations: BTreeSet<Location> = counts
-        .iter()
-        .filter(|c| c.measure == Measure::Reports && c.n > 0)
-        .filter_map(|c| c.location)
-        .collect();
-    let locations: Vec<Location> = Location::ALL
-        .iter()
-        .copied()
-        .filter(|l| used_locations.contains(l))
-        .collect();
-    // Columns: categories with reports, the small ones folded into "something else".
-    let category_totals: Vec<u64> = Category::ALL
-        .iter()
-        .map(|cat| {
-            counts
-                .iter()
-                .filter(|c| c.measure == Measure::Reports && c.category == Some(*cat))
-                .map(|c| c.n)
-                .sum()
-        })
-        .collect();
-    let other = Category::ALL
-        .iter()
-        .position(|c| *c == Category::Other)
-        .unwrap_or(Category::ALL.len() - 1);
-    let target = merge_small_columns(&category_totals, other);
-    let mut column_of: BTreeMap<Category, usize> = BTreeMap::new();
-    let mut columns: Vec<Column> = Vec::new();
-    let mut other_column: Option<usize> = None;
-    for (j, cat) in Category::ALL.iter().enumerate() {
-        if category_totals[j] == 0 {
-            continue;
-        }
-        if target[j] == other {
-            let k = *other_column.get_or_insert_with(|| {
-                columns.push(Column {
-                    label: String::new(),
-                    categories: Vec::new(),
-                });
-                columns.len() - 1
-            });
-            columns[k].categories.push(*cat);
-            column_of.insert(*cat, k);
-        } else {
-            columns.push(Column {
-                label: cat.label().to_owned(),
-                categories: vec![*cat],
-            });
-            column_of.insert(*cat, columns.len() - 1);
-        }
-    }
-    // The folded column goes last.
-    if let Some(k) = other_column {
-        let folded = columns.remove(k);
-        for j in column_of.values_mut() {
-            if *j == k {
-                *j = columns.len();
-            } else if *j > k {
-                *j -= 1;
-            }
-        }
-        columns.push(folded);
-    }
-
-    let mut time_values = vec![vec![0u64; columns.len()]; row_keys.len()];
-    let mut spot_values = vec![vec![0u64; columns.len()]; locations.len()];
-    let mut row_ack: Vec<BTreeMap<u16, u64>> = vec![BTreeMap::new(); row_keys.len()];
-    let mut all_ack: BTreeMap<u16, u64> = BTreeMap::new();
-    for c in counts {
-        match c.measure {
-            Measure::Reports => {
-                let (Some(category), Some(location)) = (c.category, c.location) else {
-                    continue;
-                };
-                let Some(&j) = column_of.get(&category) else {
-                    continue;
-                };
-                if let Some(&i) = row_index.get(&row_of(c.week)) {
-                    time_values[i][j] += c.n;
-                }
-                if let Some(i) = locations.iter().position(|l| *l == location) {
-                    spot_values[i][j] += c.n;
-                }
-            }
-            Measure::AckTime(b) => {
-                *all_ack.entry(b).or_default() += c.n;
-                if let Some(&i) = row_index.get(&row_of(c.week)) {
-                    *row_ack[i].entry(b).or_default() += c.n;
-                }
-            }
-            _ => {}
-        }
-    }
-    let too_few = reports_total > 0 && reports_total < insight::SMALL_BELOW;
-    // A column whose small count no rectangle can cover is folded into the last column
-    // (both tables share columns), until none is left or only one column remains.
-    let (by_time, hotspots) = loop {
-        let a = suppress(&time_values);
-        let b = suppress(&spot_values);
-        let mut exposed: BTreeSet<usize> = a.exposed_columns.iter().copied().collect();
-        exposed.extend(b.exposed_columns.iter().copied());
-        let last = columns.len().saturating_sub(1);
-        if exposed.is_empty() || columns.len() <= 1 {
-            break (a, b);
-        }
-        if exposed.contains(&last) {
-            // The last column itself: the smallest other one joins it.
-            let smallest = (0..last).min_by_key(|&j| time_values.iter().map(|r| r[j]).sum::<u64>());
-            exposed.extend(smallest);
-        }
-        exposed.remove(&last);
-        for &j in exposed.iter().rev() {
-            for row in time_values.iter_mut().chain(spot_values.iter_mut()) {
-                row[last] += row[j];
-                row.remove(j);
-            }
-            let gone = columns.remove(j);
-            let into = columns.len() - 1;
-            columns[into].categories.extend(gone.categories);
-        }
-    };
-    for column in &mut columns {
-        column.label = match column.categories.as_slice() {
-            [only] => only.label().to_owned(),
-            _ => "Other kinds, grouped so that small numbers stay hidden".to_owned(),
-        };
-    }
-    let withheld = |g: &Grid| g.exposed_rows || !g.exposed_columns.is_empty();
-    let time_withheld = too_few || withheld(&by_time);
-    let hotspots_withheld = too_few || withheld(&hotspots);
-
-    let enough = |map: &BTreeMap<u16, u64>| map.values().sum::<u64>() >= insight::SMALL_BELOW;
-    let time_rows = row_keys
-        .iter()
-        .zip(&row_ack)
-        .map(|(key, acks)| TimeRow {
-            label: row_label(*key),
-            median: enough(acks).then(|| percentile(acks, 0.5)).flatten(),
-        })
-        .collect();
-
-    let acknowledged = total(Measure::Acknowledged);
-    let in_target = total(Measure::AckInTarget);
-    let urgent = total(Measure::Urgent);
-    let urgent_acknowledged = total(Measure::UrgentAcknowledged);
-    let urgent_in_hour = total(Measure::UrgentAckInHour);
-    let _ = urgent_acknowledged;
-    let acknowledgement = Acknowledgement {
-        reports: by_time.total,
-        acknowledged: insight::shown(acknowledged),
-        waiting: insight::shown(reports_total.saturating_sub(acknowledged)),
-        median: enough(&all_ack)
-            .then(|| percentile(&all_ack, 0.5))
-            .flatten(),
-        p90: enough(&all_ack)
-            .then(|| percentile(&all_ack, 0.9))
-            .flatten(),
-        in_target: insight::shown(in_target),
-        in_target_share: insight::share(in_target, acknowledged),
-        target_hours,
-        urgent: insight::shown(urgent),
-        urgent_in_hour: insight::shown(urgent_in_hour),
-        urgent_in_hour_share: insight::share(urgent_in_hour, urgent),
-    };
-
-    let outcome_counts: Vec<u64> = Outcome::ALL
-        .iter()
-        .map(|o| total(Measure::Closed(*o)))
-        .collect();
-    let (outcome_shown, closed) = suppress_list(&outcome_counts);
-    let referral_statuses: Vec<Status> = Status::ALL
-        .iter()
-        .copied()
-        .filter(|s| s.is_referral())
-        .collect();
-    let referral_counts: Vec<u64> = referral_statuses
-        .iter()
-        .map(|s| total(Measure::Referred(*s)))
-        .collect();
-    let (referral_shown, referred) = suppress_list(&referral_counts);
-
-    Insight {
-        reach,
-        request,
-        scope_label,
-        period,
-        columns,
-        too_few,
-        time_withheld,
-        hotspots_withheld,
-        locations,
-        time_rows,
-        by_time,
-        hotspots,
-        acknowledgement,
-        outcomes: Outcome::ALL.iter().copied().zip(outcome_shown).collect(),
-        closed,
-        referrals: referral_statuses.into_iter().zip(referral_shown).collect(),
-        referred,
-        generated_at: now,
-    }
 }
 
 #[cfg(test)]
