@@ -48,6 +48,8 @@ for _ in $(seq 1 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
     sleep 0.2
 done
+# Both runs sign in to the same demo: codes.mjs keeps the 30-second steps used in one file.
+export DEMO_CODE_STATE="$pg_dir/code-steps.json"
 DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGINS=officer@demo.confide.example:demo-officer-2026,admin@demo.confide.example:demo-admin-2026 \
 BASE_URL="http://127.0.0.1:$port" EXTRA_PATHS=/does-not-exist START_PATHS=/s/oakfield,/s/riverside \
     node "$root/tests/browser/run.mjs"

@@ -7,13 +7,12 @@
 //
 //   BASE_URL=http://127.0.0.1:PORT DEMO_CODE_BIN=target/debug/confide \
 //   STAFF_LOGIN=officer@demo.confide.example:demo-officer-2026 node tests/browser/xss.mjs
-import { execFileSync } from 'node:child_process'
+import { freshCode } from './codes.mjs'
 import { chromium } from 'playwright-core'
 
 const BASE = new URL(process.env.BASE_URL)
 const urlOf = (path) => new URL(path, BASE).toString()
 const [EMAIL, PASSWORD] = (process.env.STAFF_LOGIN || 'officer@demo.confide.example:demo-officer-2026').split(':')
-const DEMO_CODE_BIN = process.env.DEMO_CODE_BIN || 'target/debug/confide'
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -158,7 +157,7 @@ try {
   await staff.locator('#password').fill(PASSWORD)
   await staff.getByRole('button', { name: 'Sign in' }).click()
   await staff.waitForURL(/\/staff\/login\/code$/)
-  await staff.locator('#code').fill(execFileSync(DEMO_CODE_BIN, ['demo-code', EMAIL], { encoding: 'utf8' }).trim())
+  await staff.locator('#code').fill(await freshCode(EMAIL))
   await staff.getByRole('button', { name: 'Continue' }).click()
   await staff.waitForURL(/\/staff$/)
   staffWhere = 'queue'
