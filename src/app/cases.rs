@@ -229,6 +229,10 @@ pub fn open(
     .contains(&role);
     let now = ctx.now();
     conn.write(|tx| {
+        // The pupil's newest words are in front of someone now: no longer "New message".
+        if reports::clear_new_message(tx, id)? {
+            settle(tx, &row)?;
+        }
         events::record(
             tx,
             &staff.actor(),
@@ -320,29 +324,26 @@ fn change(
         let row = reports::find(tx.db(), id)?;
         require_fresh_if_closed(staff, &row, now)?;
         let changed = change(tx, &row, now)?;
-        let after = reports::find(tx.db(), id)?;
-        let target = schools::find(tx.db(), row.school_id)?.ack_within_hours;
-        super::insights::note(
-            tx,
-            Some(&super::insights::fact_of(&row, target)),
-            Some(&super::insights::fact_of(&after, target)),
-        )?;
-        keys::sync_queue(
-            tx,
-            id,
-            &QueueKeys::of(
-                after.status,
-                after.risk,
-                after.happening_now && after.acknowledged_at.is_none(),
-                after.created_at,
-            ),
-        )?;
+        settle(tx, &row)?;
         let role = acting_role(tx.db(), staff, &row)?;
         let event = Event::new(id, changed.kind, role)
             .change(changed.from.as_deref(), changed.to.as_deref());
         events::record(tx, &staff.actor(), &event, &changed.detail, now)?;
         Ok(())
     })
+}
+
+/// After a report's clear facts changed inside `tx` (from `before`): its figures and its
+/// place in every queue follow, in the same transaction.
+pub(crate) fn settle(tx: &mut Tx<'_>, before: &CaseRow) -> Result<(), DbError> {
+    let after = reports::find(tx.db(), &before.id)?;
+    let target = schools::find(tx.db(), before.school_id)?.ack_within_hours;
+    super::insights::note(
+        tx,
+        Some(&super::insights::fact_of(before, target)),
+        Some(&super::insights::fact_of(&after, target)),
+    )?;
+    keys::sync_queue(tx, &before.id, &QueueKeys::of_row(&after))
 }
 
 /// What a change did, for the event and the audit row.

@@ -411,8 +411,27 @@ pub fn add_message(
             },
             now,
         )?;
-        reports::touch(tx, &report_id, now)?;
-        let school = reports::find(tx.db(), &report_id)?.school_id;
+        let before = reports::find(tx.db(), &report_id)?;
+        let school = before.school_id;
+        // Staff finished with it, and the pupil has more to say: it opens again (kept
+        // while open, as any reopened report), or the words could be deleted unread.
+        let reopened = before.status == Status::Closed;
+        if reopened {
+            reports::set_status(tx, &before, Status::Open, None, now)?;
+            retention::after_status_change(tx, ctx, &before, Status::Open, now)?;
+        }
+        reports::mark_new_message(tx, &report_id, now)?;
+        super::cases::settle(tx, &before)?;
+        if reopened {
+            events::record(
+                tx,
+                &Actor::pupil(),
+                &Event::new(&report_id, EventKind::PupilReopened, ActorRole::Pupil)
+                    .change(Some(Status::Closed.as_str()), Some(Status::Open.as_str())),
+                "",
+                now,
+            )?;
+        }
         let mails: Vec<NewMail> = keys::readers_to_mail(tx.db(), &report_id, false)?
             .into_iter()
             .map(|(id, email)| NewMail {

@@ -77,6 +77,7 @@ diesel::table! {
         legal_hold -> Bool,
         expiry_warned -> Bool,
         referral -> Nullable<Text>,
+        new_message_at -> Nullable<BigInt>,
     }
 }
 

@@ -171,6 +171,7 @@ choices! {
         Replied => "replied", "Replied to the pupil";
         NoteAdded => "note", "Added an internal note";
         PupilWrote => "pupil_message", "Pupil added a message";
+        PupilReopened => "pupil_reopened", "Pupil wrote again, so the report opened again";
         LegalHoldSet => "hold", "Placed on legal hold";
         LegalHoldLifted => "hold_lifted", "Legal hold lifted";
         RetentionExtended => "retention_extended", "Kept for longer";

@@ -46,17 +46,27 @@ pub struct Composed {
 
 const FOOTER: &str = "For the pupil's safety this email never says what was reported or by whom. Please do not forward it or reply to it.";
 
+/// Where the mail's link goes: sign-in, then for a pupil's message the queue of reports with
+/// new messages (a filter, never which report).
+fn link(kind: Kind, sign_in_url: &str) -> String {
+    match kind {
+        Kind::PupilMessage => format!("{sign_in_url}?then=%2Fstaff%3Fnew%3D1"),
+        _ => sign_in_url.to_owned(),
+    }
+}
+
 fn text_body(kind: Kind, school: &str, sign_in_url: &str) -> String {
     format!(
-        "{}\n\nSign in to Confide to read it:\n{sign_in_url}\n\n{FOOTER}\n",
-        headline(kind, school)
+        "{}\n\nSign in to Confide to read it:\n{}\n\n{FOOTER}\n",
+        headline(kind, school),
+        link(kind, sign_in_url)
     )
 }
 
 fn html_body(kind: Kind, school: &str, sign_in_url: &str) -> String {
     html! {
         p { (headline(kind, school)) }
-        p { a href=(sign_in_url) { "Sign in to Confide" } }
+        p { a href=(link(kind, sign_in_url)) { "Sign in to Confide" } }
         p { (FOOTER) }
     }
     .into_string()

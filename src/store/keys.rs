@@ -19,23 +19,40 @@ pub struct QueueKeys {
 }
 
 impl QueueKeys {
-    /// Unacknowledged "happening now" reports first, then by risk, then oldest.
+    /// Unacknowledged "happening now" reports first, then reports with a pupil's message
+    /// nobody has opened yet, then by risk, then oldest.
     pub fn of(
         status: Status,
         risk: Option<Risk>,
         urgent_unacknowledged: bool,
+        new_message: bool,
         created_at: Timestamp,
     ) -> Self {
         QueueKeys {
             is_open: status.is_open(),
-            urgent_rank: if urgent_unacknowledged { 0 } else { 1 },
+            urgent_rank: match (urgent_unacknowledged, new_message) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+            },
             risk_rank: Risk::rank(risk),
             created_at,
         }
     }
 
+    /// Where a report stands in every queue, from its row.
+    pub fn of_row(row: &super::reports::CaseRow) -> Self {
+        QueueKeys::of(
+            row.status,
+            row.risk,
+            row.happening_now && row.acknowledged_at.is_none(),
+            row.new_message_at.is_some(),
+            row.created_at,
+        )
+    }
+
     pub fn new_report(happening_now: bool, created_at: Timestamp) -> Self {
-        QueueKeys::of(Status::New, None, happening_now, created_at)
+        QueueKeys::of(Status::New, None, happening_now, false, created_at)
     }
 }
 
@@ -243,6 +260,7 @@ type SourceRow = (
     bool,
     Option<Timestamp>,
     Timestamp,
+    Option<Timestamp>,
 );
 
 fn sources(rows: Vec<SourceRow>) -> Vec<ShareSource> {
@@ -257,6 +275,7 @@ fn sources(rows: Vec<SourceRow>) -> Vec<ShareSource> {
                 happening_now,
                 acknowledged_at,
                 created_at,
+                new_message_at,
             )| {
                 ShareSource {
                     report,
@@ -266,6 +285,7 @@ fn sources(rows: Vec<SourceRow>) -> Vec<ShareSource> {
                         status,
                         risk,
                         happening_now && acknowledged_at.is_none(),
+                        new_message_at.is_some(),
                         created_at,
                     ),
                 }
@@ -304,6 +324,7 @@ pub fn missing_from_sharer(
             reports::happening_now,
             reports::acknowledged_at,
             reports::created_at,
+            reports::new_message_at,
         ))
         .load(db)?;
     Ok(sources(rows))
@@ -338,6 +359,7 @@ pub fn missing_from_recovery(
             reports::happening_now,
             reports::acknowledged_at,
             reports::created_at,
+            reports::new_message_at,
         ))
         .load(db)?;
     Ok(sources(rows))

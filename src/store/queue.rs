@@ -59,6 +59,8 @@ pub struct QueueFilter {
     pub category: Option<Category>,
     pub risk: Option<RiskFilter>,
     pub mine: bool,
+    /// Only reports with a pupil's message nobody has opened yet.
+    pub new_messages: bool,
 }
 
 /// Where the previous page ended, in queue order.
@@ -108,6 +110,8 @@ pub struct QueueRow {
     pub acknowledged: bool,
     /// Not acknowledged within the school's agreed time.
     pub overdue: bool,
+    /// The pupil wrote something nobody it is routed to has opened yet.
+    pub new_message: bool,
 }
 
 /// A page of the queue and the cursor for the next one.
@@ -126,6 +130,7 @@ type Raw = (
         About,
         Status,
         Option<Risk>,
+        Option<Timestamp>,
         Option<Timestamp>,
     ),
     (String, i32),
@@ -161,6 +166,7 @@ pub fn fetch(
                 reports::status,
                 reports::risk,
                 reports::acknowledged_at,
+                reports::new_message_at,
             ),
             (schools::name, schools::ack_within_hours),
             users::name.nullable(),
@@ -204,6 +210,9 @@ pub fn fetch(
     if filter.mine {
         query = query.filter(reports::owner_id.eq(user_id));
     }
+    if filter.new_messages {
+        query = query.filter(reports::new_message_at.is_not_null());
+    }
     if let Some(c) = after {
         // Row-value comparison: both SQLite and PostgreSQL walk the index from here.
         query = query.filter(
@@ -226,7 +235,16 @@ pub fn fetch(
         i,
         (
             (id, urgent_rank, risk_rank, created_at),
-            (category, location, happening_now, about, status, risk, acknowledged_at),
+            (
+                category,
+                location,
+                happening_now,
+                about,
+                status,
+                risk,
+                acknowledged_at,
+                new_message_at,
+            ),
             (school_name, ack_hours),
             owner,
         ),
@@ -258,6 +276,7 @@ pub fn fetch(
             overdue: acknowledged_at.is_none()
                 && status.is_open()
                 && now.since(created_at) > i64::from(ack_hours) * 3600,
+            new_message: new_message_at.is_some(),
         });
     }
     Ok(QueuePage { rows, next })

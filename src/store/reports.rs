@@ -77,6 +77,8 @@ pub struct CaseRow {
     pub expiry_warned: bool,
     /// The last referral it went through.
     pub referral: Option<Status>,
+    /// When the pupil wrote something nobody it is routed to has opened since.
+    pub new_message_at: Option<Timestamp>,
 }
 
 pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {
@@ -334,6 +336,30 @@ pub fn set_owner(
         .set((reports::owner_id.eq(owner), reports::updated_at.eq(now)))
         .execute(tx.db())?;
     Ok(())
+}
+
+/// The pupil wrote: the report shows "New message" until someone it is routed to opens it.
+pub fn mark_new_message(tx: &mut Tx<'_>, id: &ReportId, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((
+            reports::new_message_at.eq(Some(now)),
+            reports::updated_at.eq(now),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// Someone the report is routed to opened it: the pupil's message has been seen. Returns
+/// whether there was one unseen.
+pub fn clear_new_message(tx: &mut Tx<'_>, id: &ReportId) -> Result<bool, DbError> {
+    let cleared = diesel::update(
+        reports::table
+            .find(id)
+            .filter(reports::new_message_at.is_not_null()),
+    )
+    .set(reports::new_message_at.eq(None::<Timestamp>))
+    .execute(tx.db())?;
+    Ok(cleared > 0)
 }
 
 /// Something was added to the conversation or notes.

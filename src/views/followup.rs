@@ -144,6 +144,11 @@ pub fn conversation(
                             }
                         }
                     }
+                    @if view.status == Status::Closed {
+                        div class="govuk-inset-text" {
+                            "Staff finished working on this report. If you write again, it opens again and they are told."
+                        }
+                    }
                     form method="post" action="/followup/message" enctype="multipart/form-data" novalidate {
                         input type="hidden" name="code" value=(code.grouped().as_str());
                         (TextField {

@@ -82,7 +82,14 @@ pub fn csrf(viewer: &Viewer<'_>) -> Markup {
     html! { input type="hidden" name="csrf" value=(viewer.csrf); }
 }
 
-pub fn login(site: &Site, errors: &[FieldError], email: &str) -> Markup {
+/// Where a sign-in goes once done, carried through both steps (`/staff` needs no field).
+pub(crate) fn then_field(then: &str) -> Markup {
+    html! {
+        @if then != "/staff" { input type="hidden" name="then" value=(then); }
+    }
+}
+
+pub fn login(site: &Site, errors: &[FieldError], email: &str, then: &str) -> Markup {
     page(
         site,
         "Sign in",
@@ -94,6 +101,7 @@ pub fn login(site: &Site, errors: &[FieldError], email: &str) -> Markup {
                     h1 class="govuk-heading-xl" { "Sign in" }
                     p class="govuk-body" { "For school staff and Safer School Partnership officers who receive reports." }
                     form method="post" action="/staff/login" novalidate {
+                        (then_field(then))
                         div class={ "govuk-form-group" @if !errors.is_empty() { " govuk-form-group--error" } } {
                             label class="govuk-label" for="email" { "Email address" }
                             input class="govuk-input" id="email" name="email" type="email" value=(email) autocomplete="username" spellcheck="false";
@@ -150,8 +158,14 @@ pub fn change_password(
 }
 
 fn flag_tags(happening_now: bool, about_staff: bool, overdue: bool) -> Markup {
+    flags(happening_now, false, about_staff, overdue)
+}
+
+/// The queue's flags, the pupil's unread message among them.
+fn flags(happening_now: bool, new_message: bool, about_staff: bool, overdue: bool) -> Markup {
     html! {
         @if happening_now { strong class="govuk-tag govuk-tag--red" { "Happening now" } " " }
+        @if new_message { strong class="govuk-tag govuk-tag--blue" { "New message" } " " }
         @if about_staff { strong class="govuk-tag govuk-tag--purple" { "About staff" } " " }
         @if overdue { strong class="govuk-tag govuk-tag--orange" { "Overdue" } }
     }
@@ -238,6 +252,10 @@ pub fn queue(
                             input class="govuk-checkboxes__input" id="mine" name="mine" type="checkbox" value="1" checked[filter.mine];
                             label class="govuk-label govuk-checkboxes__label" for="mine" { "Only mine" }
                         }
+                        div class="govuk-checkboxes__item" {
+                            input class="govuk-checkboxes__input" id="new" name="new" type="checkbox" value="1" checked[filter.new_messages];
+                            label class="govuk-label govuk-checkboxes__label" for="new" { "Only new messages from pupils" }
+                        }
                     }
                 }
                 button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Show reports" }
@@ -267,7 +285,7 @@ pub fn queue(
                                         "Open" span class="govuk-visually-hidden" { " report from " (format_uk(row.created_at)) }
                                     }
                                 }
-                                td class="govuk-table__cell" { (flag_tags(row.happening_now && !row.acknowledged, row.about_staff, row.overdue)) }
+                                td class="govuk-table__cell" { (flags(row.happening_now && !row.acknowledged, row.new_message, row.about_staff, row.overdue)) }
                                 td class="govuk-table__cell" { (row.school_name) }
                                 td class="govuk-table__cell" { (row.category.label()) }
                                 td class="govuk-table__cell" { (row.location.label()) }

@@ -29,7 +29,7 @@ const LOST_PHONE: &str = "Lost your phone? Use one of the recovery codes you pri
 
 /// After the password: the code from the app. Shown the same whether or not the password
 /// was right.
-pub fn sign_in_code(site: &Site, errors: &[FieldError]) -> Markup {
+pub fn sign_in_code(site: &Site, errors: &[FieldError], then: &str) -> Markup {
     page(
         site,
         "Enter your code",
@@ -41,6 +41,7 @@ pub fn sign_in_code(site: &Site, errors: &[FieldError]) -> Markup {
                     h1 class="govuk-heading-xl" { "Enter your code" }
                     p class="govuk-body" { "Open the authenticator app on your phone and find Confide." }
                     form method="post" action="/staff/login/code" novalidate {
+                        (super::staff::then_field(then))
                         (code_field(errors, "Code"))
                         button type="submit" class="govuk-button" data-module="govuk-button" { "Continue" }
                     }

@@ -7,6 +7,7 @@
 
 mod abuse;
 mod cli;
+mod conversation;
 mod core;
 mod errors;
 mod followup;

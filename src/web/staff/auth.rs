@@ -50,13 +50,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
 struct LoginForm {
     email: Option<String>,
     password: Option<Zeroizing<String>>,
+    /// A staff page to go to once signed in (a notification's link).
+    then: Option<String>,
 }
 
 /// The one message for every failed sign-in, so it never says which part was wrong.
 const BAD_SIGN_IN: FieldError = FieldError::new("email", Msg::BadSignIn);
 
-async fn show_login(state: web::Data<AppState>) -> HttpResponse {
-    html_response(StatusCode::OK, views::staff::login(&state.site, &[], ""))
+async fn show_login(state: web::Data<AppState>, query: web::Query<ReturnQuery>) -> HttpResponse {
+    let then = safe_return(query.then.as_deref());
+    html_response(
+        StatusCode::OK,
+        views::staff::login(&state.site, &[], "", &then),
+    )
 }
 
 fn session_cookie<'a>(state: &AppState, value: &'a str) -> Cookie<'a> {
@@ -74,6 +80,7 @@ async fn login(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let email = form.email.clone().unwrap_or_default();
+    let then = safe_return(form.then.as_deref());
     if state.limits.check_sign_in(&req).is_err() {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
@@ -81,6 +88,7 @@ async fn login(
                 &state.site,
                 &[FieldError::new("email", Msg::TooManySignIns)],
                 &email,
+                &then,
             ),
         ));
     }
@@ -90,22 +98,27 @@ async fn login(
         .run(move |conn, ctx| sessions::sign_in(conn, ctx, &given, &password))
         .await?;
     // Right or wrong, the answer is the same until the second factor passes.
-    signed_in_to(&state, &token, next)
+    signed_in_to(&state, &token, next, &then)
 }
 
-/// Where a session goes next, with its cookie.
+/// Where a session goes next, with its cookie: `then` once every step is done.
 fn signed_in_to(
     state: &AppState,
     token: &SessionToken,
     next: SessionState,
+    then: &str,
 ) -> Result<HttpResponse, AppError> {
     let target = match next {
-        SessionState::Active => "/staff",
-        SessionState::NeedsSecondFactor => "/staff/login/code",
-        SessionState::MustChangePassword => "/staff/password",
-        SessionState::MustEnrol => "/staff/two-factor",
+        SessionState::Active => then.to_owned(),
+        SessionState::NeedsSecondFactor if then != "/staff" => format!(
+            "/staff/login/code?{}",
+            serde_urlencoded::to_string([("then", then)]).unwrap_or_default()
+        ),
+        SessionState::NeedsSecondFactor => "/staff/login/code".to_owned(),
+        SessionState::MustChangePassword => "/staff/password".to_owned(),
+        SessionState::MustEnrol => "/staff/two-factor".to_owned(),
     };
-    with_cookie(state, see_other(target), token)
+    with_cookie(state, see_other(&target), token)
 }
 
 /// The response with the session's (new) cookie.
@@ -119,16 +132,18 @@ fn with_cookie(
     Ok(res)
 }
 
-async fn show_code(state: web::Data<AppState>) -> HttpResponse {
+async fn show_code(state: web::Data<AppState>, query: web::Query<ReturnQuery>) -> HttpResponse {
+    let then = safe_return(query.then.as_deref());
     html_response(
         StatusCode::OK,
-        views::two_factor::sign_in_code(&state.site, &[]),
+        views::two_factor::sign_in_code(&state.site, &[], &then),
     )
 }
 
 #[derive(Deserialize)]
 struct CodeForm {
     code: Option<Zeroizing<String>>,
+    then: Option<String>,
 }
 
 async fn enter_code(
@@ -136,12 +151,14 @@ async fn enter_code(
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
+    let then = safe_return(form.then.as_deref());
     if state.limits.check_second_factor(&req).is_err() {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::two_factor::sign_in_code(
                 &state.site,
                 &[FieldError::new("code", Msg::TooManyCodes)],
+                &then,
             ),
         ));
     }
@@ -158,12 +175,12 @@ async fn enter_code(
         None => None,
     };
     match outcome {
-        Some((renewed, next)) => signed_in_to(&state, &renewed, next),
+        Some((renewed, next)) => signed_in_to(&state, &renewed, next, &then),
         None => {
             // Email, password or code: the answer never says which was wrong.
             let mut res = html_response(
                 StatusCode::OK,
-                views::staff::login(&state.site, &[BAD_SIGN_IN], ""),
+                views::staff::login(&state.site, &[BAD_SIGN_IN], "", &then),
             );
             let mut gone = session_cookie(&state, "");
             gone.make_removal();

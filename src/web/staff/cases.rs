@@ -42,6 +42,7 @@ struct QueueQuery {
     category: Option<String>,
     risk: Option<String>,
     mine: Option<String>,
+    new: Option<String>,
     after: Option<String>,
 }
 
@@ -57,6 +58,7 @@ impl QueueQuery {
                 other => Risk::parse(other).map(RiskFilter::Rated),
             },
             mine: self.mine.is_some(),
+            new_messages: self.new.is_some(),
         }
     }
 
@@ -69,6 +71,7 @@ impl QueueQuery {
             ("category", &self.category),
             ("risk", &self.risk),
             ("mine", &self.mine),
+            ("new", &self.new),
         ] {
             if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
                 pairs.push((key, value));
