@@ -313,6 +313,8 @@ async fn every_change_to_a_report_is_an_event_written_with_its_audit_row() {
             "replied",
             "note",
             "status",
+            // The pupil wrote on the closed report: it opened again, then the message.
+            "pupil_reopened",
             "pupil_message"
         ]
     );
