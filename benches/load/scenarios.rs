@@ -873,7 +873,8 @@ async fn sign_in(
             Some(("application/x-www-form-urlencoded", form.as_bytes())),
         ))
         .await?;
-    let cookie = session_cookie(&r).with_context(|| format!("sign-in failed ({})", r.status))?;
+    let mut cookie =
+        session_cookie(&r).with_context(|| format!("sign-in failed ({})", r.status))?;
     if r.header("location") == Some("/staff/password") {
         let page = conn
             .send(&http::request(
@@ -904,6 +905,8 @@ async fn sign_in(
         if r.status != 303 {
             bail!("changing the one-time password answered {}", r.status);
         }
+        // A new password is a change of privilege: the session has a new id.
+        cookie = session_cookie(&r).context("no new session cookie after the password")?;
     }
     Ok(cookie)
 }
