@@ -77,9 +77,32 @@ pub fn queue(
     Ok(QueueScreen {
         schools,
         page: queue::fetch(conn.db(), staff.id(), filter, after, PAGE_SIZE, now)?,
-        awaiting: roles::awaiting_keys(conn.db(), staff.id())?,
+        awaiting: awaiting_keys(conn.db(), staff.id(), &mine)?,
         now,
     })
+}
+
+/// Whether reports exist at the person's schools that they should read but hold no key
+/// to yet (a role given after they arrived): only then does the queue say so.
+fn awaiting_keys(
+    db: &mut DbConnection,
+    user: UserId,
+    schools: &[crate::domain::ids::SchoolId],
+) -> Result<bool, DbError> {
+    for school in schools {
+        let holders = roles::all_holders(db, *school)?;
+        if !holders
+            .iter()
+            .any(|h| h.user_id == user && !h.keys_complete)
+        {
+            continue;
+        }
+        let allowed = routing::allowed_abouts(user, &roles::holdings(&holders));
+        if keys::missing_count(db, *school, user, &allowed)? > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// One entry in the conversation or the notes.

@@ -47,6 +47,8 @@ impl From<DbError> for TwoFactorError {
 enum Verdict {
     Totp,
     RecoveryCode,
+    /// The right code for a step already used (a second sign-in within the same step).
+    Replayed,
     Wrong,
     /// Too many wrong codes lately: nothing is checked.
     Locked,
@@ -71,12 +73,19 @@ fn verify(tx: &mut Tx<'_>, ctx: &Context, user: &User, typed: &str) -> Result<Ve
         .totp_sealed
         .as_deref()
         .and_then(|sealed| TotpSecret::open(&ctx.server_key, user.id, false, sealed).ok());
+    let replayed = || {
+        secret
+            .as_ref()
+            .and_then(|s| s.matching_step(typed, now.as_secs(), i64::MIN))
+            .is_some()
+    };
     let verdict = match secret
         .as_ref()
         .and_then(|s| s.matching_step(typed, now.as_secs(), user.totp_last_step))
     {
         Some(step) if users::use_totp_step(tx, user.id, step)? => Verdict::Totp,
-        Some(_) => Verdict::Wrong,
+        Some(_) => Verdict::Replayed,
+        None if replayed() => Verdict::Replayed,
         None => match RecoveryCode::parse(typed) {
             Some(code)
                 if recovery_codes::use_code(
@@ -93,7 +102,7 @@ fn verify(tx: &mut Tx<'_>, ctx: &Context, user: &User, typed: &str) -> Result<Ve
     };
     match verdict {
         // Already counted when it was claimed.
-        Verdict::Wrong | Verdict::Locked => {}
+        Verdict::Wrong | Verdict::Replayed | Verdict::Locked => {}
         Verdict::RecoveryCode => {
             users::clear_factor_failures(tx, user.id)?;
             audit::append(
@@ -120,26 +129,41 @@ fn verify(tx: &mut Tx<'_>, ctx: &Context, user: &User, typed: &str) -> Result<Ve
     Ok(verdict)
 }
 
-/// The second step of signing in. `None` for any failure — no session for this cookie
-/// (the password was wrong), a wrong code, too many codes — and the half-made session is
-/// ended, so the next try starts again with the password. On success the session gets a
-/// new id (a new cookie): one planted before the code was typed opens nothing.
+/// How the second step of signing in went.
+#[derive(Debug)]
+pub enum CodeStep {
+    /// Signed in: the session's new cookie, and what it must do next.
+    Done(SessionToken, SessionState),
+    /// The right code for a step just used: the session waits for the next one. (Only a
+    /// person who can make right codes learns the password was right.)
+    JustUsed,
+    /// Anything else, the same answer whatever was wrong; the half-made session is gone.
+    Refused,
+}
+
+/// The second step of signing in. Any failure — no session for this cookie (the password
+/// was wrong), a wrong code, too many codes — ends the half-made session, so the next try
+/// starts again with the password. On success the session gets a new id (a new cookie):
+/// one planted before the code was typed opens nothing.
 pub fn complete_sign_in(
     conn: &mut Conn<'_>,
     ctx: &Context,
     token: &SessionToken,
     typed: &str,
-) -> Result<Option<(SessionToken, SessionState)>, SessionError> {
+) -> Result<CodeStep, SessionError> {
     let id = token.id_hash();
     let Some(row) = sessions::find(conn.db(), &id)? else {
-        return Ok(None);
+        return Ok(CodeStep::Refused);
     };
     let user = users::find(conn.db(), row.user_id)?;
     if row.second_factor_at.is_some() || !user.enrolled() || user.disabled {
-        return Ok(None);
+        return Ok(CodeStep::Refused);
     }
     let verdict = conn.write(|tx| verify(tx, ctx, &user, typed))?;
     let now = ctx.now();
+    if verdict == Verdict::Replayed {
+        return Ok(CodeStep::JustUsed);
+    }
     if matches!(verdict, Verdict::Wrong | Verdict::Locked) {
         conn.write(|tx| {
             sessions::delete(tx, &id)?;
@@ -152,10 +176,10 @@ pub fn complete_sign_in(
                 now,
             )
         })?;
-        return Ok(None);
+        return Ok(CodeStep::Refused);
     }
     let Ok(key) = token.open_private_key(&row.sealed_private_key) else {
-        return Ok(None);
+        return Ok(CodeStep::Refused);
     };
     let renewed = conn.write(|tx| {
         sessions::mark_second_factor(tx, &id, now)?;
@@ -167,7 +191,10 @@ pub fn complete_sign_in(
         "Signed in"
     };
     finish_sign_in(conn, ctx, &user, &key, action)?;
-    Ok(Some((renewed, SessionState::of(&user, Some(now), now))))
+    Ok(CodeStep::Done(
+        renewed,
+        SessionState::of(&user, Some(now), now),
+    ))
 }
 
 /// Confirms the second factor again before a sensitive action; the session gets a new id,
@@ -202,6 +229,7 @@ pub fn step_up(
     })?;
     match (verdict, renewed) {
         (Verdict::Locked, _) => Err(TwoFactorError::Refused(Msg::TooManyCodes)),
+        (Verdict::Replayed, _) => Err(TwoFactorError::Refused(Msg::CodeJustUsed)),
         (_, Some(renewed)) => Ok(renewed),
         (_, None) => Err(TwoFactorError::Refused(Msg::CodeWrong)),
     }
@@ -351,6 +379,7 @@ pub fn confirm_at_command_line(
             Ok(Ok(Admin::confirmed_at_command_line(admin, ctx.now())))
         }
         Verdict::Wrong => Ok(Err(Msg::CodeWrong)),
+        Verdict::Replayed => Ok(Err(Msg::CodeJustUsed)),
         Verdict::Locked => Ok(Err(Msg::TooManyCodes)),
     }
 }

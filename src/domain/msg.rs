@@ -57,6 +57,7 @@ messages! {
     PasswordWrong => "password.current_wrong",
     // The second factor.
     CodeWrong => "two_factor.code.wrong",
+    CodeJustUsed => "two_factor.code.just_used",
     TooManyCodes => "two_factor.code.too_many",
     EnrolFirst => "two_factor.enrol_first",
     // Working a case.

@@ -143,13 +143,3 @@ pub fn schools_where(
         .distinct()
         .load(db)?)
 }
-
-/// Whether some of the person's roles still wait for keys to older reports.
-pub fn awaiting_keys(db: &mut DbConnection, user: UserId) -> Result<bool, DbError> {
-    let waiting: i64 = school_roles::table
-        .filter(school_roles::user_id.eq(user))
-        .filter(school_roles::keys_complete.eq(false))
-        .count()
-        .get_result(db)?;
-    Ok(waiting > 0)
-}

@@ -25,11 +25,11 @@ pub fn error_summary(errors: &[FieldError]) -> Markup {
     }
 }
 
-fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {
+pub(crate) fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {
     errors.iter().find(|e| e.field == field)
 }
 
-fn error_message(field: &str, error: Option<&FieldError>) -> Markup {
+pub(crate) fn error_message(field: &str, error: Option<&FieldError>) -> Markup {
     html! {
         @if let Some(error) = error {
             p id={ (field) "-error" } class="govuk-error-message" {

@@ -37,6 +37,7 @@ pub fn en(msg: Msg) -> &'static str {
         Msg::PasswordUnchanged => "Choose a password different from the current one",
         Msg::PasswordWrong => "Your current password is wrong",
         Msg::CodeWrong => "That code is not right. Enter the 6 numbers your authenticator app shows now, or a recovery code",
+        Msg::CodeJustUsed => "That code was just used. Wait for the next one",
         Msg::TooManyCodes => "Too many codes were tried. Wait 15 minutes and try again",
         Msg::EnrolFirst => "Set up two-step sign-in first: this needs a code from your phone",
         Msg::WriteSomething => "Write something before you save it",

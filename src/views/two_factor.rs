@@ -4,24 +4,58 @@
 
 use maud::{html, Markup, PreEscaped};
 
-use super::forms::{error_summary, TextField};
+use super::forms::{error_for, error_message, error_summary, TextField};
 use super::layout::Site;
 use super::staff::{csrf, page, Viewer};
 use crate::app::two_factor::Enrolment;
 use crate::crypto::totp::RecoveryCode;
 use crate::domain::msg::FieldError;
 
-fn code_field(errors: &[FieldError], label: &str) -> Markup {
+/// The code from the app (a phone offers its number pad, and the code from a text or the
+/// app's own suggestion), or with `recovery` one of the printed recovery codes (letters too).
+fn code_field(errors: &[FieldError], label: &str, recovery: bool) -> Markup {
+    let error = error_for(errors, "code");
+    let hint = if recovery {
+        "One of the recovery codes you printed, like 7KQ3M-9XMA2. Each works once."
+    } else {
+        "The 6 numbers your authenticator app shows now."
+    };
+    let described = if error.is_some() {
+        "code-hint code-error"
+    } else {
+        "code-hint"
+    };
     html! {
-        (TextField {
-            field: "code",
-            label,
-            hint: Some("The 6 numbers your authenticator app shows now. Or one of your recovery codes, like 7KQ3M-9XMA2."),
-            value: "",
-            rows: None,
-            max_chars: None,
-            code: true,
-        }.render(errors))
+        div class={ "govuk-form-group" @if error.is_some() { " govuk-form-group--error" } } {
+            h2 class="govuk-label-wrapper" {
+                label class="govuk-label govuk-label--m" for="code" { (label) }
+            }
+            div id="code-hint" class="govuk-hint" { (hint) }
+            (error_message("code", error))
+            @if recovery {
+                input type="hidden" name="recovery" value="1";
+                input class={ "govuk-input govuk-input--width-20 confide-code-input" @if error.is_some() { " govuk-input--error" } }
+                    id="code" name="code" type="text" autocomplete="off" spellcheck="false"
+                    autocapitalize="characters" aria-describedby=(described);
+            } @else {
+                input class={ "govuk-input govuk-input--width-10 confide-code-input" @if error.is_some() { " govuk-input--error" } }
+                    id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
+                    spellcheck="false" aria-describedby=(described);
+            }
+        }
+    }
+}
+
+/// The link between the two kinds of code.
+fn other_code_link(path: &str, recovery: bool) -> Markup {
+    html! {
+        p class="govuk-body" {
+            @if recovery {
+                a class="govuk-link" href=(path) { "Use the code from your authenticator app instead" }
+            } @else {
+                a class="govuk-link" href={ (path) @if path.contains('?') { "&" } @else { "?" } "recovery=1" } { "Use a recovery code instead" }
+            }
+        }
     }
 }
 
@@ -29,7 +63,15 @@ const LOST_PHONE: &str = "Lost your phone? Use one of the recovery codes you pri
 
 /// After the password: the code from the app. Shown the same whether or not the password
 /// was right.
-pub fn sign_in_code(site: &Site, errors: &[FieldError], then: &str) -> Markup {
+pub fn sign_in_code(site: &Site, errors: &[FieldError], then: &str, recovery: bool) -> Markup {
+    let here = if then == "/staff" {
+        "/staff/login/code".to_owned()
+    } else {
+        format!(
+            "/staff/login/code?{}",
+            serde_urlencoded::to_string([("then", then)]).unwrap_or_default()
+        )
+    };
     page(
         site,
         "Enter your code",
@@ -42,9 +84,10 @@ pub fn sign_in_code(site: &Site, errors: &[FieldError], then: &str) -> Markup {
                     p class="govuk-body" { "Open the authenticator app on your phone and find Confide." }
                     form method="post" action="/staff/login/code" novalidate {
                         (super::staff::then_field(then))
-                        (code_field(errors, "Code"))
+                        (code_field(errors, "Code", recovery))
                         button type="submit" class="govuk-button" data-module="govuk-button" { "Continue" }
                     }
+                    (other_code_link(&here, recovery))
                     p class="govuk-body" { (LOST_PHONE) }
                     p class="govuk-body" { a class="govuk-link" href="/staff/login" { "Start again" } }
                 }
@@ -212,7 +255,17 @@ pub fn recovery_codes(site: &Site, viewer: &Viewer<'_>, codes: &[RecoveryCode]) 
 }
 
 /// Confirming the second factor again before a sensitive action.
-pub fn verify(site: &Site, viewer: &Viewer<'_>, then: &str, errors: &[FieldError]) -> Markup {
+pub fn verify(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    then: &str,
+    errors: &[FieldError],
+    recovery: bool,
+) -> Markup {
+    let here = format!(
+        "/staff/verify?{}",
+        serde_urlencoded::to_string([("then", then)]).unwrap_or_default()
+    );
     page(
         site,
         "Confirm it is you",
@@ -226,9 +279,10 @@ pub fn verify(site: &Site, viewer: &Viewer<'_>, then: &str, errors: &[FieldError
                     form method="post" action="/staff/verify" novalidate {
                         (csrf(viewer))
                         input type="hidden" name="then" value=(then);
-                        (code_field(errors, "Code"))
+                        (code_field(errors, "Code", recovery))
                         button type="submit" class="govuk-button" data-module="govuk-button" { "Continue" }
                     }
+                    (other_code_link(&here, recovery))
                     p class="govuk-body" { (LOST_PHONE) }
                 }
             }

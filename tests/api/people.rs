@@ -33,6 +33,30 @@ async fn a_newcomer_can_read_old_reports_once_a_colleague_signs_in() {
     let (status, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
     assert_eq!(status, 200);
     assert!(case.contains("Sent before the newcomer"));
+    let (_, queue, _) = browser.get("/staff").await;
+    assert!(!queue.contains("not readable by you yet"));
+}
+
+#[actix_rt::test]
+async fn a_newcomer_is_told_of_unreadable_reports_only_when_there_are_some() {
+    let app = spawn_app().await;
+    app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    // Riverside has reports; Oakfield, where the newcomer starts, has none.
+    app.send_report("riverside", &[]).await;
+    let newcomer = app.add_staff(
+        "newdeputy@oakfield.example",
+        "oakfield",
+        Role::NominatedStaff,
+    );
+    let browser = app
+        .sign_in(&newcomer.email, &newcomer.password)
+        .await
+        .unwrap();
+    let (_, queue, _) = browser.get("/staff").await;
+    assert!(
+        !queue.contains("not readable by you yet"),
+        "told of reports that do not exist"
+    );
 }
 
 #[actix_rt::test]

@@ -320,7 +320,7 @@ async fn the_first_step_says_nothing_about_whether_the_password_was_right() {
 }
 
 #[actix_rt::test]
-async fn a_code_is_refused_the_second_time() {
+async fn a_code_is_refused_the_second_time_with_words_that_say_why() {
     let app = strict_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let code = app.next_code(&officer.email);
@@ -329,12 +329,48 @@ async fn a_code_is_refused_the_second_time() {
     let (second, _) = password_step(&app, &officer.email, &officer.password).await;
     let (status, page, _) = code_step(&app, &second, &code).await;
     assert_eq!(status, 200);
+    assert!(
+        page.contains("That code was just used. Wait for the next one"),
+        "{page}"
+    );
+    assert!(!page.contains("Enter a correct email address and password"));
+    // The session waits for the next code, which signs in.
+    let next = app.next_code(&officer.email);
+    assert_eq!(code_step(&app, &second, &next).await.0, 303);
+    // A wrong code still ends the half-made session with the one answer for everything.
+    let (third, _) = password_step(&app, &officer.email, &officer.password).await;
+    let (status, page, _) = code_step(&app, &third, "000000").await;
+    assert_eq!(status, 200);
     assert!(page.contains("Enter a correct email address and password"));
     assert_eq!(
-        browser(&app, &second).get("/staff").await.2.as_deref(),
+        browser(&app, &third).get("/staff").await.2.as_deref(),
         Some("/staff/login"),
         "a refused code must end the half-made session"
     );
+}
+
+#[actix_rt::test]
+async fn the_code_field_brings_up_a_number_pad_and_a_recovery_code_has_its_own() {
+    let app = strict_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let (cookie, next) = password_step(&app, &officer.email, &officer.password).await;
+    let b = browser(&app, &cookie);
+    let (_, page, _) = b.get(&next).await;
+    assert!(page.contains("autocomplete=\"one-time-code\""));
+    assert!(page.contains("inputmode=\"numeric\""));
+    let link = page
+        .split("href=\"")
+        .map(|rest| rest.split('"').next().unwrap())
+        .find(|href| href.contains("recovery=1"))
+        .expect("a link to enter a recovery code")
+        .replace("&amp;", "&");
+    let (status, page, _) = b.get(&link).await;
+    assert_eq!(status, 200);
+    assert!(
+        !page.contains("inputmode=\"numeric\""),
+        "recovery codes have letters"
+    );
+    assert!(page.contains("Use the code from your authenticator app instead"));
 }
 
 #[actix_rt::test]

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use zeroize::Zeroizing;
 
 use crate::app::sessions::{self, SessionState};
-use crate::app::two_factor::{self, EnrolmentStep, TwoFactorError};
+use crate::app::two_factor::{self, CodeStep, EnrolmentStep, TwoFactorError};
 use crate::crypto::session::SessionToken;
 use crate::domain::msg::{FieldError, Msg};
 use crate::views;
@@ -136,7 +136,7 @@ async fn show_code(state: web::Data<AppState>, query: web::Query<ReturnQuery>) -
     let then = safe_return(query.then.as_deref());
     html_response(
         StatusCode::OK,
-        views::two_factor::sign_in_code(&state.site, &[], &then),
+        views::two_factor::sign_in_code(&state.site, &[], &then, query.recovery.is_some()),
     )
 }
 
@@ -144,6 +144,8 @@ async fn show_code(state: web::Data<AppState>, query: web::Query<ReturnQuery>) -
 struct CodeForm {
     code: Option<Zeroizing<String>>,
     then: Option<String>,
+    /// Typed as a recovery code (the page comes back the same way).
+    recovery: Option<String>,
 }
 
 async fn enter_code(
@@ -152,6 +154,7 @@ async fn enter_code(
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
     let then = safe_return(form.then.as_deref());
+    let recovery = form.recovery.is_some();
     if state.limits.check_second_factor(&req).is_err() {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
@@ -159,6 +162,7 @@ async fn enter_code(
                 &state.site,
                 &[FieldError::new("code", Msg::TooManyCodes)],
                 &then,
+                recovery,
             ),
         ));
     }
@@ -172,11 +176,20 @@ async fn enter_code(
                 .run(move |conn, ctx| two_factor::complete_sign_in(conn, ctx, &token, &typed))
                 .await?
         }
-        None => None,
+        None => CodeStep::Refused,
     };
     match outcome {
-        Some((renewed, next)) => signed_in_to(&state, &renewed, next, &then),
-        None => {
+        CodeStep::Done(renewed, next) => signed_in_to(&state, &renewed, next, &then),
+        CodeStep::JustUsed => Ok(html_response(
+            StatusCode::OK,
+            views::two_factor::sign_in_code(
+                &state.site,
+                &[FieldError::new("code", Msg::CodeJustUsed)],
+                &then,
+                recovery,
+            ),
+        )),
+        CodeStep::Refused => {
             // Email, password or code: the answer never says which was wrong.
             let mut res = html_response(
                 StatusCode::OK,
@@ -325,6 +338,8 @@ fn safe_return(then: Option<&str>) -> String {
 #[derive(Deserialize)]
 struct ReturnQuery {
     then: Option<String>,
+    /// Show the field for a recovery code instead of the app's code.
+    recovery: Option<String>,
 }
 
 async fn show_verify(
@@ -336,7 +351,7 @@ async fn show_verify(
     html_response(
         StatusCode::OK,
         with_viewer(&staff.0, |v| {
-            views::two_factor::verify(&state.site, v, &then, &[])
+            views::two_factor::verify(&state.site, v, &then, &[], query.recovery.is_some())
         }),
     )
 }
@@ -345,6 +360,7 @@ async fn show_verify(
 struct VerifyForm {
     code: Option<Zeroizing<String>>,
     then: Option<String>,
+    recovery: Option<String>,
 }
 
 async fn verify(
@@ -355,11 +371,18 @@ async fn verify(
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let then = safe_return(form.then.as_deref());
+    let recovery = form.recovery.is_some();
     let refused = |msg| {
         html_response(
             StatusCode::BAD_REQUEST,
             with_viewer(&staff.0, |v| {
-                views::two_factor::verify(&state.site, v, &then, &[FieldError::new("code", msg)])
+                views::two_factor::verify(
+                    &state.site,
+                    v,
+                    &then,
+                    &[FieldError::new("code", msg)],
+                    recovery,
+                )
             }),
         )
     };
