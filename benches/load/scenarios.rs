@@ -976,6 +976,24 @@ fn seed_insight_counters(
     let rows: u64 = weeks.values().map(|t| t.len() as u64).sum();
     let begin = if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" };
     conn.batch_execute(begin)?;
+    // The other 199 schools exist, as in a real deployment: an administrator's "every
+    // school" page covers all 200, and the small-number audit looks at each of them.
+    {
+        use confide::db::schema::schools;
+        // One row at a time: the multi-backend connection has no batch insert.
+        for i in 0..199_i64 {
+            diesel::insert_into(schools::table)
+                .values((
+                    schools::id.eq(10_000 + i),
+                    schools::slug.eq(format!("bench-school-{i}")),
+                    schools::name.eq(format!("Benchmark school {i}")),
+                    schools::reading_hours.eq("Monday to Friday, 8am to 4pm"),
+                    schools::ack_within_hours.eq(24),
+                    schools::created_at.eq(0_i64),
+                ))
+                .execute(conn)?;
+        }
+    }
     insights::fill(conn, &weeks)?;
     conn.batch_execute("COMMIT")?;
     if postgres {
