@@ -22,6 +22,9 @@ use crate::store::roles;
 use crate::store::schools::{self, School};
 use crate::time::Timestamp;
 
+/// Views of a case by one person this close together are one sitting.
+pub const SITTING_SECONDS: i64 = 30 * 60;
+
 /// Rows per page of the queue.
 pub const PAGE_SIZE: i64 = 50;
 
@@ -251,18 +254,27 @@ pub fn open(
     ]
     .contains(&role);
     let now = ctx.now();
+    // One view per sitting: the page shown again after each change (or a reload) within
+    // half an hour of this person's last recorded view adds nothing to the chronology.
+    let seen_lately = audit::last_by(conn.db(), id, staff.id(), EventKind::Viewed.label())?
+        .is_some_and(|at| now.since(at) < SITTING_SECONDS);
     conn.write(|tx| {
-        // The pupil's newest words are in front of someone now: no longer "New message".
-        if reports::clear_new_message(tx, id)? {
+        // The pupil's newest words are in front of someone now: no longer "New message"
+        // (and that view is always recorded).
+        let read_new = reports::clear_new_message(tx, id)?;
+        if read_new {
             settle(tx, &row)?;
         }
-        events::record(
-            tx,
-            &staff.actor(),
-            &Event::new(id, EventKind::Viewed, role),
-            "",
-            now,
-        )
+        if read_new || !seen_lately {
+            events::record(
+                tx,
+                &staff.actor(),
+                &Event::new(id, EventKind::Viewed, role),
+                "",
+                now,
+            )?;
+        }
+        Ok::<_, DbError>(())
     })?;
     Ok(Case {
         school: schools::find(conn.db(), row.school_id)?,

@@ -140,6 +140,22 @@ pub fn append(
 }
 
 /// Everything that happened to one report, oldest first.
+/// When this person last did `action` on this report, if ever.
+pub fn last_by(
+    db: &mut DbConnection,
+    report: &ReportId,
+    user: UserId,
+    action: &str,
+) -> Result<Option<Timestamp>, DbError> {
+    use diesel::prelude::*;
+    Ok(audit_log::table
+        .filter(audit_log::report_id.eq(report))
+        .filter(audit_log::actor_user_id.eq(user))
+        .filter(audit_log::action.eq(action))
+        .select(diesel::dsl::max(audit_log::at))
+        .first::<Option<Timestamp>>(db)?)
+}
+
 pub fn for_report(db: &mut DbConnection, report: &ReportId) -> Result<Vec<AuditEntry>, DbError> {
     Ok(audit_log::table
         .filter(audit_log::report_id.eq(report))

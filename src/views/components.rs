@@ -100,6 +100,20 @@ fn phone_digits(phone: &str) -> String {
         .collect()
 }
 
+/// GOV.UK's success banner: what just happened, said once, at the top of the page.
+pub fn success_banner(notice: &str) -> Markup {
+    html! {
+        div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title" data-module="govuk-notification-banner" {
+            div class="govuk-notification-banner__header" {
+                h2 class="govuk-notification-banner__title" id="success-title" { "Success" }
+            }
+            div class="govuk-notification-banner__content" {
+                p class="govuk-notification-banner__heading" { (notice) }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -321,12 +321,30 @@ fn summary_row(key: &str, value: Markup) -> Markup {
 }
 
 /// The case page: what the pupil said, the conversation, notes, actions and chronology.
+/// What a change on the case page did, in the words of the banner after it (the change's
+/// own name comes back in the address; anything else shows nothing).
+pub fn done_notice(change: &str) -> Option<&'static str> {
+    Some(match change {
+        "acknowledge" => "Report acknowledged",
+        "risk" => "Risk updated",
+        "status" => "Status updated",
+        "owner" => "Owner updated",
+        "notes" => "Internal note saved. The pupil never sees it",
+        "replies" => "Reply sent. The pupil sees it when they next use their receipt code",
+        "hold" => "Report placed on legal hold",
+        "unhold" => "Legal hold lifted",
+        "keep" => "The report will be kept for longer",
+        _ => return None,
+    })
+}
+
 pub fn case(
     site: &Site,
     viewer: &Viewer<'_>,
     case: &Case,
     errors: &[FieldError],
     me: UserId,
+    notice: Option<&str>,
 ) -> Markup {
     let row = &case.row;
     let action = |what: &str| format!("/staff/reports/{}/{what}", row.id);
@@ -337,6 +355,9 @@ pub fn case(
         Some(viewer),
         html! {
             (error_summary(errors))
+            @if let Some(notice) = notice {
+                (super::components::success_banner(notice))
+            }
             span class="govuk-caption-l" { (case.school.name) }
             h1 class="govuk-heading-xl" { (row.category.label()) }
             p class="govuk-body" { (flag_tags(row.happening_now && row.acknowledged_at.is_none(), row.about != About::NoStaff, false)) }
@@ -454,6 +475,10 @@ pub fn case(
                         div class="govuk-form-group" {
                             label class="govuk-label govuk-label--s" for="status" { "Status" }
                             select class="govuk-select" id="status" name="status" {
+                                // A new report says so; it cannot be made new again.
+                                @if row.status == Status::New {
+                                    option value="" selected disabled { (Status::New.label()) }
+                                }
                                 @for s in Status::ALL.iter().filter(|s| **s != Status::New) {
                                     option value=(s.as_str()) selected[row.status == *s] { (s.label()) }
                                 }

@@ -665,3 +665,82 @@ async fn the_queue_pages_through_every_report_exactly_once() {
     unique.dedup();
     assert_eq!(unique.len(), 120);
 }
+
+#[actix_rt::test]
+async fn every_change_is_confirmed_by_a_banner_and_a_new_report_says_new() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
+    let b = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let case = format!("/staff/reports/{id}");
+    let (_, page, _) = b.get(&case).await;
+    assert!(
+        page.contains("<option value=\"\" selected disabled>New</option>"),
+        "the status control does not say the report is new"
+    );
+    assert!(!page.contains("govuk-notification-banner--success"));
+    for (change, fields, words) in [
+        ("acknowledge", vec![], "Report acknowledged"),
+        (
+            "replies",
+            vec![("text", "Thank you for telling us")],
+            "Reply sent. The pupil sees it when they next use their receipt code",
+        ),
+        ("risk", vec![("risk", "high")], "Risk updated"),
+    ] {
+        let (status, _, location) = b.post(&format!("{case}/{change}"), &fields).await;
+        assert_eq!(status, 303);
+        let location = location.unwrap();
+        let (_, page, _) = b.get(&location).await;
+        assert!(
+            page.contains("govuk-notification-banner--success"),
+            "{change}"
+        );
+        assert!(page.contains(words), "{change}: no \"{words}\"");
+    }
+    // Only the known changes have words: anything else in the address shows nothing.
+    let (_, page, _) = b.get(&format!("{case}?done=%3Cscript%3E")).await;
+    assert!(!page.contains("govuk-notification-banner--success"));
+}
+
+#[actix_rt::test]
+async fn the_chronology_records_one_view_per_sitting() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
+    let b = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    let case = format!("/staff/reports/{id}");
+    let views = |app: &crate::helpers::TestApp| -> i64 {
+        use confide::db::schema::report_events;
+        app.with_conn(|c| {
+            report_events::table
+                .filter(report_events::report_id.eq(&id))
+                .filter(report_events::kind.eq("viewed"))
+                .count()
+                .get_result(c)
+                .unwrap()
+        })
+    };
+    b.get(&case).await;
+    for change in ["acknowledge", "notes"] {
+        let (_, _, location) = b
+            .post(&format!("{case}/{change}"), &[("text", "A note")])
+            .await;
+        b.get(&location.unwrap()).await;
+    }
+    b.get(&case).await;
+    assert_eq!(views(&app), 1, "one sitting, one view");
+    app.ctx.clock.advance(31 * 60);
+    let b = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    b.get(&case).await;
+    assert_eq!(views(&app), 2, "a later sitting is a view of its own");
+}

@@ -117,6 +117,7 @@ async fn render_case(
     staff: &Staff,
     id: ReportId,
     errors: &[FieldError],
+    notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let person = staff.person().clone();
     let back_here = format!("/staff/reports/{id}");
@@ -135,17 +136,25 @@ async fn render_case(
     Ok(html_response(
         status,
         with_viewer(&staff.0, |v| {
-            views::staff::case(&state.site, v, &opened, errors, staff.person().id())
+            views::staff::case(&state.site, v, &opened, errors, staff.person().id(), notice)
         }),
     ))
+}
+
+#[derive(Deserialize)]
+struct DoneQuery {
+    /// The change just made, for the banner that says so.
+    done: Option<String>,
 }
 
 async fn show_case(
     state: web::Data<AppState>,
     staff: Staff,
     id: web::Path<String>,
+    query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
-    render_case(&state, &staff, report_id(&id)?, &[]).await
+    let notice = query.done.as_deref().and_then(views::staff::done_notice);
+    render_case(&state, &staff, report_id(&id)?, &[], notice).await
 }
 
 /// A hand-off's refusal to step up comes back to the page that confirms it.
@@ -342,7 +351,7 @@ async fn change(
         None => return Err(AppError::NotFound),
         Some(Ok(change)) => change,
         Some(Err(msg)) => {
-            return render_case(&state, &staff, id, &[FieldError::new(field, msg)]).await
+            return render_case(&state, &staff, id, &[FieldError::new(field, msg)], None).await
         }
     };
     let person = staff.person().clone();
@@ -366,10 +375,10 @@ async fn change(
         })
         .await;
     match applied {
-        // Post/redirect/get: a refresh never repeats the change.
-        Ok(()) => Ok(see_other(&format!("/staff/reports/{id}"))),
+        // Post/redirect/get: a refresh never repeats the change; the banner says what it did.
+        Ok(()) => Ok(see_other(&format!("/staff/reports/{id}?done={what}"))),
         Err(CaseError::Refused(msg)) => {
-            render_case(&state, &staff, id, &[FieldError::new(field, msg)]).await
+            render_case(&state, &staff, id, &[FieldError::new(field, msg)], None).await
         }
         // A closed report: the code again, then back to the case to make the change.
         Err(CaseError::StepUp(_)) => Err(AppError::StepUpRequired(format!("/staff/reports/{id}"))),
