@@ -69,6 +69,31 @@ pub fn receiving_role(user: UserId, about: About, holdings: &[Holding]) -> Optio
         .min()
 }
 
+/// A role the rules name for reports about adults that the school has nobody in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// No head teacher: reports about staff go to the SSP officers only (or, with
+    /// none, to nobody but the recovery key).
+    NoHeadTeacher { officers: bool },
+    /// No chair of governors: reports about the head go to the SSP officers only.
+    NoChairOfGovernors { officers: bool },
+}
+
+/// The roles missing for reports about adults, given who holds which role (people who
+/// cannot sign in left out by the caller).
+pub fn gaps(holdings: &[Holding]) -> Vec<Gap> {
+    let any = |role: Role| holdings.iter().any(|h| h.role == role);
+    let officers = any(Role::SspOfficer);
+    let mut gaps = Vec::new();
+    if !any(Role::HeadTeacher) {
+        gaps.push(Gap::NoHeadTeacher { officers });
+    }
+    if !any(Role::ChairOfGovernors) {
+        gaps.push(Gap::NoChairOfGovernors { officers });
+    }
+    gaps
+}
+
 /// Who is told when a report's recipients have not acknowledged it in time: the head for
 /// a normal report, the chair of governors for one about staff, and for one about the
 /// head, nobody at the school (administrators instead).
@@ -88,6 +113,29 @@ pub fn may_be_told(user: UserId, about: About, holdings: &[Holding]) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_school_without_a_head_or_chair_is_told_who_gets_those_reports() {
+        let officer = Holding {
+            user: UserId(1),
+            role: Role::SspOfficer,
+        };
+        let head = Holding {
+            user: UserId(2),
+            role: Role::HeadTeacher,
+        };
+        assert_eq!(
+            gaps(&[officer]),
+            vec![
+                Gap::NoHeadTeacher { officers: true },
+                Gap::NoChairOfGovernors { officers: true }
+            ]
+        );
+        assert_eq!(
+            gaps(&[head]),
+            vec![Gap::NoChairOfGovernors { officers: false }]
+        );
+    }
     use super::*;
 
     fn holder(user: UserId, role: Role) -> Holding {

@@ -8,8 +8,26 @@ use super::staff::{csrf, page, Viewer};
 use crate::app::people::Overview;
 use crate::domain::choices::Role;
 use crate::domain::msg::FieldError;
+use crate::domain::routing::{self, Gap};
 use crate::domain::school::DEFAULT_READING_HOURS;
 use crate::store::outbox::OutboxState;
+use crate::store::roles::RoleHolder;
+
+/// The roles of people who can sign in.
+fn active_holdings(holders: &[RoleHolder]) -> Vec<routing::Holding> {
+    let active: Vec<RoleHolder> = holders.iter().filter(|h| !h.disabled).cloned().collect();
+    crate::store::roles::holdings(&active)
+}
+
+/// What a missing role means for the reports that name it, in words for administrators.
+fn gap_words(gap: Gap) -> &'static str {
+    match gap {
+        Gap::NoHeadTeacher { officers: true } => "There is no head teacher. Reports about a member of staff go only to the Safer School Partnership officer. Give someone the head teacher role.",
+        Gap::NoHeadTeacher { officers: false } => "There is no head teacher and no Safer School Partnership officer. Reports about a member of staff reach no one and are kept for the school's recovery key only.",
+        Gap::NoChairOfGovernors { officers: true } => "There is no chair of governors. Reports about the head teacher go only to the Safer School Partnership officer. Give someone the chair of governors role.",
+        Gap::NoChairOfGovernors { officers: false } => "There is no chair of governors and no Safer School Partnership officer. Reports about the head teacher reach no one and are kept for the school's recovery key only.",
+    }
+}
 
 fn text_input(name: &str, label: &str, value: &str, hint: Option<&str>) -> Markup {
     html! {
@@ -54,6 +72,12 @@ pub fn overview(
                             div class="govuk-warning-text" {
                                 span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
                                 strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } "No one receives this school's reports. They are kept for the school's recovery key only." }
+                            }
+                        }
+                        @for gap in routing::gaps(&active_holdings(holders)) {
+                            div class="govuk-warning-text" {
+                                span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                                strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } (gap_words(gap)) }
                             }
                         }
                         table class="govuk-table" {

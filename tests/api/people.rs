@@ -453,3 +453,34 @@ async fn a_newcomer_is_shared_reports_even_when_a_colleague_left() {
     app.sign_in(&deputy.email, &deputy.password).await.unwrap();
     assert!(app.key_holders(&id).contains(&second.id));
 }
+
+#[actix_rt::test]
+async fn an_administrator_lands_on_administration_and_sees_which_roles_a_school_lacks() {
+    let app = spawn_app().await;
+    app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    app.add_staff("head@riverside.example", "riverside", Role::HeadTeacher);
+    app.add_admin();
+    let admin = app
+        .sign_in("admin@la.example", "admin password 123")
+        .await
+        .unwrap();
+    let (status, _, location) = admin.get("/staff").await;
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some("/staff/admin")),
+        "an administrator with no reports to read lands on the queue"
+    );
+    let (_, page, _) = admin.get("/staff/admin").await;
+    let card = |name: &str| -> String {
+        page.split("govuk-summary-card__title\">")
+            .find(|c| c.starts_with(name))
+            .unwrap()
+            .to_owned()
+    };
+    let oakfield = card("Oakfield Academy");
+    assert!(oakfield.contains("There is no head teacher. Reports about a member of staff go only to the Safer School Partnership officer."));
+    assert!(oakfield.contains("There is no chair of governors. Reports about the head teacher go only to the Safer School Partnership officer."));
+    let riverside = card("Riverside");
+    assert!(!riverside.contains("There is no head teacher"));
+    assert!(riverside.contains("There is no chair of governors and no Safer School Partnership officer. Reports about the head teacher reach no one"));
+}
