@@ -39,6 +39,14 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
         ..crate::config::Settings::defaults()
     };
     let config = Config::from_settings(settings)?;
+    // A busy port is said at once, before anything is seeded.
+    if let Err(err) = std::net::TcpListener::bind(config.listen) {
+        anyhow::bail!(
+            "cannot listen on {} ({err}): another program (perhaps another Confide demo) uses it. \
+             Choose another address, for example: cargo run --release -- demo --listen 127.0.0.1:8081",
+            config.listen
+        );
+    }
     let db = Db::connect(&config.database, config.db_pool_size)?;
     let ctx = crate::startup::context(&config)?;
     db.run_blocking(|conn| -> anyhow::Result<()> {
@@ -52,19 +60,32 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
         let app = Application::build_with(config, db, ctx)?;
         println!();
         println!("Confide demo is running: {public_url}/");
-        println!("  Pupil site:          {public_url}/");
+        let width = DEMO_SCHOOLS
+            .iter()
+            .map(|(_, name, _)| name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("Pupil site:".len());
+        println!("  {:<width$} {public_url}/", "Pupil site:");
         for (slug, name, _) in DEMO_SCHOOLS {
-            println!("  {name:<20} {public_url}/s/{slug}");
+            println!("  {name:<width$} {public_url}/s/{slug}");
         }
         println!();
         println!("Staff sign-in: {public_url}/staff/login (passwords for this demo only)");
-        for p in DEMO_PEOPLE.iter().chain([&DEMO_ADMIN]) {
-            println!("  {:<46} {:<32} {}", p.name, p.email, p.password);
+        let people: Vec<_> = DEMO_PEOPLE.iter().chain([&DEMO_ADMIN]).collect();
+        let name_width = people.iter().map(|p| p.name.chars().count()).max().unwrap_or(0);
+        let email_width = people.iter().map(|p| p.email.len()).max().unwrap_or(0);
+        for p in people {
+            println!(
+                "  {:<name_width$}  {:<email_width$}  {}",
+                p.name, p.email, p.password
+            );
         }
         println!();
         println!("Demo staff already use two-step sign-in. For the code after the password, run in another terminal:");
         println!("  cargo run --release -- demo-code officer@demo.confide.example");
-        println!("  (or ./target/release/confide demo-code EMAIL; it changes every 30 seconds)");
+        println!("  (or ./target/release/confide demo-code EMAIL; it changes every 30 seconds, and each");
+        println!("  code works once: to sign in again within the same 30 seconds, add --next)");
         println!();
         println!(
             "Notifications (file transport, .eml files): {}",
@@ -273,6 +294,10 @@ pub fn seed_history(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
             Some(outcome),
         )?;
     }
+    // The made-up past's notices went out at the time: a newcomer's mail folder holds
+    // only what today's demo reports send.
+    let now = ctx.now();
+    conn.write(|tx| crate::store::outbox::settle_before(tx, now))?;
     Ok(())
 }
 

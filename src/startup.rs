@@ -68,12 +68,8 @@ impl Application {
         let started = std::time::Instant::now();
         let counted = db.run_blocking(crate::app::insights::rebuild_if_empty)?;
         if counted > 0 {
-            let seconds = started.elapsed().as_secs_f64();
-            tracing::info!(
-                counted,
-                seconds,
-                "insight figures rebuilt from stored reports"
-            );
+            let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            tracing::info!(counted, ms, "insight figures rebuilt from stored reports");
         }
         let library = Library::load(config.content_dir.as_deref())?;
         crate::app::sessions::warm_up();

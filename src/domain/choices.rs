@@ -53,7 +53,7 @@ choices! {
 }
 
 choices! {
-    /// Where it happened (the fixed list in DESIGN.md).
+    /// Where it happened (the fixed list in docs/design.md).
     Location {
         Classroom => "classroom", "In a classroom";
         Corridor => "corridor", "In a corridor or on the stairs";

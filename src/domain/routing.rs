@@ -1,4 +1,4 @@
-//! Who a report goes to, from who it is about and who holds which role (DESIGN.md
+//! Who a report goes to, from who it is about and who holds which role (docs/design.md
 //! "Routing"): pure policy, with no database, so every door applies the same rules.
 
 use std::collections::BTreeSet;

@@ -94,6 +94,18 @@ pub fn claim_due(tx: &mut Tx<'_>, now: Timestamp, limit: i64) -> Result<Vec<Clai
     Ok(claimed)
 }
 
+/// Marks every waiting message created before `before` as sent (the demo's made-up past:
+/// its notices were dealt with at the time, not written out at start).
+pub fn settle_before(tx: &mut Tx<'_>, before: Timestamp) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::sent_at.is_null())
+            .filter(outbox::created_at.lt(before)),
+    )
+    .set(outbox::sent_at.eq(Some(before)))
+    .execute(tx.db())?)
+}
+
 pub fn mark_sent(tx: &mut Tx<'_>, id: i64, now: Timestamp) -> Result<(), DbError> {
     diesel::update(outbox::table.find(id))
         .set((

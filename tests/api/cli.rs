@@ -73,3 +73,19 @@ fn a_bad_setting_stops_start_up_with_a_clear_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("CONFIDE_LISTEN"));
 }
+
+#[test]
+fn the_demo_says_at_once_when_its_port_is_busy_and_how_to_choose_another() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = busy.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let (ok, out) = confide(dir.path(), &["demo", "--listen", &address]);
+    assert!(!ok, "the demo ran on a busy port: {out}");
+    assert!(
+        out.contains(&format!("cannot listen on {address}")),
+        "{out}"
+    );
+    assert!(out.contains("--listen 127.0.0.1:8081"), "{out}");
+    // Said before anything was seeded: no migration ran.
+    assert!(!out.contains("database migrations applied"), "{out}");
+}
