@@ -52,6 +52,8 @@ pub struct Context {
     /// Where sealed pictures are kept.
     pub blobs: BlobStore,
     pub policy: Policy,
+    /// Audited figures, kept until the counters change.
+    pub figures: Arc<insights::FigureCache>,
 }
 
 impl Context {
@@ -62,6 +64,7 @@ impl Context {
             keystore: Arc::new(keystore),
             blobs,
             policy: Policy::default(),
+            figures: Arc::default(),
         }
     }
 

@@ -224,6 +224,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    insight_version (id) {
+        id -> Integer,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     insight_changes (id) {
         id -> BigInt,
         school_id -> BigInt,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 
-use crate::db::schema::{insight_changes, insight_weeks, reports, retained_facts};
+use crate::db::schema::{insight_changes, insight_version, insight_weeks, reports, retained_facts};
 use crate::db::{Backend, DbConnection, DbError, Tx};
 use crate::domain::choices::{Category, Location, Outcome, Status};
 use crate::domain::ids::SchoolId;
@@ -141,6 +141,9 @@ pub fn fold(tx: &mut Tx<'_>) -> Result<usize, DbError> {
             ))
             .load(tx.db())?;
         let Some(last) = batch.last().map(|r| r.0) else {
+            if folded > 0 {
+                bump_version(tx)?;
+            }
             return Ok(folded);
         };
         folded += batch.len();
@@ -185,9 +188,31 @@ pub fn fold(tx: &mut Tx<'_>) -> Result<usize, DbError> {
     }
 }
 
+/// The counters changed: figures audited under the old version are stale.
+fn bump_version(tx: &mut Tx<'_>) -> Result<(), DbError> {
+    bump(tx.db())
+}
+
+fn bump(db: &mut DbConnection) -> Result<(), DbError> {
+    diesel::update(insight_version::table)
+        .set(insight_version::n.eq(insight_version::n + 1))
+        .execute(db)?;
+    Ok(())
+}
+
+/// The counters' version: it grows whenever they change.
+pub fn version(db: &mut DbConnection) -> Result<i64, DbError> {
+    Ok(insight_version::table
+        .select(insight_version::n)
+        .first::<i64>(db)
+        .optional()?
+        .unwrap_or(0))
+}
+
 /// Writes whole weeks where none are stored yet (rebuilding), in the caller's
 /// transaction.
 pub fn fill(db: &mut DbConnection, weeks: &Weeks) -> Result<(), DbError> {
+    bump(db)?;
     for ((school, week), tallies) in weeks {
         if tallies.values().all(|n| *n == 0) {
             continue;

@@ -3,7 +3,10 @@
 //! clear triage facts only (never sealed text), with small numbers hidden.
 
 mod book;
+mod cache;
 mod figures;
+
+pub use self::cache::FigureCache;
 
 use self::book::Counted;
 use self::figures::{figures, Published};
@@ -387,14 +390,27 @@ pub fn insight(
         .collect();
     let from = periods.iter().map(|p| p.from_week).min().unwrap_or(0);
     let to = periods.iter().map(|p| p.to_week).max().unwrap_or(0);
+    let version = counters::version(conn.db())?;
     let mut counted_of = |scope: &Scope| -> Result<Counted, DbError> {
         Ok(Counted::new(&counters::counts(conn.db(), scope, from, to)?))
     };
-    let (counted, shown) = if let [one] = schools.as_slice() {
-        let counted = counted_of(&Scope::Schools(vec![*one]))?;
-        let shown = book::alone(&mut book::book(&counted, &periods));
-        (counted, shown)
-    } else {
+    let everywhere = reach.everywhere && schools.len() > 1;
+    let scope = match schools.as_slice() {
+        [one] => Scope::Schools(vec![*one]),
+        _ if everywhere => Scope::Everywhere,
+        many => Scope::Schools(many.to_vec()),
+    };
+    let counted = counted_of(&scope)?;
+    let key = cache::Key {
+        version,
+        schools: schools.clone(),
+        everywhere,
+        periods: periods.iter().map(|p| (p.from_week, p.to_week)).collect(),
+    };
+    let shown = ctx.figures.audited(key, || -> Result<_, DbError> {
+        if schools.len() == 1 {
+            return Ok(book::alone(&mut book::book(&counted, &periods)));
+        }
         // Several schools together, beside each school's own figures.
         let mut each = Vec::new();
         for id in &schools {
@@ -402,15 +418,8 @@ pub fn insight(
             book::alone(&mut ledger);
             each.push((*id, ledger));
         }
-        let scope = if reach.everywhere {
-            Scope::Everywhere
-        } else {
-            Scope::Schools(schools.clone())
-        };
-        let counted = counted_of(&scope)?;
-        let shown = book::together(&each, &book::book(&counted, &periods));
-        (counted, shown)
-    };
+        Ok(book::together(&each, &book::book(&counted, &periods)))
+    })?;
     let period = Period::of(request.period, now);
     Ok(figures(
         reach,
