@@ -16,10 +16,13 @@ pub fn home(site: &Site, topics: &[&Page]) -> Markup {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     h1 class="govuk-heading-xl" { "Worried about something? You can tell us." }
-                    p class="govuk-body-l" { "Tell your school what is worrying you. You do not have to give your name." }
+                    // Short, so "Report something" is on a phone's first screen even when
+                    // the menu is open (without JavaScript).
+                    p class="govuk-body" { "You do not have to give your name." }
                     (start_button("/report", "Report something"))
                     (school_search(SchoolSearch::Visit, "", false))
                     p class="govuk-body" {
+                        "Tell your school about anything that is worrying you. "
                         "You can tell us about bullying, someone hurting or scaring you, weapons, gangs, drugs, "
                         "something happening at home or online, or anything else. It can be about you or about someone else."
                     }
@@ -43,11 +46,10 @@ pub fn school_home(site: &Site, school: &School, topics: &[&Page]) -> Markup {
                 div class="govuk-grid-column-two-thirds" {
                     span class="govuk-caption-l" { (school.name) }
                     h1 class="govuk-heading-xl" { "Worried about something? You can tell us." }
-                    p class="govuk-body-l" {
-                        "Tell " (school.name) " what is worrying you. You do not have to give your name."
-                    }
+                    p class="govuk-body" { "You do not have to give your name." }
                     (start_button(&format!("{base}/report"), "Report something"))
                     p class="govuk-body" {
+                        "Tell " (school.name) " about anything that is worrying you. "
                         "Reports are read by staff " strong { (school.reading_hours) } ". "
                         "Outside those times, no one may see your report straight away, so if you need help now, use the numbers below."
                     }
