@@ -2,8 +2,8 @@
 # Every test Confide has, as CI runs them:
 #   1. unit and HTTP integration tests on SQLite;
 #   2. the same integration tests on a throwaway PostgreSQL cluster;
-#   3. real-browser tests (headless Chromium, axe-core) against the demo, and the
-#      stored-XSS corpus.
+#   3. real-browser tests (headless Chromium, axe-core) against the demo, the pupil's
+#      journey on a 375px phone, and the stored-XSS corpus.
 # Unit tests include property tests of the parsers (PROPTEST_CASES, 256 by default), a
 # kill -9 durability test and a memory test under hostile requests; the RustSec advisory
 # check runs when CONFIDE_ADVISORY_DB names a snapshot of the database (CI's does).
@@ -53,6 +53,7 @@ export DEMO_CODE_STATE="$pg_dir/code-steps.json"
 DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGINS=officer@demo.confide.example:demo-officer-2026,admin@demo.confide.example:demo-admin-2026 \
 BASE_URL="http://127.0.0.1:$port" EXTRA_PATHS=/does-not-exist START_PATHS=/s/oakfield,/s/riverside \
     node "$root/tests/browser/run.mjs"
+BASE_URL="http://127.0.0.1:$port" node "$root/tests/browser/pupil_pages.mjs"
 
 echo "== stored-XSS corpus in Chromium (as the pupil and as staff)"
 DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGIN=officer@demo.confide.example:demo-officer-2026 \

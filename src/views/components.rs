@@ -32,14 +32,15 @@ pub fn emergency_inset() -> Markup {
     }
 }
 
-/// The list of topics as cards linking to each topic page.
-pub fn topic_list(topics: &[&Page]) -> Markup {
+/// The list of topics as cards linking to each topic page, under `base` (`""` for the
+/// whole site, `/s/{slug}` for one school's, so the school comes along).
+pub fn topic_list(topics: &[&Page], base: &str) -> Markup {
     html! {
         ul class="confide-topic-list" {
             @for topic in topics {
                 li class="confide-topic-list__item" {
                     h3 class="govuk-heading-s" {
-                        a class="govuk-link govuk-link--no-visited-state" href={ "/topics/" (topic.slug) } { (topic.title) }
+                        a class="govuk-link govuk-link--no-visited-state" href={ (base) "/topics/" (topic.slug) } { (topic.title) }
                     }
                     p class="govuk-body-s" { (topic.summary) }
                 }
@@ -74,11 +75,13 @@ pub fn helplines(helplines: &[Helpline]) -> Markup {
     }
 }
 
-/// Text a person typed, as paragraphs with its line breaks, long words wrapping.
+/// Text a person typed, as paragraphs with its line breaks, long words wrapping. Each
+/// paragraph takes its direction from its own first letters (`dir="auto"`), so Arabic
+/// or Urdu reads right to left while the page around it stays English.
 pub fn paragraphs(text: &str) -> Markup {
     html! {
         @for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
-            p class="govuk-body confide-pupil-text" {
+            p class="govuk-body confide-pupil-text" dir="auto" {
                 @for (i, line) in para.lines().enumerate() {
                     @if i > 0 { br; }
                     (line)
@@ -86,6 +89,12 @@ pub fn paragraphs(text: &str) -> Markup {
             }
         }
     }
+}
+
+/// A short piece of typed text inside a sentence (a name, a search), isolated so its
+/// direction never jumbles the words around it.
+pub fn typed(text: &str) -> Markup {
+    html! { bdi dir="auto" { (text) } }
 }
 
 /// Markdown rendered and sanitised at start-up (see `content::render_markdown`).

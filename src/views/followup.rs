@@ -54,13 +54,14 @@ pub fn enter_code(site: &Site, errors: &[FieldError], typed: &str) -> Markup {
     )
 }
 
-fn status_tag(status: Status) -> Markup {
-    let colour = match status {
-        Status::New => "govuk-tag--blue",
-        Status::Closed => "govuk-tag--grey",
-        _ => "govuk-tag--green",
-    };
-    html! { strong class={ "govuk-tag " (colour) } { (status.pupil_label()) } }
+/// One plain sentence about where the report is, at the top of the page, so a word such
+/// as "Closed" never stands alone.
+pub fn status_sentence(status: Status, school_name: &str) -> String {
+    match status {
+        Status::New => format!("Staff at {school_name} have your report."),
+        Status::Closed => format!("Staff at {school_name} have finished working on this report."),
+        _ => format!("Staff at {school_name} are working on your report."),
+    }
 }
 
 /// The pupil's report and conversation. The code travels only in this POSTed page's form.
@@ -72,7 +73,6 @@ pub fn conversation(
     errors: &[FieldError],
     draft: &str,
 ) -> Markup {
-    let details = &view.details;
     page(
         site,
         "Your report",
@@ -91,59 +91,8 @@ pub fn conversation(
                         }
                     }
                     h1 class="govuk-heading-xl" { "Your report" }
-                    dl class="govuk-summary-list" {
-                        div class="govuk-summary-list__row" {
-                            dt class="govuk-summary-list__key" { "Status" }
-                            dd class="govuk-summary-list__value" { (status_tag(view.status)) }
-                        }
-                        div class="govuk-summary-list__row" {
-                            dt class="govuk-summary-list__key" { "Sent to" }
-                            dd class="govuk-summary-list__value" { (view.school_name) }
-                        }
-                        div class="govuk-summary-list__row" {
-                            dt class="govuk-summary-list__key" { "Sent on" }
-                            dd class="govuk-summary-list__value" { (format_uk(view.created_at)) }
-                        }
-                        div class="govuk-summary-list__row" {
-                            dt class="govuk-summary-list__key" { "What kind of thing" }
-                            dd class="govuk-summary-list__value" { (view.category.label()) }
-                        }
-                        div class="govuk-summary-list__row" {
-                            dt class="govuk-summary-list__key" { "Where" }
-                            dd class="govuk-summary-list__value" { (view.location.label()) }
-                        }
-                    }
-                    h2 class="govuk-heading-l" { "What you told us" }
-                    (paragraphs(&details.what))
-                    @for (label, value) in [("When", &details.when), ("Who was involved", &details.who), ("Your name", &details.name), ("How to contact you", &details.contact)] {
-                        @if !value.is_empty() {
-                            h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (label) }
-                            (paragraphs(value))
-                        }
-                    }
-                    @if view.pictures > 0 {
-                        p class="govuk-body" {
-                            "You have sent " (view.pictures) @if view.pictures == 1 { " picture" } @else { " pictures" }
-                            ". Only the staff your report went to can see them."
-                        }
-                    }
-                    h2 class="govuk-heading-l" { "Messages" }
-                    @if view.messages.is_empty() {
-                        p class="govuk-body" {
-                            "No replies yet. Staff read reports " (view.reading_hours) ". Check again later."
-                        }
-                    }
-                    ul class="govuk-list confide-messages" {
-                        @for message in &view.messages {
-                            li class={ "confide-message" @if message.from_pupil { " confide-message--pupil" } @else { " confide-message--staff" } } {
-                                h3 class="govuk-heading-s govuk-!-margin-bottom-1" {
-                                    @if message.from_pupil { "You" } @else { "Staff at " (view.school_name) }
-                                    span class="govuk-body-s govuk-!-margin-left-2" { (format_uk(message.created_at)) }
-                                }
-                                (paragraphs(&message.text))
-                            }
-                        }
-                    }
+                    p class="govuk-body-l" id="status" { (status_sentence(view.status, &view.school_name)) }
+                    (messages(view))
                     @if view.status == Status::Closed {
                         div class="govuk-inset-text" {
                             "Staff finished working on this report. If you write again, it opens again and they are told."
@@ -163,10 +112,76 @@ pub fn conversation(
                         (pictures_field(errors))
                         button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send" }
                     }
+                    (what_you_told_us(view))
                     p class="govuk-body" { a class="govuk-link" href="/" { "Finish and go to the home page" } }
                     (emergency_inset())
                 }
             }
         },
     )
+}
+
+/// The conversation, newest first: the reply a pupil came back for is the first thing
+/// under the status.
+fn messages(view: &PupilView) -> Markup {
+    html! {
+        h2 class="govuk-heading-l" { "Messages" }
+        @if view.messages.is_empty() {
+            p class="govuk-body" {
+                "No replies yet. Staff read reports " (view.reading_hours) ". Check again later."
+            }
+        } @else {
+            p class="govuk-body" { "The newest message is first." }
+            ul class="govuk-list confide-messages" {
+                @for message in view.messages.iter().rev() {
+                    li class={ "confide-message" @if message.from_pupil { " confide-message--pupil" } @else { " confide-message--staff" } } {
+                        h3 class="govuk-heading-s govuk-!-margin-bottom-1" {
+                            @if message.from_pupil { "You" } @else { "Staff at " (view.school_name) }
+                            span class="govuk-body-s govuk-!-margin-left-2" { (format_uk(message.created_at)) }
+                        }
+                        (paragraphs(&message.text))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The report as it was sent, below the conversation.
+fn what_you_told_us(view: &PupilView) -> Markup {
+    let details = &view.details;
+    html! {
+        h2 class="govuk-heading-l" { "What you told us" }
+        dl class="govuk-summary-list" {
+            div class="govuk-summary-list__row" {
+                dt class="govuk-summary-list__key" { "Sent to" }
+                dd class="govuk-summary-list__value" { (view.school_name) }
+            }
+            div class="govuk-summary-list__row" {
+                dt class="govuk-summary-list__key" { "Sent on" }
+                dd class="govuk-summary-list__value" { (format_uk(view.created_at)) }
+            }
+            div class="govuk-summary-list__row" {
+                dt class="govuk-summary-list__key" { "What kind of thing" }
+                dd class="govuk-summary-list__value" { (view.category.label()) }
+            }
+            div class="govuk-summary-list__row" {
+                dt class="govuk-summary-list__key" { "Where" }
+                dd class="govuk-summary-list__value" { (view.location.label()) }
+            }
+        }
+        (paragraphs(&details.what))
+        @for (label, value) in [("When", &details.when), ("Who was involved", &details.who), ("Your name", &details.name), ("How to contact you", &details.contact)] {
+            @if !value.is_empty() {
+                h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (label) }
+                (paragraphs(value))
+            }
+        }
+        @if view.pictures > 0 {
+            p class="govuk-body" {
+                "You have sent " (view.pictures) @if view.pictures == 1 { " picture" } @else { " pictures" }
+                ". Only the staff your report went to can see them."
+            }
+        }
+    }
 }

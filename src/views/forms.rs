@@ -93,7 +93,8 @@ impl Radios<'_> {
 }
 
 /// A free-text answer. With `max_chars`, a textarea with GOV.UK's character count
-/// (the limit is also stated in words for browsers without JavaScript).
+/// (the limit is also stated in words for browsers without JavaScript). What is typed
+/// takes its own direction (`dir="auto"`), so Arabic or Urdu is written right to left.
 pub struct TextField<'a> {
     pub field: &'a str,
     pub label: &'a str,
@@ -141,7 +142,7 @@ impl TextField<'_> {
                 @if let Some(rows) = self.rows {
                     textarea class={ "govuk-textarea" @if counted { " govuk-js-character-count" } @if error.is_some() { " govuk-textarea--error" } }
                         id=(self.field) name=(self.field) rows=(rows) autocomplete="off" spellcheck="true"
-                        aria-describedby=[described] { (self.value) }
+                        dir="auto" aria-describedby=[described] { (self.value) }
                     @if let Some(max) = self.max_chars {
                         div id=(info_id) class="govuk-hint govuk-character-count__message" {
                             "You can enter up to " (thousands(max)) " characters"
@@ -152,6 +153,7 @@ impl TextField<'_> {
                         id=(self.field) name=(self.field) type="text" value=(self.value)
                         autocomplete="off" spellcheck="false"
                         autocapitalize=[self.code.then_some("characters")]
+                        dir=[(!self.code).then_some("auto")]
                         aria-describedby=[described];
                 }
             }

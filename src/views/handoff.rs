@@ -4,7 +4,7 @@
 
 use maud::{html, Markup};
 
-use super::components::paragraphs;
+use super::components::{paragraphs, typed};
 use super::layout::Site;
 use super::staff::{csrf, page as staff_page, Viewer};
 use crate::app::cases::Case;
@@ -43,7 +43,7 @@ pub fn content(case: &Case, exported_by: &str, at: Timestamp) -> Markup {
                 (row("Reported", html! { (format_uk(r.created_at)) }))
                 (row("Happening at the time", html! { @if r.happening_now { "Yes" } @else { "No" } }))
                 (row("About an adult at the school", html! { (r.about.label()) }))
-                (row("The pupil's name", html! { @if d.name.is_empty() { "Not given (anonymous)" } @else { (d.name) } }))
+                (row("The pupil's name", html! { @if d.name.is_empty() { "Not given (anonymous)" } @else { (typed(&d.name)) } }))
             }
             h3 class="govuk-heading-m" { "What the pupil wrote" }
             div class="confide-pupil-text" { (paragraphs(&d.what)) }

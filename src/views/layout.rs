@@ -26,6 +26,17 @@ impl Site {
 
 /// A whole pupil-facing page. `title` is the page's own title; the site name is added.
 pub fn page(site: &Site, title: &str, content: Markup) -> Markup {
+    page_within(site, None, title, content)
+}
+
+/// A page a pupil reached from their school's own page (`/s/{slug}`): the menu's advice
+/// and "Report something" stay with that school, so the pupil never picks it again.
+pub fn school_page(site: &Site, school_slug: &str, title: &str, content: Markup) -> Markup {
+    page_within(site, Some(school_slug), title, content)
+}
+
+fn page_within(site: &Site, school_slug: Option<&str>, title: &str, content: Markup) -> Markup {
+    let links = Links::new(school_slug);
     html! {
         (DOCTYPE)
         html lang="en" class="govuk-template" {
@@ -41,14 +52,14 @@ pub fn page(site: &Site, title: &str, content: Markup) -> Markup {
             body class="govuk-template__body" {
                 a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" { "Skip to main content" }
                 (danger_banner())
-                (header())
+                (header(&links))
                 div class="govuk-width-container" {
                     (exit_this_page(&site.exit_url))
                     main class="govuk-main-wrapper" id="main-content" {
                         (content)
                     }
                 }
-                (footer())
+                (footer(&links))
                 script type="module" src=(site.js_url) {}
             }
         }
@@ -69,8 +80,42 @@ pub fn danger_banner() -> Markup {
     }
 }
 
+/// Where the menu and footer send a pupil: the whole site, or one school's part of it.
+struct Links {
+    home: String,
+    topics: String,
+    report: String,
+}
+
+impl Links {
+    fn new(school_slug: Option<&str>) -> Self {
+        match school_slug {
+            Some(slug) => Links {
+                home: format!("/s/{slug}"),
+                topics: format!("/s/{slug}#topics"),
+                report: format!("/s/{slug}/report"),
+            },
+            None => Links {
+                home: "/".into(),
+                topics: "/#topics".into(),
+                report: "/report".into(),
+            },
+        }
+    }
+
+    /// The pupil site's main sections.
+    fn navigation(&self) -> [(&str, &str); 4] {
+        [
+            (&self.topics, "Advice and videos"),
+            (&self.report, "Report something"),
+            ("/followup", "Check for a reply"),
+            ("/safety", "Using this site safely"),
+        ]
+    }
+}
+
 /// GOV.UK Frontend v6's generic header (no crown, no GDS Transport) and service navigation.
-fn header() -> Markup {
+fn header(links: &Links) -> Markup {
     html! {
         header class="govuk-generic-header" {
             div class="govuk-generic-header__container govuk-width-container" {
@@ -83,12 +128,12 @@ fn header() -> Markup {
             div class="govuk-width-container" {
                 div class="govuk-service-navigation__container" {
                     span class="govuk-service-navigation__service-name" {
-                        a href="/" class="govuk-service-navigation__link" { "Get help and report something" }
+                        a href=(links.home) class="govuk-service-navigation__link" { "Get help and report something" }
                     }
                     nav aria-label="Menu" class="govuk-service-navigation__wrapper" {
                         button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden aria-hidden="true" { "Menu" }
                         ul class="govuk-service-navigation__list" id="navigation" {
-                            @for (href, label) in NAVIGATION {
+                            @for (href, label) in links.navigation() {
                                 li class="govuk-service-navigation__item" {
                                     a class="govuk-service-navigation__link" href=(href) { (label) }
                                 }
@@ -100,14 +145,6 @@ fn header() -> Markup {
         }
     }
 }
-
-/// The pupil site's main sections.
-const NAVIGATION: &[(&str, &str)] = &[
-    ("/#topics", "Advice and videos"),
-    ("/report", "Report something"),
-    ("/followup", "Check for a reply"),
-    ("/safety", "Using this site safely"),
-];
 
 /// GOV.UK's "Exit this page": a plain link without JavaScript; Shift three times with it.
 pub fn exit_this_page(exit_url: &str) -> Markup {
@@ -122,7 +159,7 @@ pub fn exit_this_page(exit_url: &str) -> Markup {
     }
 }
 
-fn footer() -> Markup {
+fn footer(links: &Links) -> Markup {
     html! {
         footer class="govuk-footer" {
             div class="govuk-width-container" {
@@ -131,8 +168,8 @@ fn footer() -> Markup {
                         h2 class="govuk-visually-hidden" { "Support links" }
                         ul class="govuk-footer__inline-list" {
                             li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/safety" { "Using this site safely" } }
-                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/#topics" { "Advice and videos" } }
-                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/report" { "Report something" } }
+                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href=(links.topics) { "Advice and videos" } }
+                            li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href=(links.report) { "Report something" } }
                             li class="govuk-footer__inline-list-item" { a class="govuk-footer__link" href="/followup" { "Check for a reply" } }
                         }
                         p class="govuk-body-s" {

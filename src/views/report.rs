@@ -4,7 +4,7 @@ use maud::{html, Markup};
 
 use super::components::emergency_inset;
 use super::forms::{error_summary, pictures_field, Radios, TextField};
-use super::layout::{page, Site};
+use super::layout::{school_page, Site};
 use crate::crypto::receipt::ReceiptCode;
 use crate::domain::choices::{About, Category, Location};
 use crate::domain::msg::FieldError;
@@ -22,8 +22,9 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
     } else {
         "Error: Tell us what is happening".to_owned()
     };
-    page(
+    school_page(
         site,
+        &school.slug,
         &title,
         html! {
             div class="govuk-grid-row" {
@@ -142,8 +143,9 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput, had_pictures
         ("name", &input.name),
         ("contact", &input.contact),
     ];
-    page(
+    school_page(
         site,
+        &school.slug,
         "If you are in danger now, call 999",
         html! {
             div class="govuk-grid-row" {
@@ -201,8 +203,9 @@ pub fn sent(
     urgent: bool,
     pictures: usize,
 ) -> Markup {
-    page(
+    school_page(
         site,
+        &school.slug,
         "Your report has been sent",
         html! {
             div class="govuk-grid-row" {

@@ -41,7 +41,7 @@ impl Pages {
         for topic in library.topics() {
             add(
                 format!("/topics/{}", topic.slug),
-                views::pupil::topic(site, assets, topic),
+                views::pupil::topic(site, assets, topic, None),
             );
         }
         if let Some(page) = library.page("safety") {

@@ -1,20 +1,25 @@
-//! Pupil pages: home, school landing page, topics, information pages, the school picker and the health check.
+//! Pupil pages: home, school landing page, topics, information pages, the school finder and the health check.
 
+use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 use maud::Markup;
 
-use super::{AppError, AppState};
+use super::{html_for, AppError, AppState};
 use crate::app::pupil;
 use crate::domain::school::SchoolSlug;
+use crate::store::schools::School;
 use crate::views;
+use crate::views::pupil::SchoolSearch;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/", web::get().to(home))
         .route("/topics/{slug}", web::get().to(topic))
         .route("/safety", web::get().to(safety))
         .route("/report", web::get().to(choose_school))
+        .route("/schools", web::get().to(find_school))
         .route("/s/{school}", web::get().to(school_home))
+        .route("/s/{school}/topics/{slug}", web::get().to(school_topic))
         .route("/healthz", web::get().to(healthz));
 }
 
@@ -40,15 +45,16 @@ async fn safety(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
 }
 
 #[derive(serde::Deserialize)]
-struct SchoolSearch {
+struct SchoolQuery {
     q: Option<String>,
 }
 
-/// With many schools (a local authority's or a force's), pupils search by name.
-async fn choose_school(
-    state: web::Data<AppState>,
-    search: web::Query<SchoolSearch>,
-) -> Result<Markup, AppError> {
+/// The schools whose name (or address slug) holds the letters typed, any case; all of
+/// them when nothing was typed. Returns the query as it was understood.
+async fn search_schools(
+    state: &AppState,
+    search: &SchoolQuery,
+) -> Result<(Vec<School>, String), AppError> {
     let mut schools = state.run(|conn, _| pupil::schools(conn)).await?;
     let query: String = search
         .q
@@ -62,22 +68,73 @@ async fn choose_school(
         let needle = query.to_lowercase();
         schools.retain(|s| s.name.to_lowercase().contains(&needle) || s.slug.contains(&needle));
     }
-    Ok(views::pupil::choose_school(&state.site, &schools, &query))
+    Ok((schools, query))
+}
+
+/// With many schools (a local authority's or a force's), pupils search by name.
+async fn choose_school(
+    state: web::Data<AppState>,
+    search: web::Query<SchoolQuery>,
+) -> Result<Markup, AppError> {
+    let (schools, query) = search_schools(&state, &search).await?;
+    Ok(views::pupil::choose_school(
+        &state.site,
+        SchoolSearch::Report,
+        &schools,
+        &query,
+    ))
+}
+
+/// The home page's "Find your school": the same search, leading to each school's page.
+async fn find_school(
+    state: web::Data<AppState>,
+    search: web::Query<SchoolQuery>,
+) -> Result<Markup, AppError> {
+    let (schools, query) = search_schools(&state, &search).await?;
+    Ok(views::pupil::choose_school(
+        &state.site,
+        SchoolSearch::Visit,
+        &schools,
+        &query,
+    ))
+}
+
+async fn school(state: &AppState, slug: &str) -> Result<School, AppError> {
+    let slug = SchoolSlug::parse(slug).map_err(|_| AppError::NotFound)?;
+    state
+        .run(move |conn, _| pupil::find_school(conn, &slug))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 async fn school_home(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<Markup, AppError> {
-    let slug = SchoolSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let school = state
-        .run(move |conn, _| pupil::find_school(conn, &slug))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let school = school(&state, &slug).await?;
     Ok(views::pupil::school_home(
         &state.site,
         &school,
         &state.library.topics(),
+    ))
+}
+
+/// A topic within a school's pages. Rendered for each request rather than at start-up:
+/// a local authority's hundreds of schools times every topic would keep megabytes of
+/// pages in memory for the few that are read, and the page costs tens of microseconds to
+/// make (its Markdown was rendered once already), less than finding the school.
+async fn school_topic(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, topic) = path.into_inner();
+    let topic = state.library.topic(&topic).ok_or(AppError::NotFound)?;
+    let school = school(&state, &slug).await?;
+    Ok(html_for(
+        &req,
+        StatusCode::OK,
+        views::pupil::topic(&state.site, &state.assets, topic, Some(&school)),
     ))
 }
 

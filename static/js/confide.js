@@ -49,3 +49,26 @@ for (const input of document.querySelectorAll('input[type=file][data-confide-pre
     })
   })
 }
+
+// The school finder: with JavaScript, the list narrows as a pupil types, and a screen
+// reader hears how many schools are left. Without it, the Search button does the same
+// on the server.
+for (const input of document.querySelectorAll('input[data-confide-filter]')) {
+  const list = document.getElementById(input.dataset.confideFilter)
+  const count = document.getElementById('confide-school-count')
+  if (!list) continue
+  const items = Array.from(list.children)
+  input.addEventListener('input', () => {
+    const typed = input.value.trim().toLowerCase()
+    let shown = 0
+    for (const item of items) {
+      const match = item.textContent.toLowerCase().includes(typed)
+      item.hidden = !match
+      if (match) shown++
+    }
+    if (!count) return
+    count.textContent = shown === 0
+      ? 'No school matches. Check the spelling, or try fewer letters.'
+      : shown === 1 ? '1 school matches.' : `${shown} schools match.`
+  })
+}

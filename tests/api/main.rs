@@ -20,6 +20,7 @@ mod mail;
 mod people;
 mod pictures;
 mod privacy;
+mod pupil_pages;
 mod pupil_site;
 mod reporting;
 mod retention;

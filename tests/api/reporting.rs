@@ -28,7 +28,7 @@ async fn a_pupil_can_send_a_report_and_read_it_back_with_the_receipt_code() {
     assert!(page.contains("Two Year 9s take my dinner money every Friday."));
     assert!(page.contains("Every Friday since half term"));
     assert!(page.contains("Oakfield Academy"));
-    assert!(page.contains("Received"));
+    assert!(page.contains("Staff at Oakfield Academy have your report."));
 }
 
 #[actix_rt::test]

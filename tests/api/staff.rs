@@ -74,7 +74,7 @@ async fn a_case_goes_from_report_to_closed_with_every_step_in_the_chronology() {
     // The pupil reads the reply with their code and answers.
     let (_, pupil) = app.post_form("/followup", &[("code", &code)]).await;
     assert!(pupil.contains("Go to the school office now if you can."));
-    assert!(pupil.contains("Being looked at"));
+    assert!(pupil.contains("Staff at Oakfield Academy are working on your report."));
     assert!(
         !pupil.contains("Immediate"),
         "the pupil sees the risk rating"
@@ -126,7 +126,7 @@ async fn a_case_goes_from_report_to_closed_with_every_step_in_the_chronology() {
         303
     );
     let (_, pupil) = app.post_form("/followup", &[("code", &code)]).await;
-    assert!(pupil.contains("Closed"));
+    assert!(pupil.contains("Staff at Oakfield Academy have finished working on this report."));
 
     let (_, case, _) = deputy_b.get(&format!("/staff/reports/{id}")).await;
     let chronology = &case[case.find("Chronology").unwrap()..];
