@@ -804,12 +804,10 @@ fn server_times(log: &Path, method: &str, route: &str) -> Vec<u64> {
     text.lines()
         .filter(|l| l.contains(&method) && l.contains(&route) && l.contains("status=200"))
         .filter_map(|l| {
-            let at = l.find("ms=")? + 3;
-            let num: String = l[at..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.')
-                .collect();
-            num.parse::<f64>().ok().map(|ms| (ms * 1000.0) as u64)
+            // Whole microseconds (`us=`), as the request log writes them.
+            let at = l.find(" us=")? + 4;
+            let num: String = l[at..].chars().take_while(char::is_ascii_digit).collect();
+            num.parse::<u64>().ok()
         })
         .collect()
 }
