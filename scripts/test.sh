@@ -54,6 +54,8 @@ DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGINS=officer@demo.confide.exa
 BASE_URL="http://127.0.0.1:$port" EXTRA_PATHS=/does-not-exist START_PATHS=/s/oakfield,/s/riverside \
     node "$root/tests/browser/run.mjs"
 BASE_URL="http://127.0.0.1:$port" node "$root/tests/browser/pupil_pages.mjs"
+DEMO_CODE_BIN="$root/target/debug/confide" BASE_URL="http://127.0.0.1:$port" \
+    node "$root/tests/browser/staff_widths.mjs"
 
 echo "== stored-XSS corpus in Chromium (as the pupil and as staff)"
 DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGIN=officer@demo.confide.example:demo-officer-2026 \

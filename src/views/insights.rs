@@ -174,6 +174,10 @@ pub fn tables(insight: &Insight) -> Vec<Table> {
         head: vec!["Referred to".to_owned(), "Cases".to_owned()],
         rows: referral_rows,
     });
+    // Each table says whose figures it holds, as the filter chose them.
+    for table in &mut out {
+        table.caption = format!("{}: {}", table.caption, insight.scope_label);
+    }
     out
 }
 

@@ -33,7 +33,7 @@ pub fn page(site: &Site, title: &str, viewer: Option<&Viewer<'_>>, content: Mark
                 link rel="icon" href=(site.favicon_url) type="image/svg+xml";
                 link rel="stylesheet" href=(site.css_url);
             }
-            body class="govuk-template__body" {
+            body class="govuk-template__body confide-staff" {
                 a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" { "Skip to main content" }
                 header class="govuk-generic-header" {
                     div class="govuk-generic-header__container govuk-width-container" {
@@ -280,19 +280,19 @@ pub fn queue(
                     tbody class="govuk-table__body" {
                         @for row in &page_rows.rows {
                             tr class="govuk-table__row" {
-                                td class="govuk-table__cell" {
+                                td class="govuk-table__cell" data-label="Report" {
                                     a class="govuk-link" href={ "/staff/reports/" (row.report_id) } {
                                         "Open" span class="govuk-visually-hidden" { " report from " (format_uk(row.created_at)) }
                                     }
                                 }
-                                td class="govuk-table__cell" { (flags(row.happening_now && !row.acknowledged, row.new_message, row.about_staff, row.overdue)) }
-                                td class="govuk-table__cell" { (row.school_name) }
-                                td class="govuk-table__cell" { (row.category.label()) }
-                                td class="govuk-table__cell" { (row.location.label()) }
-                                td class="govuk-table__cell" { (row.risk.map_or("Not rated", Risk::label)) }
-                                td class="govuk-table__cell" { (row.status.label()) }
-                                td class="govuk-table__cell" { (row.owner_name.as_deref().unwrap_or("–")) }
-                                td class="govuk-table__cell" { (age(now.since(row.created_at))) }
+                                td class="govuk-table__cell" data-label="Flags" { (flags(row.happening_now && !row.acknowledged, row.new_message, row.about_staff, row.overdue)) }
+                                td class="govuk-table__cell" data-label="School" { (row.school_name) }
+                                td class="govuk-table__cell" data-label="Kind" { (row.category.label()) }
+                                td class="govuk-table__cell" data-label="Where" { (row.location.label()) }
+                                td class="govuk-table__cell confide-nowrap" data-label="Risk" { (row.risk.map_or("Not rated", Risk::label)) }
+                                td class="govuk-table__cell" data-label="Status" { (row.status.label()) }
+                                td class="govuk-table__cell" data-label="Owner" { (row.owner_name.as_deref().unwrap_or("–")) }
+                                td class="govuk-table__cell confide-nowrap" data-label="Age" { (age(now.since(row.created_at))) }
                             }
                         }
                     }
