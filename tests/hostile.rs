@@ -70,6 +70,37 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// Samples a process's resident memory every 5 ms until stopped, keeping the peak.
+struct PeakSampler {
+    peak: Arc<AtomicU64>,
+    done: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl PeakSampler {
+    fn start(pid: u32, idle: u64) -> Self {
+        let peak = Arc::new(AtomicU64::new(idle));
+        let done = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let (peak, done) = (peak.clone(), done.clone());
+            std::thread::spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    peak.fetch_max(rss_kib(pid), Ordering::Relaxed);
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            })
+        };
+        PeakSampler { peak, done, thread }
+    }
+
+    /// Stops sampling; the peak in KiB.
+    fn stop(self) -> u64 {
+        self.done.store(true, Ordering::Relaxed);
+        self.thread.join().unwrap();
+        self.peak.load(Ordering::Relaxed)
+    }
+}
+
 /// 10 MB of zeros, gzipped (about 10 KB on the wire).
 fn gzip_bomb() -> Vec<u8> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -90,17 +121,7 @@ async fn memory_stays_under_100_mb_through_1000_hostile_requests() {
     // Settle, then sample every 10 ms until the run ends.
     actix_rt::time::sleep(Duration::from_millis(500)).await;
     let idle = rss_kib(pid);
-    let peak = Arc::new(AtomicU64::new(idle));
-    let done = Arc::new(AtomicBool::new(false));
-    let sampler = {
-        let (peak, done) = (peak.clone(), done.clone());
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                peak.fetch_max(rss_kib(pid), Ordering::Relaxed);
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        })
-    };
+    let sampler = PeakSampler::start(pid, idle);
     let bomb = Arc::new(gzip_bomb());
     let big_form = Arc::new(format!(
         "category=bullying&location=toilets&happening_now=no&about=no&what={}",
@@ -181,13 +202,11 @@ async fn memory_stays_under_100_mb_through_1000_hostile_requests() {
         c.await.unwrap();
     }
     actix_rt::time::sleep(Duration::from_millis(200)).await;
-    done.store(true, Ordering::Relaxed);
-    sampler.join().unwrap();
+    let peak = sampler.stop();
     let after = rss_kib(pid);
     let alive = server.try_wait().unwrap().is_none();
     server.kill().unwrap();
     let _ = server.wait();
-    let peak = peak.load(Ordering::Relaxed);
     let statuses = statuses.lock().unwrap().clone();
     eprintln!(
         "hostile requests: idle {:.1} MiB, peak {:.1} MiB, after {:.1} MiB; answers {statuses:?}",
@@ -314,17 +333,7 @@ async fn memory_stays_under_100_mb_through_picture_bombs_and_a_photo_still_goes_
     let pid = server.id();
     actix_rt::time::sleep(Duration::from_millis(500)).await;
     let idle = rss_kib(pid);
-    let peak = Arc::new(AtomicU64::new(idle));
-    let done = Arc::new(AtomicBool::new(false));
-    let sampler = {
-        let (peak, done) = (peak.clone(), done.clone());
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                peak.fetch_max(rss_kib(pid), Ordering::Relaxed);
-                std::thread::sleep(Duration::from_millis(5));
-            }
-        })
-    };
+    let sampler = PeakSampler::start(pid, idle);
     let base = format!("http://127.0.0.1:{port}");
     let client = awc::Client::builder()
         .timeout(Duration::from_secs(60))
@@ -359,12 +368,10 @@ async fn memory_stays_under_100_mb_through_picture_bombs_and_a_photo_still_goes_
     let (statuses, ((status, page), photo_took)) =
         futures_util::future::join(futures_util::future::join_all(bombs), ordinary).await;
     actix_rt::time::sleep(Duration::from_millis(200)).await;
-    done.store(true, Ordering::Relaxed);
-    sampler.join().unwrap();
+    let peak = sampler.stop();
     let alive = server.try_wait().unwrap().is_none();
     server.kill().unwrap();
     let _ = server.wait();
-    let peak = peak.load(Ordering::Relaxed);
     eprintln!(
         "picture bombs: PNG {} KB, WebP {} KB; idle {:.1} MiB, peak {:.1} MiB; the photo took {:?}",
         png.len() / 1024,
