@@ -25,6 +25,7 @@ mod reporting;
 mod retention;
 mod routing;
 mod scale;
+mod sending;
 mod smtp_sink;
 mod staff;
 mod static_files;
