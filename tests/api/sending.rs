@@ -223,7 +223,7 @@ async fn one_30_mb_picture_gets_the_one_picture_message() {
     fields.retain(|(k, _)| *k != "what");
     let (kind, mut body) =
         crate::pictures::multipart(&fields, &[("IMG_0001.JPG", "image/jpeg", &huge)]);
-    let end = format!("--confide-test-boundary-7Kq3--\r\n");
+    let end = "--confide-test-boundary-7Kq3--\r\n";
     body.truncate(body.len() - end.len());
     body.extend_from_slice(
         b"--confide-test-boundary-7Kq3\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nNAMEAFTERPICTURES\r\n",
