@@ -270,6 +270,29 @@ async fn pictures_over_25_mb_together_get_the_all_together_message() {
 }
 
 #[actix_rt::test]
+async fn a_picture_too_big_is_named_even_after_the_pictures_together_were_too_big() {
+    let app = spawn_app().await;
+    let token = fresh_token(&app).await;
+    let nine = vec![0x42u8; 9 * 1024 * 1024];
+    let twelve = vec![0x42u8; 12 * 1024 * 1024];
+    let files = [
+        ("a.jpg", "image/jpeg", nine.as_slice()),
+        ("b.jpg", "image/jpeg", nine.as_slice()),
+        ("c.jpg", "image/jpeg", twelve.as_slice()),
+    ];
+    let (status, page) = post_multipart(
+        &app,
+        "/s/oakfield/report",
+        &report_with(&token, "no"),
+        &files,
+    )
+    .await;
+    assert_eq!(status, 413);
+    assert!(said(&page, "A picture you chose is too big"), "{page}");
+    assert!(!said(&page, "All your pictures together"));
+}
+
+#[actix_rt::test]
 async fn the_picture_field_gives_the_page_the_servers_limits_and_words() {
     let app = spawn_app().await;
     let (_, form) = app.get_text("/s/oakfield/report").await;
