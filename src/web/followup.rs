@@ -68,6 +68,10 @@ async fn open(
     state: web::Data<AppState>,
     form: web::Form<FollowupForm>,
 ) -> Result<HttpResponse, AppError> {
+    // Nothing typed is no guess at a code: asked for, not counted against the limit.
+    if form.code.as_deref().unwrap_or_default().trim().is_empty() {
+        return Ok(not_found(&req, &state, ""));
+    }
     state.limits.check_receipt(&req)?;
     let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
         return Ok(not_found(

@@ -116,6 +116,22 @@ async fn an_empty_receipt_code_asks_for_the_code() {
 }
 
 #[actix_rt::test]
+async fn an_empty_receipt_code_is_asked_for_even_after_many_wrong_codes() {
+    let app = spawn_app().await;
+    for _ in 0..30 {
+        app.post_form("/followup", &[("code", "ZZZZ YYYY XXXX WWWW VVVV")])
+            .await;
+    }
+    let (status, _) = app
+        .post_form("/followup", &[("code", "ZZZZ YYYY XXXX WWWW VVVV")])
+        .await;
+    assert_eq!(status, 429, "the wrong codes used up the allowance");
+    let (status, page) = app.post_form("/followup", &[("code", "")]).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("Enter your receipt code"));
+}
+
+#[actix_rt::test]
 async fn one_pupils_receipt_opens_nothing_of_another_report() {
     let app = spawn_app().await;
     let first = app
