@@ -14,6 +14,7 @@ pub mod people;
 pub mod pictures;
 pub mod pupil;
 pub mod retention;
+pub mod sending;
 pub mod sessions;
 pub mod sharing;
 pub mod two_factor;

@@ -1,11 +1,14 @@
 //! What a pupil does: find their school, send a report, come back with the receipt code
 //! to read replies, and add more.
 
+use std::sync::Arc;
+
 use zeroize::Zeroizing;
 
 use super::pictures;
-use super::{retention, Context};
+use super::{retention, sending, Context};
 use crate::crypto::context;
+use crate::crypto::form_token::FormToken;
 use crate::crypto::receipt::ReceiptCode;
 use crate::crypto::retention::Copy;
 use crate::crypto::sealed_box::{PublicKey, ReportKeys};
@@ -70,12 +73,31 @@ pub fn submit(
     report: &ValidReport,
     pictures: &[Clean],
 ) -> Result<Submitted, PupilError> {
+    submit_once(conn, ctx, slug, report, pictures, None)?.ok_or(PupilError::Broken(
+        "a report without a form token was refused",
+    ))
+}
+
+/// [`submit`] for a form with a one-time token: `None` (and nothing stored, nobody told)
+/// if a request with the same token stored its report already (see [`super::sending`]).
+pub fn submit_once(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    slug: &SchoolSlug,
+    report: &ValidReport,
+    pictures: &[Clean],
+    token: Option<&FormToken>,
+) -> Result<Option<Submitted>, PupilError> {
     let school = schools::find_by_slug(conn.db(), slug)?.ok_or(PupilError::NoSuchSchool)?;
     let holders = roles::holders(conn.db(), school.id)?;
     let recipients = routing::recipients(report.about, &roles::holdings(&holders));
     let report_id = ReportId::generate();
     let keys = ReportKeys::generate();
     let receipt = ReceiptCode::generate();
+    let claim = token
+        .map(|t| sending::Claim::new(ctx, t, &receipt, report.happening_now, pictures.len()))
+        .map(Arc::new);
+    let claim_in_tx = claim.clone();
 
     let details_json = Zeroizing::new(
         serde_json::to_vec(&report.details).map_err(|_| PupilError::Broken("details"))?,
@@ -187,6 +209,12 @@ pub fn submit(
         referral: None,
     };
     let stored_report = conn.write_grouped(Box::new(move |tx| {
+        // First, under the token's unique key: a form already sent stores nothing more.
+        if let Some(claim) = &claim_in_tx {
+            if !claim.make(tx, now)? {
+                return Ok(());
+            }
+        }
         super::insights::note(tx, None, Some(&fact))?;
         let (report_id, school_id, category, location, happening_now, about) = stored;
         reports::insert(
@@ -233,6 +261,10 @@ pub fn submit(
         pictures::remove_files(ctx, picture_ids);
         return Err(err.into());
     }
+    if claim.is_some_and(|claim| claim.sent_before()) {
+        pictures::remove_files(ctx, picture_ids);
+        return Ok(None);
+    }
 
     if unrouted {
         tracing::error!(
@@ -241,12 +273,12 @@ pub fn submit(
              Give someone a role with `confide role grant`, then share old reports with `confide recovery share`."
         );
     }
-    Ok(Submitted {
+    Ok(Some(Submitted {
         school,
         report_id,
         receipt,
         recipients,
-    })
+    }))
 }
 
 /// One message in the conversation, as the pupil sees it.

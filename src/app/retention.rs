@@ -408,6 +408,10 @@ pub fn purge(conn: &mut Conn<'_>, ctx: &Context, dry_run: bool) -> Result<PurgeR
             )
         })?;
     }
+    if !dry_run {
+        // Receipts kept for a reload, sent forms and held pictures past their time.
+        super::sending::forget_old(conn, ctx)?;
+    }
     if !dry_run && done.purged > 0 && conn.backend() == Backend::Sqlite {
         // Deleted pages are zeroed (secure_delete); this moves them out of the WAL too.
         conn.checkpoint()?;

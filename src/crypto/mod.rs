@@ -1,6 +1,7 @@
 //! Envelope encryption: report and case keys, sealed boxes for recipients, receipt codes, and password-protected private keys.
 
 pub mod context;
+pub mod form_token;
 pub mod password;
 pub mod receipt;
 pub mod retention;

@@ -242,6 +242,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sent_forms (token_hash) {
+        token_hash -> Binary,
+        receipt_sealed -> Nullable<Binary>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    held_pictures (token_hash, position) {
+        token_hash -> Binary,
+        position -> Integer,
+        sealed -> Binary,
+        created_at -> BigInt,
+    }
+}
+
 diesel::joinable!(school_roles -> schools (school_id));
 diesel::joinable!(attachments -> reports (report_id));
 diesel::joinable!(attachment_blobs -> attachments (attachment_id));
@@ -273,5 +290,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     purged_reports,
     retained_facts,
     attachments,
-    attachment_blobs
+    attachment_blobs,
+    sent_forms,
+    held_pictures
 );

@@ -45,6 +45,7 @@ messages! {
     PicturesTooMuch => "picture.too_much",
     PicturesBusy => "picture.busy",
     // Coming back with a receipt code.
+    CodeMissing => "followup.code.missing",
     CodeNotFound => "followup.code.not_found",
     FollowupEmpty => "followup.message.missing",
     FollowupTooLong => "followup.message.too_long",

@@ -12,6 +12,11 @@ pub const WHEN_MAX: usize = 500;
 pub const WHO_MAX: usize = 2000;
 pub const NAME_MAX: usize = 200;
 pub const CONTACT_MAX: usize = 500;
+/// The largest picture taken (pupils are told "10 MB": every file a phone, counting in
+/// millions of bytes, or Windows, counting in MiB, shows as smaller than that is taken).
+pub const FILE_MAX: usize = 10 * 1024 * 1024;
+/// The most picture bytes one form may carry ("25 MB" to pupils).
+pub const REQUEST_MAX: usize = 25 * 1024 * 1024;
 
 /// Exactly what the form sent, every field optional so a missing one is a message, not a crash.
 #[derive(Clone, Default, Deserialize)]
@@ -27,6 +32,10 @@ pub struct ReportInput {
     pub contact: Option<String>,
     /// Set by the "in danger now" page: the pupil has seen the emergency numbers.
     pub urgent_seen: Option<String>,
+    /// The form's one-time token, so the same form never stores two reports.
+    pub submission: Option<String>,
+    /// How many pictures the server holds for this form from an earlier page.
+    pub held_pictures: Option<String>,
 }
 
 impl std::fmt::Debug for ReportInput {
@@ -43,6 +52,7 @@ impl Drop for ReportInput {
             &mut self.who,
             &mut self.name,
             &mut self.contact,
+            &mut self.submission,
         ] {
             field.zeroize();
         }
@@ -52,6 +62,13 @@ impl Drop for ReportInput {
 impl ReportInput {
     pub fn value(field: &Option<String>) -> &str {
         field.as_deref().unwrap_or_default()
+    }
+
+    /// How many pictures the form says are held for it (at most `max`).
+    pub fn held(&self, max: usize) -> usize {
+        Self::value(&self.held_pictures)
+            .parse::<usize>()
+            .map_or(0, |n| n.min(max))
     }
 }
 

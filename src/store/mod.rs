@@ -15,5 +15,6 @@ pub mod recovery_codes;
 pub mod reports;
 pub mod roles;
 pub mod schools;
+pub mod sent_forms;
 pub mod sessions;
 pub mod users;

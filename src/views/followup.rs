@@ -15,6 +15,9 @@ use crate::time::format_uk;
 /// The one answer for a code that is wrong, mistyped or unknown: it never says which.
 pub const CODE_NOT_FOUND: FieldError = FieldError::new("code", Msg::CodeNotFound);
 
+/// Nothing was typed in the code box.
+pub const CODE_MISSING: FieldError = FieldError::new("code", Msg::CodeMissing);
+
 /// The code box, keeping what was typed so one wrong character need not mean typing all 20 again.
 pub fn enter_code(site: &Site, errors: &[FieldError], typed: &str) -> Markup {
     page(
@@ -109,7 +112,7 @@ pub fn conversation(
                             max_chars: Some(MESSAGE_MAX),
                             code: false,
                         }.render(errors))
-                        (pictures_field(errors))
+                        (pictures_field(errors, 0))
                         button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send" }
                     }
                     (what_you_told_us(view))

@@ -2,8 +2,10 @@
 
 use maud::{html, Markup};
 
-use super::text::en;
-use crate::domain::msg::FieldError;
+use super::text::{before_sending, en};
+use crate::app::pictures::MAX_PICTURES;
+use crate::domain::msg::{FieldError, Msg};
+use crate::domain::report::{FILE_MAX, REQUEST_MAX};
 
 /// The box at the top listing every problem, each linking to its field.
 pub fn error_summary(errors: &[FieldError]) -> Markup {
@@ -162,14 +164,18 @@ impl TextField<'_> {
 }
 
 /// Choosing pictures: up to five, and what is removed from them, in words a pupil reads
-/// before sending. With JavaScript, previews appear below (`confide.js`).
-pub fn pictures_field(errors: &[FieldError]) -> Markup {
+/// before sending. With JavaScript, previews appear below and each file is checked when
+/// chosen, with the server's own words (`confide.js` reads them from the `data-` attributes).
+/// `held` pictures chosen on an earlier page are kept on the server for this form.
+pub fn pictures_field(errors: &[FieldError], held: usize) -> Markup {
     let error = error_for(errors, "pictures");
-    let described = if error.is_some() {
-        "pictures-hint pictures-privacy pictures-error"
-    } else {
-        "pictures-hint pictures-privacy"
-    };
+    let mut described = String::from("pictures-hint pictures-privacy");
+    if held > 0 {
+        described.push_str(" pictures-held");
+    }
+    if error.is_some() {
+        described.push_str(" pictures-error");
+    }
     html! {
         div class={ "govuk-form-group" @if error.is_some() { " govuk-form-group--error" } } {
             h2 class="govuk-label-wrapper" {
@@ -181,13 +187,37 @@ pub fn pictures_field(errors: &[FieldError]) -> Markup {
             div id="pictures-privacy" class="govuk-inset-text" {
                 "Before we keep your pictures, we remove where a photo was taken and what phone or camera took it, and make each picture again from only what it shows."
             }
+            @if held > 0 {
+                div id="pictures-held" class="govuk-inset-text" {
+                    strong { "We are keeping the " (pictures(held)) " you chose before" }
+                    ", and will send " @if held == 1 { "it" } @else { "them" } " with your report. "
+                    "You do not need to choose " @if held == 1 { "it" } @else { "them" } " again. "
+                    "If you choose pictures here, we send the new ones instead."
+                }
+            }
             (error_message("pictures", error))
             input class={ "govuk-file-upload" @if error.is_some() { " govuk-file-upload--error" } }
                 id="pictures" name="pictures" type="file" multiple
                 accept="image/png,image/jpeg,image/webp" aria-describedby=(described)
-                data-confide-preview;
+                data-confide-preview
+                data-max-count=(MAX_PICTURES) data-max-file=(FILE_MAX) data-max-total=(REQUEST_MAX)
+                data-msg-too-big=(before_sending(Msg::PictureTooBig))
+                data-msg-too-much=(before_sending(Msg::PicturesTooMuch))
+                data-msg-too-many=(before_sending(Msg::PicturesTooMany))
+                data-msg-kind=(before_sending(Msg::PictureKind))
+                data-msg-heic=(before_sending(Msg::PictureHeic))
+                data-msg-empty=(before_sending(Msg::PictureEmpty));
             div class="confide-previews" data-confide-previews {}
         }
+    }
+}
+
+/// "1 picture", "3 pictures".
+pub fn pictures(n: usize) -> String {
+    if n == 1 {
+        "1 picture".to_owned()
+    } else {
+        format!("{n} pictures")
     }
 }
 

@@ -3,9 +3,10 @@
 use maud::{html, Markup};
 
 use super::components::emergency_inset;
-use super::forms::{error_summary, pictures_field, Radios, TextField};
+use super::forms::{error_summary, pictures, pictures_field, Radios, TextField};
 use super::layout::{school_page, Site};
-use crate::crypto::receipt::ReceiptCode;
+use crate::app::pictures::MAX_PICTURES;
+use crate::app::sending::Receipt;
 use crate::domain::choices::{About, Category, Location};
 use crate::domain::msg::FieldError;
 use crate::domain::report::{ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX};
@@ -38,6 +39,7 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
                         " and the school's police officer. They read reports " (school.reading_hours) "."
                     }
                     form method="post" action={ "/s/" (school.slug) "/report" } enctype="multipart/form-data" novalidate {
+                        (once_fields(input))
                         (Radios {
                             field: "category",
                             legend: "What kind of thing is happening?",
@@ -97,7 +99,7 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
                             max_chars: Some(WHO_MAX),
                             code: false,
                         }.render(errors))
-                        (pictures_field(errors))
+                        (pictures_field(errors, input.held(MAX_PICTURES)))
                         h2 class="govuk-heading-l" { "About you (optional)" }
                         p class="govuk-body" {
                             strong { "You do not have to tell us who you are." }
@@ -130,8 +132,18 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
     )
 }
 
+/// The form's one-time token and the pictures held for it, carried from page to page.
+fn once_fields(input: &ReportInput) -> Markup {
+    html! {
+        input type="hidden" name="submission" value=(v(&input.submission));
+        @if input.held(MAX_PICTURES) > 0 {
+            input type="hidden" name="held_pictures" value=(input.held(MAX_PICTURES));
+        }
+    }
+}
+
 /// Before an urgent report is sent: the emergency numbers first, then the choice to send.
-pub fn in_danger(site: &Site, school: &School, input: &ReportInput, had_pictures: bool) -> Markup {
+pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
     let hidden: [(&str, &Option<String>); 9] = [
         ("category", &input.category),
         ("location", &input.location),
@@ -143,6 +155,7 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput, had_pictures
         ("name", &input.name),
         ("contact", &input.contact),
     ];
+    let held = input.held(MAX_PICTURES);
     school_page(
         site,
         &school.slug,
@@ -174,13 +187,14 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput, had_pictures
                             " read reports " (school.reading_hours) ", so they may not see it straight away."
                         }
                     }
-                    @if had_pictures {
+                    @if held > 0 {
                         p class="govuk-body" {
-                            "Your pictures are not sent with this report, so that it can go now. "
-                            "After you send it, type your receipt code on " strong { "Check for a reply" } " to send them."
+                            "The " (pictures(held)) " you chose will be sent with your report. "
+                            "We keep " @if held == 1 { "it" } @else { "them" } " for 30 minutes while you decide."
                         }
                     }
                     form method="post" action={ "/s/" (school.slug) "/report" } {
+                        (once_fields(input))
                         @for (name, value) in hidden {
                             input type="hidden" name=(name) value=(v(value));
                         }
@@ -195,14 +209,15 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput, had_pictures
     )
 }
 
-/// The receipt: the code once, in large type, and what happens next.
-pub fn sent(
-    site: &Site,
-    school: &School,
-    receipt: &ReceiptCode,
-    urgent: bool,
-    pictures: usize,
-) -> Markup {
+/// The receipt: the code in large type, and what happens next. Shown again (the same
+/// code) if the page is reloaded or the form sent again within a few minutes. `lost`
+/// pictures chosen on an earlier page were held too long to send.
+pub fn sent(site: &Site, school: &School, receipt: &Receipt, lost: usize) -> Markup {
+    let Receipt {
+        code: receipt,
+        urgent,
+        pictures: kept,
+    } = receipt;
     school_page(
         site,
         &school.slug,
@@ -221,18 +236,31 @@ pub fn sent(
                     p class="govuk-body" {
                         strong { "Write this code down or take a photo of it now." }
                         " You need it to read replies and to add more to your report. "
-                        "We cannot show it to you again, and no one can look it up for you."
+                        "Once you leave this page we cannot show it to you again, and no one can look it up for you."
                     }
                     p class="govuk-body" { "Keep it somewhere private. Anyone with the code can read your report." }
                     button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-confide-print { "Print or save this page" }
-                    @if pictures > 0 {
+                    @if *kept > 0 {
                         p class="govuk-body" {
-                            "We kept " (pictures) @if pictures == 1 { " picture" } @else { " pictures" }
+                            "We kept " (pictures(*kept))
                             " with your report, without where a photo was taken or what phone took it."
                         }
                     }
+                    @if lost > 0 {
+                        div class="govuk-warning-text" {
+                            span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                            strong class="govuk-warning-text__text" {
+                                span class="govuk-visually-hidden" { "Warning" }
+                                "The " (pictures(lost)) " you chose before " @if lost == 1 { "was" } @else { "were" }
+                                " not sent: we keep pictures for 30 minutes only. To send "
+                                @if lost == 1 { "it" } @else { "them" } ", go to "
+                                a class="govuk-link" href="/followup" { "Check for a reply" }
+                                ", type your code and choose " @if lost == 1 { "it" } @else { "them" } " again."
+                            }
+                        }
+                    }
                     h2 class="govuk-heading-m" { "What happens next" }
-                    @if urgent {
+                    @if *urgent {
                         p class="govuk-body" { "You said this is happening now, so your report is marked as urgent." }
                     }
                     p class="govuk-body" {
@@ -246,6 +274,35 @@ pub fn sent(
                     }
                     (emergency_inset())
                     p class="govuk-body" { a class="govuk-link" href="/" { "Go to the home page" } }
+                }
+            }
+        },
+    )
+}
+
+/// The same form sent again after its receipt code can no longer be shown: nothing new
+/// was stored.
+pub fn already_sent(site: &Site, school: &School) -> Markup {
+    school_page(
+        site,
+        &school.slug,
+        "Your report was already sent",
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    h1 class="govuk-heading-xl" { "Your report was already sent" }
+                    p class="govuk-body" {
+                        "We have your report for " (school.name) ", so we did not send it again. "
+                        "Its receipt code was shown when you sent it, and we cannot show it again."
+                    }
+                    p class="govuk-body" {
+                        "If you wrote the code down, go to "
+                        a class="govuk-link" href="/followup" { "Check for a reply" }
+                        " to read replies and add more. If you did not, "
+                        a class="govuk-link" href={ "/s/" (school.slug) "/report" } { "send a new report" }
+                        " and say it is about the same thing."
+                    }
+                    (emergency_inset())
                 }
             }
         },

@@ -23,10 +23,11 @@ pub fn en(msg: Msg) -> &'static str {
         Msg::PictureTooLarge => "A picture you chose is too large to open. Take a screenshot of it and choose that instead. We kept everything you wrote",
         Msg::PictureUnreadable => "A picture you chose could not be opened. Take a screenshot of it and choose that instead. We kept everything you wrote",
         Msg::PictureEmpty => "A picture you chose is empty. Choose it again. We kept everything you wrote",
-        Msg::PictureTooBig => "Each picture must be smaller than 10 MB. Take a screenshot of it and choose that instead. We kept everything you wrote",
+        Msg::PictureTooBig => "A picture you chose is too big. Each picture must be smaller than 10 MB. Take a screenshot of it and choose that instead. We kept everything you wrote",
         Msg::PicturesTooMany => "You can send up to 5 pictures at a time. Choose 5 or fewer, and send the rest afterwards with your receipt code. We kept everything you wrote",
         Msg::PicturesTooMuch => "All your pictures together must be smaller than 25 MB. Choose fewer, and send the rest afterwards with your receipt code. We kept everything you wrote",
         Msg::PicturesBusy => "Lots of pictures are being sent from your school or home right now. Wait one minute, then choose your pictures and send again. We kept everything you wrote",
+        Msg::CodeMissing => "Enter your receipt code",
         Msg::CodeNotFound => "We could not find a report with that code. Check it and try again: it has 20 letters and numbers",
         Msg::FollowupEmpty => "Write your message before you send it",
         Msg::FollowupTooLong => "Your message must be 5,000 characters or fewer. Send the most important part first",
@@ -68,9 +69,27 @@ pub fn en(msg: Msg) -> &'static str {
     }
 }
 
+/// The words for a problem found in the page, before anything was sent: the same as the
+/// server's, without "We kept everything you wrote" (nothing has left the page yet).
+pub fn before_sending(msg: Msg) -> &'static str {
+    let words = en(msg);
+    words
+        .strip_suffix(". We kept everything you wrote")
+        .unwrap_or(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_before_sending_are_the_servers_without_the_reassurance() {
+        assert_eq!(
+            before_sending(Msg::PicturesTooMuch),
+            "All your pictures together must be smaller than 25 MB. Choose fewer, and send the rest afterwards with your receipt code"
+        );
+        assert_eq!(before_sending(Msg::WhatMissing), en(Msg::WhatMissing));
+    }
 
     #[test]
     fn every_message_has_words_that_end_without_a_full_stop() {

@@ -11,7 +11,7 @@ use crate::crypto::receipt::ReceiptCode;
 use crate::domain::msg::{FieldError, Msg};
 use crate::domain::report::followup_message;
 use crate::views;
-use crate::views::followup::CODE_NOT_FOUND;
+use crate::views::followup::{CODE_MISSING, CODE_NOT_FOUND};
 use crate::web::report::{clean, refusal_status};
 use crate::web::upload::PostedForm;
 
@@ -44,7 +44,16 @@ async fn enter_code(state: web::Data<AppState>) -> HttpResponse {
     )
 }
 
+/// The code box again: asking for the code if none was typed, or else saying no report
+/// has the code typed.
 fn not_found(req: &HttpRequest, state: &AppState, typed: &str) -> HttpResponse {
+    if typed.trim().is_empty() {
+        return html_for(
+            req,
+            StatusCode::BAD_REQUEST,
+            views::followup::enter_code(&state.site, &[CODE_MISSING], ""),
+        );
+    }
     // Only a plausible amount of what was typed is shown again.
     let typed: String = typed.chars().take(40).collect();
     html_for(
@@ -59,6 +68,10 @@ async fn open(
     state: web::Data<AppState>,
     form: web::Form<FollowupForm>,
 ) -> Result<HttpResponse, AppError> {
+    // Nothing typed is no guess at a code: asked for, not counted against the limit.
+    if form.code.as_deref().unwrap_or_default().trim().is_empty() {
+        return Ok(not_found(&req, &state, ""));
+    }
     state.limits.check_receipt(&req)?;
     let Some(code) = form.code.as_deref().and_then(ReceiptCode::parse) else {
         return Ok(not_found(

@@ -1,13 +1,22 @@
 //! Pupil report routes: the form, the "in danger now" step, sending, and the receipt.
+//!
+//! Every page of one report carries the form's one-time token (see `app::sending`): the
+//! first request that sends it stores the report, and a replay (a reload of the receipt, a
+//! double click, Back and send again) shows the same receipt and stores nothing. Pictures
+//! chosen on a page that does not send yet (the "in danger now" step, a form with a
+//! mistake) are held sealed for the token and sent with the report.
 
 use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 
 use super::{html_for, html_response, AppError, AppState};
+use crate::app::pictures::MAX_PICTURES;
 use crate::app::pupil;
-use crate::domain::msg::{FieldError, Msg};
-use crate::domain::report::{self as form, ReportInput};
+use crate::app::sending::{self, Earlier, Receipt};
+use crate::crypto::form_token::FormToken;
+use crate::domain::msg::FieldError;
+use crate::domain::report::{self as form, ReportInput, ValidReport};
 use crate::domain::school::SchoolSlug;
 use crate::images::{Clean, Refusal};
 use crate::store::schools::School;
@@ -35,9 +44,28 @@ async fn show_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let school = find_school(&state, &slug).await?;
+    let mut input = ReportInput::default();
+    input.submission = Some(FormToken::generate().as_str().to_owned());
     Ok(html_response(
         StatusCode::OK,
-        views::report::form(&state.site, &school, &ReportInput::default(), &[]),
+        views::report::form(&state.site, &school, &input, &[]),
+    ))
+}
+
+/// The form again, as the pupil left it, with these problems.
+async fn form_again(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: &str,
+    status: StatusCode,
+    input: &ReportInput,
+    errors: &[FieldError],
+) -> Result<HttpResponse, AppError> {
+    let school = find_school(state, slug).await?;
+    Ok(html_for(
+        req,
+        status,
+        views::report::form(&state.site, &school, input, errors),
     ))
 }
 
@@ -48,14 +76,17 @@ async fn send(
     posted: PostedForm<ReportInput>,
 ) -> Result<HttpResponse, AppError> {
     let PostedForm {
-        fields: input,
+        fields: mut input,
         uploads,
         problem,
         turn,
     } = posted;
+    let sent_token = FormToken::parse(ReportInput::value(&input.submission));
+    // Every page shown again carries the token (a new one for a form that had none).
+    let token = sent_token.clone().unwrap_or_else(FormToken::generate);
+    input.submission = Some(token.as_str().to_owned());
     let urgent_seen = ReportInput::value(&input.urgent_seen).to_owned();
     let checked = form::validate(&input);
-    let with_pictures = !uploads.is_empty();
     // The usual case (a valid report) takes one trip to the database thread: find the
     // school and store the report together.
     let report = match checked {
@@ -67,90 +98,196 @@ async fn send(
             report
         }
         other => {
-            let school = find_school(&state, &slug).await?;
-            let (status, page) = match other {
-                Err(mut errors) => {
-                    if let Some(problem) = problem {
-                        errors.push(FieldError::new("pictures", problem.msg));
-                    }
-                    (
-                        StatusCode::BAD_REQUEST,
-                        views::report::form(&state.site, &school, &input, &errors),
-                    )
-                }
-                Ok(_) if problem.is_some() => {
-                    let problem = problem.unwrap_or(PictureProblem {
-                        status: StatusCode::BAD_REQUEST,
-                        msg: Msg::PictureUnreadable,
-                    });
-                    (
-                        problem.status,
-                        views::report::form(
-                            &state.site,
-                            &school,
-                            &input,
-                            &[FieldError::new("pictures", problem.msg)],
-                        ),
-                    )
-                }
-                Ok(_) if urgent_seen == "edit" => (
-                    StatusCode::OK,
-                    views::report::form(&state.site, &school, &input, &[]),
-                ),
-                // Danger comes first: pictures are not carried through this step (the
-                // pupil adds them afterwards with the receipt code, and is told so).
-                Ok(_) => (
-                    StatusCode::OK,
-                    views::report::in_danger(&state.site, &school, &input, with_pictures),
-                ),
+            let pending = Pending {
+                input,
+                errors: other.err().unwrap_or_default(),
+                uploads,
+                problem,
             };
-            return Ok(html_for(&req, status, page));
+            return not_sent_yet(&req, &state, &slug, pending, token).await;
         }
     };
     if state.limits.check_report(&req).is_err() {
+        // A replay is no new report: it gets its receipt, busy or not.
+        if let Some(page) = shown_before(&req, &state, &slug, sent_token.as_ref()).await? {
+            return Ok(page);
+        }
         // Many pupils share a school's address: keep every word and ask them to wait.
-        let school = find_school(&state, &slug).await?;
-        return Ok(html_for(
+        return form_again(
             &req,
+            &state,
+            &slug,
             StatusCode::TOO_MANY_REQUESTS,
-            views::report::form(&state.site, &school, &input, &[form::BUSY]),
-        ));
+            &input,
+            &[form::BUSY],
+        )
+        .await;
     }
-    let pictures = match clean(&state, uploads).await? {
-        Ok(pictures) => pictures,
+    let held = input.held(MAX_PICTURES);
+    let (pictures, lost) = match to_send(&state, uploads, sent_token.as_ref(), held).await? {
+        Ok(found) => found,
         Err(refusal) => {
-            let school = find_school(&state, &slug).await?;
-            return Ok(html_for(
+            let errors = [FieldError::new("pictures", refusal.msg())];
+            return form_again(
                 &req,
+                &state,
+                &slug,
                 refusal_status(refusal),
-                views::report::form(
-                    &state.site,
-                    &school,
-                    &input,
-                    &[FieldError::new("pictures", refusal.msg())],
-                ),
-            ));
+                &input,
+                &errors,
+            )
+            .await;
         }
     };
     drop(turn);
-    let slug = SchoolSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    store(&req, &state, &slug, report, pictures, lost, sent_token).await
+}
+
+/// Stores the report and shows its receipt, or, for a form stored already, that one's.
+async fn store(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: &str,
+    report: ValidReport,
+    pictures: Vec<Clean>,
+    lost: usize,
+    token: Option<FormToken>,
+) -> Result<HttpResponse, AppError> {
+    let school_slug = SchoolSlug::parse(slug).map_err(|_| AppError::NotFound)?;
     let urgent = report.happening_now;
-    let sent_pictures = pictures.len();
+    let count = pictures.len();
+    let once = token.clone();
     let submitted = state
-        .run(move |conn, ctx| pupil::submit(conn, ctx, &slug, &report, &pictures))
+        .run(move |conn, ctx| {
+            pupil::submit_once(conn, ctx, &school_slug, &report, &pictures, once.as_ref())
+        })
         .await?;
+    let Some(submitted) = submitted else {
+        return shown_before(req, state, slug, token.as_ref())
+            .await?
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("a sent form was forgotten")));
+    };
     state.mail_waker.wake();
+    let receipt = Receipt {
+        pictures: count,
+        code: submitted.receipt,
+        urgent,
+    };
     Ok(html_for(
-        &req,
+        req,
         StatusCode::OK,
-        views::report::sent(
-            &state.site,
-            &submitted.school,
-            &submitted.receipt,
-            urgent,
-            sent_pictures,
-        ),
+        views::report::sent(&state.site, &submitted.school, &receipt, lost),
     ))
+}
+
+/// The receipt of a form sent before with this token, or `None` if it was not.
+async fn shown_before(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: &str,
+    token: Option<&FormToken>,
+) -> Result<Option<HttpResponse>, AppError> {
+    let Some(token) = token.cloned() else {
+        return Ok(None);
+    };
+    let earlier = state
+        .run(move |conn, ctx| sending::earlier(conn, ctx, &token))
+        .await?;
+    let Some(earlier) = earlier else {
+        return Ok(None);
+    };
+    let school = find_school(state, slug).await?;
+    let page = match earlier {
+        Earlier::Receipt(receipt) => views::report::sent(&state.site, &school, &receipt, 0),
+        Earlier::Forgotten => views::report::already_sent(&state.site, &school),
+    };
+    Ok(Some(html_for(req, StatusCode::OK, page)))
+}
+
+/// The pictures to send: those chosen now, or else those held for the form from an
+/// earlier page, and how many of the `held` it expected are gone (held too long).
+async fn to_send(
+    state: &AppState,
+    uploads: Vec<Upload>,
+    token: Option<&FormToken>,
+    held: usize,
+) -> Result<Result<(Vec<Clean>, usize), Refusal>, AppError> {
+    if !uploads.is_empty() || held == 0 {
+        return Ok(clean(state, uploads).await?.map(|pictures| (pictures, 0)));
+    }
+    let Some(token) = token.cloned() else {
+        return Ok(Ok((Vec::new(), held)));
+    };
+    let pictures = state
+        .run(move |conn, ctx| sending::held_pictures(conn, ctx, &token))
+        .await?;
+    let lost = held.saturating_sub(pictures.len());
+    Ok(Ok((pictures, lost)))
+}
+
+/// A request that does not send the report yet.
+struct Pending {
+    input: ReportInput,
+    errors: Vec<FieldError>,
+    uploads: Vec<Upload>,
+    problem: Option<PictureProblem>,
+}
+
+/// A page before sending: the form with its problems, the form again from the danger
+/// page, or the danger page. Pictures chosen on it are cleaned and held for the form,
+/// so they are neither lost nor chosen again.
+async fn not_sent_yet(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: &str,
+    pending: Pending,
+    token: FormToken,
+) -> Result<HttpResponse, AppError> {
+    let Pending {
+        mut input,
+        mut errors,
+        uploads,
+        problem,
+    } = pending;
+    let mut status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    if let Some(problem) = problem {
+        errors.push(FieldError::new("pictures", problem.msg));
+        status = if status == StatusCode::OK {
+            problem.status
+        } else {
+            status
+        };
+    } else if !uploads.is_empty() {
+        match clean(state, uploads).await? {
+            Ok(pictures) => {
+                let count = pictures.len();
+                state
+                    .run(move |conn, ctx| sending::hold_pictures(conn, ctx, &token, &pictures))
+                    .await?;
+                input.held_pictures = Some(count.to_string());
+            }
+            Err(refusal) => {
+                errors.push(FieldError::new("pictures", refusal.msg()));
+                if status == StatusCode::OK {
+                    status = refusal_status(refusal);
+                }
+            }
+        }
+    }
+    let school = find_school(state, slug).await?;
+    let urgent_step = errors.is_empty()
+        && ReportInput::value(&input.urgent_seen) != "edit"
+        && ReportInput::value(&input.happening_now) == "yes";
+    let page = if urgent_step {
+        views::report::in_danger(&state.site, &school, &input)
+    } else {
+        views::report::form(&state.site, &school, &input, &errors)
+    };
+    Ok(html_for(req, status, page))
 }
 
 /// Makes every picture anew from its pixels, on the blocking pool (it is heavy work).

@@ -2,8 +2,9 @@
 //! browsers that send no file), streamed, never written to disk, within limits of their
 //! own: 5 pictures, 10 MiB each, 25 MiB a request (pupils are told "10 MB" and "25 MB":
 //! every file a phone, counting in millions of bytes, or Windows, counting in MiB, shows
-//! as smaller than that is taken). When pictures break a limit the text
-//! fields are still read, so the form comes back with every word the pupil typed.
+//! as smaller than that is taken). When pictures break a limit the rest of the form is
+//! still read (its pictures dropped), so the form comes back with every word the pupil
+//! typed and the real reason: one picture too big is said as that, not as "all together".
 
 use std::future::Future;
 use std::pin::Pin;
@@ -22,8 +23,11 @@ use super::{AppError, AppState};
 use crate::app::pictures::MAX_PICTURES;
 use crate::domain::msg::Msg;
 
-pub const FILE_MAX: usize = 10 * 1024 * 1024;
-pub const REQUEST_MAX: usize = 25 * 1024 * 1024;
+pub use crate::domain::report::{FILE_MAX, REQUEST_MAX};
+/// Past the limits, the rest of a form is still read (and its pictures dropped) up to
+/// this, so the fields after the pictures are kept and the answer names the real reason;
+/// five 30 MB phone photos fit.
+const READ_MAX: usize = 160 * 1024 * 1024;
 /// No text field of ours is longer (5,000 characters of four bytes, and then some).
 const TEXT_MAX: usize = 64 * 1024;
 
@@ -99,6 +103,7 @@ async fn read_multipart(
                 let declared = part.content_type().map(|m| m.essence_str().to_owned());
                 let mut bytes = Zeroizing::new(Vec::new());
                 let mut refused = trouble.is_some();
+                let mut size = 0usize;
                 while let Some(chunk) = part.next().await {
                     let chunk = chunk.map_err(|_| AppError::BadRequest("unreadable form"))?;
                     if chunk.is_empty() {
@@ -115,24 +120,22 @@ async fn read_multipart(
                             })?);
                         }
                     }
+                    size += chunk.len();
                     total += chunk.len();
-                    if total > REQUEST_MAX {
-                        // Nothing more is read: everything typed came before the pictures.
+                    if total > READ_MAX {
+                        // Nothing more is read; the fields after the pictures are lost.
                         let _ = (filename, declared);
-                        return Ok((
-                            fields,
-                            Vec::new(),
-                            problem(StatusCode::PAYLOAD_TOO_LARGE, Msg::PicturesTooMuch),
-                            None,
-                        ));
+                        let trouble = trouble
+                            .or(problem(StatusCode::PAYLOAD_TOO_LARGE, Msg::PicturesTooMuch));
+                        return Ok((fields, Vec::new(), trouble, None));
                     }
-                    if refused {
-                        continue;
-                    }
-                    if bytes.len() + chunk.len() > FILE_MAX {
-                        trouble = problem(StatusCode::PAYLOAD_TOO_LARGE, Msg::PictureTooBig);
+                    if let Some(found) = over_limit(size, total, trouble) {
+                        trouble = Some(found);
                         refused = true;
                         bytes.clear();
+                    }
+                    if refused {
+                        // Read on (and drop) to the fields after the pictures.
                         continue;
                     }
                     bytes.extend_from_slice(&chunk);
@@ -154,6 +157,24 @@ async fn read_multipart(
         turn = None;
     }
     Ok((fields, uploads, trouble, turn))
+}
+
+/// The size problem, if any, once a file has `size` bytes and the form `total`: one
+/// picture over the limit is named as that, even when the form is over its own limit too
+/// (it is the reason to give), and it replaces "all together too big" said earlier.
+fn over_limit(
+    size: usize,
+    total: usize,
+    trouble: Option<PictureProblem>,
+) -> Option<PictureProblem> {
+    let said = trouble.map(|t| t.msg);
+    if size > FILE_MAX && said != Some(Msg::PictureTooBig) && said != Some(Msg::PicturesBusy) {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, Msg::PictureTooBig);
+    }
+    if total > REQUEST_MAX && said.is_none() {
+        return problem(StatusCode::PAYLOAD_TOO_LARGE, Msg::PicturesTooMuch);
+    }
+    None
 }
 
 impl<T: DeserializeOwned + 'static> FromRequest for PostedForm<T> {

@@ -19,9 +19,56 @@ for (const button of document.querySelectorAll('button[data-confide-print]')) {
   button.addEventListener('click', () => window.print())
 }
 
-// Pictures chosen for a report: small previews, so a pupil can see they picked the right
-// ones. Made in the page from the files themselves (blob: addresses); nothing is sent
-// until the form is.
+// Pictures chosen for a report are checked the moment they are chosen, against the
+// server's own limits and in the server's own words (both in the input's data-
+// attributes), so a pupil on a slow connection learns at once, not after the upload.
+// The order is the server's: one picture too big, then all together too big, then too
+// many, then a file that is empty or not a kind of picture we take.
+function pictureProblem (input, files) {
+  const d = input.dataset
+  if (files.some((f) => f.size > Number(d.maxFile))) return d.msgTooBig
+  if (files.reduce((sum, f) => sum + f.size, 0) > Number(d.maxTotal)) return d.msgTooMuch
+  if (files.length > Number(d.maxCount)) return d.msgTooMany
+  for (const file of files) {
+    if (/^image\/hei[cf]/i.test(file.type) || /\.hei[cf]$/i.test(file.name)) return d.msgHeic
+    if (file.size === 0) return d.msgEmpty
+    // An unknown type ('') is left to the server, which looks at the bytes.
+    if (file.type && !/^image\/(png|jpeg|webp)$/.test(file.type)) return d.msgKind
+  }
+  return null
+}
+
+// Shows (or, with no words, clears) the field's error as GOV.UK does: the message above
+// the input, tied to it by aria-describedby, and announced as it appears.
+function showPictureError (input, words) {
+  const group = input.closest('.govuk-form-group')
+  let message = group.querySelector('#pictures-error')
+  const described = (input.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== 'pictures-error')
+  if (!words) {
+    message?.remove()
+    group.classList.remove('govuk-form-group--error')
+    input.classList.remove('govuk-file-upload--error')
+    input.setAttribute('aria-describedby', described.join(' '))
+    return
+  }
+  if (!message) {
+    message = document.createElement('p')
+    message.id = 'pictures-error'
+    message.className = 'govuk-error-message'
+    input.before(message)
+  }
+  message.setAttribute('role', 'alert')
+  const hidden = document.createElement('span')
+  hidden.className = 'govuk-visually-hidden'
+  hidden.textContent = 'Error: '
+  message.replaceChildren(hidden, words)
+  group.classList.add('govuk-form-group--error')
+  input.classList.add('govuk-file-upload--error')
+  input.setAttribute('aria-describedby', [...described, 'pictures-error'].join(' '))
+}
+
+// Small previews, so a pupil can see they picked the right ones. Made in the page from
+// the files themselves (blob: addresses); nothing is sent until the form is.
 for (const input of document.querySelectorAll('input[type=file][data-confide-preview]')) {
   const box = input.closest('.govuk-form-group')?.querySelector('[data-confide-previews]')
   if (!box) continue
@@ -30,7 +77,15 @@ for (const input of document.querySelectorAll('input[type=file][data-confide-pre
     for (const url of urls) URL.revokeObjectURL(url)
     urls = []
     box.replaceChildren()
-    const files = Array.from(input.files || []).slice(0, 5)
+    const chosen = Array.from(input.files || [])
+    const problem = pictureProblem(input, chosen)
+    showPictureError(input, problem)
+    if (problem) {
+      // Not sent: the pupil chooses again, without waiting for an upload to be refused.
+      input.value = ''
+      return
+    }
+    const files = chosen.slice(0, 5)
     if (!files.length) return
     const note = document.createElement('p')
     note.className = 'govuk-body'

@@ -75,7 +75,6 @@ async fn a_wrong_code_gets_one_generic_answer_whatever_it_is() {
     app.send_report("oakfield", &[]).await;
     let mut answers = Vec::new();
     for code in [
-        "",
         "hello",
         "ZZZZ YYYY XXXX WWWW VVVV",
         "ZZZZ YYYY XXXX WWWW VVVV 9999",
@@ -98,6 +97,38 @@ async fn a_wrong_code_gets_one_generic_answer_whatever_it_is() {
         )
         .await;
     assert!(page.contains("We could not find a report with that code"));
+}
+
+#[actix_rt::test]
+async fn an_empty_receipt_code_asks_for_the_code() {
+    let app = spawn_app().await;
+    app.send_report("oakfield", &[]).await;
+    for fields in [vec![("code", "")], vec![("code", "   ")], vec![]] {
+        let (status, page) = app.post_form("/followup", &fields).await;
+        assert_eq!(status, 400, "{fields:?}");
+        assert!(page.contains("Enter your receipt code"), "{fields:?}");
+        assert!(
+            page.contains("href=\"#code\""),
+            "the summary links to the box"
+        );
+        assert!(!page.contains("We could not find a report"), "{fields:?}");
+    }
+}
+
+#[actix_rt::test]
+async fn an_empty_receipt_code_is_asked_for_even_after_many_wrong_codes() {
+    let app = spawn_app().await;
+    for _ in 0..30 {
+        app.post_form("/followup", &[("code", "ZZZZ YYYY XXXX WWWW VVVV")])
+            .await;
+    }
+    let (status, _) = app
+        .post_form("/followup", &[("code", "ZZZZ YYYY XXXX WWWW VVVV")])
+        .await;
+    assert_eq!(status, 429, "the wrong codes used up the allowance");
+    let (status, page) = app.post_form("/followup", &[("code", "")]).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("Enter your receipt code"));
 }
 
 #[actix_rt::test]

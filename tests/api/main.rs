@@ -26,6 +26,7 @@ mod reporting;
 mod retention;
 mod routing;
 mod scale;
+mod sending;
 mod smtp_sink;
 mod staff;
 mod static_files;

@@ -15,7 +15,7 @@ use crate::helpers::{postgres_base_url, spawn_app, TestApp};
 const WHAT: &str = "CANARYWORDS they posted this about me";
 
 /// A multipart body: text fields, then files as (file name, type, bytes).
-fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "confide-test-boundary-7Kq3";
     let mut body = Vec::new();
     for (name, value) in fields {
@@ -38,7 +38,7 @@ fn multipart(fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (String,
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-async fn post_multipart(
+pub async fn post_multipart(
     app: &TestApp,
     path: &str,
     fields: &[(&str, &str)],
@@ -68,13 +68,13 @@ const REPORT: &[(&str, &str)] = &[
 ];
 
 /// A picture with every pixel different, so its bytes are unlike anything else on disk.
-fn noisy(width: u32, height: u32) -> DynamicImage {
+pub fn noisy(width: u32, height: u32) -> DynamicImage {
     DynamicImage::ImageRgb8(RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x * 7 + y * 13) as u8, (x * y) as u8, (x ^ y) as u8])
     }))
 }
 
-fn encode(image: &DynamicImage, format: ImageFormat) -> Vec<u8> {
+pub fn encode(image: &DynamicImage, format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     image.write_to(&mut out, format).unwrap();
     out.into_inner()

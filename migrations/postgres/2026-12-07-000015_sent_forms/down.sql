@@ -1,0 +1,2 @@
+DROP TABLE held_pictures;
+DROP TABLE sent_forms;
