@@ -40,11 +40,26 @@ fn text_input(name: &str, label: &str, value: &str, hint: Option<&str>) -> Marku
 }
 
 /// The overview: every school with its people and settings, every person, and the forms.
+/// What an administrator's change did, in the words of the banner after it (fixed words:
+/// nothing from the address is shown).
+pub fn done_notice(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "settings" => "School settings saved",
+        "disabled" => "Account disabled. They are signed out everywhere",
+        "enabled" => "Account enabled",
+        "two-factor-reset" => "Two-step sign-in reset. They set it up again at their next sign-in",
+        "granted" => "Role given",
+        "revoked" => "Role removed, with the report keys it alone gave",
+        _ => return None,
+    })
+}
+
 pub fn overview(
     site: &Site,
     viewer: &Viewer<'_>,
     overview: &Overview,
     errors: &[FieldError],
+    notice: Option<&str>,
 ) -> Markup {
     let Overview { schools, people } = overview;
     page(
@@ -53,6 +68,9 @@ pub fn overview(
         Some(viewer),
         html! {
             (error_summary(errors))
+            @if let Some(notice) = notice {
+                (super::components::success_banner(notice))
+            }
             h1 class="govuk-heading-xl" { "Administration" }
             p class="govuk-body" { "You can set up schools and people here. Being an administrator does not let you read reports: only the people a report is routed to can." }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/outbox" { "Mail: what is waiting to be sent" } }

@@ -549,7 +549,7 @@ pub fn case(
                 }
             }
             h2 class="govuk-heading-l" { "Chronology" }
-            table class="govuk-table" {
+            table class="govuk-table confide-chronology" {
                 caption class="govuk-table__caption govuk-visually-hidden" { "Everything that has happened to this report" }
                 thead class="govuk-table__head" {
                     tr class="govuk-table__row" {

@@ -192,7 +192,12 @@ async fn granting_a_role_leaves_the_same_rows_and_one_audit_row_from_the_command
             ],
         )
         .await;
-    assert_eq!((status, location.as_deref()), (303, Some("/staff/admin")));
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some("/staff/admin?done=granted"))
+    );
+    let (_, page, _) = admin.get("/staff/admin?done=granted").await;
+    assert!(page.contains("govuk-notification-banner--success") && page.contains("Role given"));
 
     assert_eq!(roles_of(&by_cli, newcomer), roles_of(&by_web, newcomer));
     assert_eq!(roles_of(&by_web, newcomer).len(), 1);

@@ -522,7 +522,10 @@ async fn changing_roles_needs_a_fresh_second_factor() {
         )
         .await;
     let (status, _, location) = admin.post("/staff/admin/roles", &form).await;
-    assert_eq!((status, location.as_deref()), (303, Some("/staff/admin")));
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some("/staff/admin?done=granted"))
+    );
     assert_eq!(holds(&app), 2);
 }
 

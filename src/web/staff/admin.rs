@@ -91,8 +91,9 @@ async fn poster_svg(
         .body(views::poster::poster_svg(&school, &state.config.public_url)))
 }
 
-fn back() -> HttpResponse {
-    see_other("/staff/admin")
+/// Back to the overview, whose banner says what was `done`.
+fn back(done: &str) -> HttpResponse {
+    see_other(&format!("/staff/admin?done={done}"))
 }
 
 fn refused(msg: Msg) -> FieldError {
@@ -103,6 +104,7 @@ async fn render_overview(
     state: &AppState,
     admin: &Admin,
     errors: &[FieldError],
+    notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let who = admin.admin.clone();
     let overview = state
@@ -116,7 +118,7 @@ async fn render_overview(
     Ok(html_response(
         status,
         with_viewer(&admin.staff.0, |v| {
-            views::admin::overview(&state.site, v, &overview, errors)
+            views::admin::overview(&state.site, v, &overview, errors, notice)
         }),
     ))
 }
@@ -130,13 +132,24 @@ async fn answer<T>(
 ) -> Result<HttpResponse, AppError> {
     match result {
         Ok(value) => Ok(done(value)),
-        Err(AdminError::Refused(msg)) => render_overview(state, admin, &[refused(msg)]).await,
+        Err(AdminError::Refused(msg)) => render_overview(state, admin, &[refused(msg)], None).await,
         Err(other) => Err(other.into()),
     }
 }
 
-async fn overview(state: web::Data<AppState>, admin: Admin) -> Result<HttpResponse, AppError> {
-    render_overview(&state, &admin, &[]).await
+#[derive(Deserialize)]
+struct DoneQuery {
+    /// The change just made, for the banner that says so.
+    done: Option<String>,
+}
+
+async fn overview(
+    state: web::Data<AppState>,
+    admin: Admin,
+    query: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
+    let notice = query.done.as_deref().and_then(views::admin::done_notice);
+    render_overview(&state, &admin, &[], notice).await
 }
 
 #[derive(Deserialize)]
@@ -157,7 +170,7 @@ async fn add_school(
         SchoolSlug::parse(&v(&form.slug)).and_then(|slug| NewSchool::new(slug, &v(&form.name)));
     let mut new = match new {
         Ok(new) => new,
-        Err(msg) => return render_overview(&state, &admin, &[refused(msg)]).await,
+        Err(msg) => return render_overview(&state, &admin, &[refused(msg)], None).await,
     };
     let hours = v(&form.hours);
     if !hours.trim().is_empty() {
@@ -213,13 +226,13 @@ async fn school_settings(
         [&retention[0], &retention[1], &retention[2]],
     ) {
         Ok(settings) => settings,
-        Err(msg) => return render_overview(&state, &admin, &[refused(msg)]).await,
+        Err(msg) => return render_overview(&state, &admin, &[refused(msg)], None).await,
     };
     let who = admin.admin.clone();
     let changed = state
         .run(move |conn, ctx| people::change_school_settings(conn, ctx, &who, id, &settings))
         .await;
-    answer(&state, &admin, changed, |()| back()).await
+    answer(&state, &admin, changed, |()| back("settings")).await
 }
 
 #[derive(Deserialize)]
@@ -237,7 +250,7 @@ async fn add_person(
     let form = form.0;
     let email = match Email::parse(form.email.as_deref().unwrap_or_default()) {
         Ok(email) => email,
-        Err(msg) => return render_overview(&state, &admin, &[refused(msg)]).await,
+        Err(msg) => return render_overview(&state, &admin, &[refused(msg)], None).await,
     };
     let name = form.name.unwrap_or_default();
     let is_admin = form.admin.is_some();
@@ -291,7 +304,8 @@ async fn person_action(
             let changed = state
                 .run(move |conn, ctx| people::set_disabled(conn, ctx, &who, user, disabled))
                 .await;
-            answer(&state, &admin, changed, |_| back()).await
+            let done = if disabled { "disabled" } else { "enabled" };
+            answer(&state, &admin, changed, |_| back(done)).await
         }
         "reset" => {
             let reset = state
@@ -317,7 +331,7 @@ async fn person_action(
             let reset = state
                 .run(move |conn, ctx| people::reset_two_factor(conn, ctx, &who, user))
                 .await;
-            answer(&state, &admin, reset, |_| back()).await
+            answer(&state, &admin, reset, |_| back("two-factor-reset")).await
         }
         _ => Err(AppError::NotFound),
     }
@@ -346,13 +360,13 @@ async fn grant(
     form: CsrfForm<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     let Some((school, user, role)) = form.0.parts() else {
-        return render_overview(&state, &admin, &[refused(Msg::RoleFormIncomplete)]).await;
+        return render_overview(&state, &admin, &[refused(Msg::RoleFormIncomplete)], None).await;
     };
     let who = admin.admin.clone();
     let granted = state
         .run(move |conn, ctx| people::grant_role(conn, ctx, &who, school, user, role))
         .await;
-    answer(&state, &admin, granted, |()| back()).await
+    answer(&state, &admin, granted, |()| back("granted")).await
 }
 
 async fn revoke(
@@ -367,7 +381,7 @@ async fn revoke(
     let revoked = state
         .run(move |conn, ctx| people::revoke_role(conn, ctx, &who, school, user, role))
         .await;
-    answer(&state, &admin, revoked, |_| back()).await
+    answer(&state, &admin, revoked, |_| back("revoked")).await
 }
 
 async fn outbox(state: web::Data<AppState>, admin: Admin) -> Result<HttpResponse, AppError> {
