@@ -16,7 +16,6 @@ use crate::store::audit::{self, AuditEntry};
 use crate::store::events::{self, Event};
 use crate::store::keys::{self, QueueKeys};
 use crate::store::messages::{self, NewMessage};
-use crate::store::queue::{self, Cursor, QueueFilter, QueuePage};
 use crate::store::reports::{self, CaseRow};
 use crate::store::roles;
 use crate::store::schools::{self, School};
@@ -24,9 +23,6 @@ use crate::time::Timestamp;
 
 /// Views of a case by one person this close together are one sitting.
 pub const SITTING_SECONDS: i64 = 30 * 60;
-
-/// Rows per page of the queue.
-pub const PAGE_SIZE: i64 = 50;
 
 /// Why a case could not be shown or changed.
 #[derive(Debug, thiserror::Error)]
@@ -54,58 +50,6 @@ impl From<DbError> for CaseError {
             CaseError::Db(err)
         }
     }
-}
-
-/// What the queue page shows.
-pub struct QueueScreen {
-    pub schools: Vec<School>,
-    pub page: QueuePage,
-    /// Some reports of the person's schools are not shared with them yet.
-    pub awaiting: bool,
-    pub now: Timestamp,
-}
-
-/// The person's queue across all their schools.
-pub fn queue(
-    conn: &mut Conn<'_>,
-    ctx: &Context,
-    staff: &Staff,
-    filter: &QueueFilter,
-    after: Option<&Cursor>,
-) -> Result<QueueScreen, CaseError> {
-    let now = ctx.now();
-    let mine = roles::schools_of(conn.db(), staff.id())?;
-    let mut schools = schools::list(conn.db())?;
-    schools.retain(|s| mine.contains(&s.id));
-    Ok(QueueScreen {
-        schools,
-        page: queue::fetch(conn.db(), staff.id(), filter, after, PAGE_SIZE, now)?,
-        awaiting: awaiting_keys(conn.db(), staff.id(), &mine)?,
-        now,
-    })
-}
-
-/// Whether reports exist at the person's schools that they should read but hold no key
-/// to yet (a role given after they arrived): only then does the queue say so.
-fn awaiting_keys(
-    db: &mut DbConnection,
-    user: UserId,
-    schools: &[crate::domain::ids::SchoolId],
-) -> Result<bool, DbError> {
-    for school in schools {
-        let holders = roles::all_holders(db, *school)?;
-        if !holders
-            .iter()
-            .any(|h| h.user_id == user && !h.keys_complete)
-        {
-            continue;
-        }
-        let allowed = routing::allowed_abouts(user, &roles::holdings(&holders));
-        if keys::missing_count(db, *school, user, &allowed)? > 0 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 /// One entry in the conversation or the notes.
@@ -286,61 +230,6 @@ pub fn open(
         may_keep_longer,
         pictures: crate::store::attachments::for_report(conn.db(), id)?,
     })
-}
-
-/// The case for a printed hand-off into the school's safeguarding system (CPOMS,
-/// MyConcern): only for someone it is routed to, always behind a second factor passed in
-/// the last ten minutes (it takes the whole case out of Confide).
-pub fn hand_off(
-    conn: &mut Conn<'_>,
-    ctx: &Context,
-    staff: &Staff,
-    id: &ReportId,
-) -> Result<Case, CaseError> {
-    require_routed(conn, staff, id)?;
-    if !staff.recently_confirmed(ctx.now()) {
-        return Err(StepUpRequired.into());
-    }
-    open(conn, ctx, staff, id)
-}
-
-/// Whether this person may make a hand-off of this report now (routed to them, second
-/// factor fresh), without opening or recording anything.
-pub fn may_hand_off(
-    conn: &mut Conn<'_>,
-    ctx: &Context,
-    staff: &Staff,
-    id: &ReportId,
-) -> Result<(), CaseError> {
-    require_routed(conn, staff, id)?;
-    if !staff.recently_confirmed(ctx.now()) {
-        return Err(StepUpRequired.into());
-    }
-    Ok(())
-}
-
-/// Records that a hand-off with this fingerprint (SHA-256 of what was exported) was made.
-pub fn handed_off(
-    conn: &mut Conn<'_>,
-    ctx: &Context,
-    staff: &Staff,
-    id: &ReportId,
-    fingerprint: &str,
-) -> Result<(), CaseError> {
-    require_routed(conn, staff, id)?;
-    let row = reports::find(conn.db(), id)?;
-    let role = acting_role(conn.db(), staff, &row)?;
-    let now = ctx.now();
-    conn.write(|tx| {
-        events::record(
-            tx,
-            &staff.actor(),
-            &Event::new(id, EventKind::HandedOff, role),
-            &format!("SHA-256 {fingerprint}"),
-            now,
-        )
-    })?;
-    Ok(())
 }
 
 /// Runs one change to a report's clear facts: reads the row inside the write (so two

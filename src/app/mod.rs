@@ -8,11 +8,13 @@
 
 pub mod audit_log;
 pub mod cases;
+pub mod handoff;
 pub mod insights;
 pub mod notify;
 pub mod people;
 pub mod pictures;
 pub mod pupil;
+pub mod queue;
 pub mod retention;
 pub mod sending;
 pub mod sessions;

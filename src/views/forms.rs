@@ -234,6 +234,25 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// A filter as a labelled select (the queue's and the figures').
+pub(crate) fn select(
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    selected: &str,
+) -> Markup {
+    html! {
+        div class="govuk-form-group confide-filter" {
+            label class="govuk-label" for=(name) { (label) }
+            select class="govuk-select" id=(name) name=(name) {
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

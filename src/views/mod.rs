@@ -10,6 +10,7 @@ pub mod insights;
 pub mod layout;
 pub mod poster;
 pub mod pupil;
+pub mod queue;
 pub mod report;
 pub mod staff;
 pub mod text;

@@ -97,7 +97,9 @@ async fn show_queue(
     let person = staff.person().clone();
     let run_filter = filter.clone();
     let screen = state
-        .run(move |conn, ctx| cases::queue(conn, ctx, &person, &run_filter, after.as_ref()))
+        .run(move |conn, ctx| {
+            crate::app::queue::queue(conn, ctx, &person, &run_filter, after.as_ref())
+        })
         .await?;
     // An administrator who receives no school's reports has no queue: their work is there.
     if staff.person().user.is_admin && screen.schools.is_empty() {
@@ -107,7 +109,7 @@ async fn show_queue(
     Ok(html_response(
         StatusCode::OK,
         with_viewer(&staff.0, |v| {
-            views::staff::queue(&state.site, v, &screen, &filter, next)
+            views::queue::queue(&state.site, v, &screen, &filter, next)
         }),
     ))
 }
@@ -180,7 +182,7 @@ async fn confirm_hand_off(
     let person = staff.person().clone();
     let target = id.clone();
     state
-        .run(move |conn, ctx| cases::may_hand_off(conn, ctx, &person, &target))
+        .run(move |conn, ctx| crate::app::handoff::may_hand_off(conn, ctx, &person, &target))
         .await
         .map_err(hand_off_error(&id))?;
     Ok(html_response(
@@ -201,7 +203,7 @@ async fn make_hand_off(
     let person = staff.person().clone();
     let target = id.clone();
     let case = state
-        .run(move |conn, ctx| cases::hand_off(conn, ctx, &person, &target))
+        .run(move |conn, ctx| crate::app::handoff::hand_off(conn, ctx, &person, &target))
         .await
         .map_err(hand_off_error(&id))?;
     let now = state.ctx.now();
@@ -210,7 +212,7 @@ async fn make_hand_off(
     let person = staff.person().clone();
     let recorded = fingerprint.clone();
     state
-        .run(move |conn, ctx| cases::handed_off(conn, ctx, &person, &id, &recorded))
+        .run(move |conn, ctx| crate::app::handoff::handed_off(conn, ctx, &person, &id, &recorded))
         .await?;
     let mut response = html_response(
         StatusCode::OK,
