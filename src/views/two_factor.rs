@@ -120,6 +120,21 @@ fn qr(url: &str) -> Markup {
     html! { div class="confide-qr" { (PreEscaped(svg)) } }
 }
 
+/// The top of both set-up pages: the heading, why it is asked for, and what a new phone
+/// changes.
+fn enrol_intro(errors: &[FieldError], required: bool, replacing: bool) -> Markup {
+    html! {
+        (error_summary(errors))
+        h1 class="govuk-heading-xl" { "Set up two-step sign-in" }
+        @if required {
+            p class="govuk-body" { "Reports about children are protected by a second step when you sign in: a code from an app on your phone. You need to set it up before you continue." }
+        }
+        @if replacing {
+            div class="govuk-inset-text" { "You already use two-step sign-in. Set it up again here if you have a new phone: your old app keeps working until the new one is confirmed, and you get new recovery codes." }
+        }
+    }
+}
+
 /// Before setting up: what two-step sign-in is, and the button that makes the QR code.
 pub fn enrol_start(
     site: &Site,
@@ -135,15 +150,9 @@ pub fn enrol_start(
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    (error_summary(errors))
-                    h1 class="govuk-heading-xl" { "Set up two-step sign-in" }
-                    @if required {
-                        p class="govuk-body" { "Reports about children are protected by a second step when you sign in: a code from an app on your phone. You need to set it up before you continue." }
-                    } @else {
+                    (enrol_intro(errors, required, replacing))
+                    @if !required {
                         p class="govuk-body" { "When you sign in, you give your password and then a code from an app on your phone." }
-                    }
-                    @if replacing {
-                        div class="govuk-inset-text" { "You already use two-step sign-in. Set it up again here if you have a new phone: your old app keeps working until the new one is confirmed, and you get new recovery codes." }
                     }
                     p class="govuk-body" { "You will need your phone with an authenticator app, for example Microsoft Authenticator, Google Authenticator or the one your organisation gives you." }
                     form method="post" action="/staff/two-factor/start" novalidate {
@@ -171,14 +180,7 @@ pub fn enrol(
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    (error_summary(errors))
-                    h1 class="govuk-heading-xl" { "Set up two-step sign-in" }
-                    @if required {
-                        p class="govuk-body" { "Reports about children are protected by a second step when you sign in: a code from an app on your phone. You need to set it up before you continue." }
-                    }
-                    @if enrolment.replacing {
-                        div class="govuk-inset-text" { "You already use two-step sign-in. Set it up again here if you have a new phone: your old app keeps working until the new one is confirmed, and you get new recovery codes." }
-                    }
+                    (enrol_intro(errors, required, enrolment.replacing))
                     h2 class="govuk-heading-m" { "1. Get an authenticator app" }
                     p class="govuk-body" { "Use any authenticator app, for example Microsoft Authenticator, Google Authenticator or the one your organisation gives you." }
                     h2 class="govuk-heading-m" { "2. Add Confide to the app" }

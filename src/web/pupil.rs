@@ -71,18 +71,27 @@ async fn search_schools(
     Ok((schools, query))
 }
 
+/// The schools matching a search, each leading where `purpose` says.
+async fn school_list(
+    state: &AppState,
+    search: &SchoolQuery,
+    purpose: SchoolSearch,
+) -> Result<Markup, AppError> {
+    let (schools, query) = search_schools(state, search).await?;
+    Ok(views::pupil::choose_school(
+        &state.site,
+        purpose,
+        &schools,
+        &query,
+    ))
+}
+
 /// With many schools (a local authority's or a force's), pupils search by name.
 async fn choose_school(
     state: web::Data<AppState>,
     search: web::Query<SchoolQuery>,
 ) -> Result<Markup, AppError> {
-    let (schools, query) = search_schools(&state, &search).await?;
-    Ok(views::pupil::choose_school(
-        &state.site,
-        SchoolSearch::Report,
-        &schools,
-        &query,
-    ))
+    school_list(&state, &search, SchoolSearch::Report).await
 }
 
 /// The home page's "Find your school": the same search, leading to each school's page.
@@ -90,13 +99,7 @@ async fn find_school(
     state: web::Data<AppState>,
     search: web::Query<SchoolQuery>,
 ) -> Result<Markup, AppError> {
-    let (schools, query) = search_schools(&state, &search).await?;
-    Ok(views::pupil::choose_school(
-        &state.site,
-        SchoolSearch::Visit,
-        &schools,
-        &query,
-    ))
+    school_list(&state, &search, SchoolSearch::Visit).await
 }
 
 async fn school(state: &AppState, slug: &str) -> Result<School, AppError> {
