@@ -209,3 +209,50 @@ async fn the_notice_of_a_pupils_message_leads_to_the_new_messages_after_sign_in(
         .await;
     assert_eq!((status, location.as_deref()), (303, Some("/staff?new=1")));
 }
+
+#[actix_rt::test]
+async fn a_message_on_a_closed_report_under_legal_hold_opens_it_and_keeps_the_hold() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let code = app.send_report("oakfield", &[]).await;
+    let id = app.report_id_for(&code);
+    let b = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
+    for (change, form) in [
+        ("hold", vec![("reason", "police_investigation")]),
+        (
+            "status",
+            vec![("status", "closed"), ("outcome", "resolved")],
+        ),
+    ] {
+        let (status, _, _) = b
+            .post(&format!("/staff/reports/{id}/{change}"), &form)
+            .await;
+        assert_eq!(status, 303, "{change}");
+    }
+    let (status, page) = app
+        .post_form(
+            "/followup/message",
+            &[("code", &code), ("message", "There is something else.")],
+        )
+        .await;
+    assert_eq!(status, 200, "{page}");
+    let (status, expiry, new_message) = status_and_expiry(&app, &id);
+    assert_eq!(status, "open");
+    assert_eq!(expiry, None);
+    assert!(new_message.is_some());
+    let (held, period): (bool, Option<String>) = app.with_conn(|c| {
+        reports::table
+            .filter(reports::id.eq(&id))
+            .select((reports::legal_hold, reports::retention_period))
+            .first(c)
+            .unwrap()
+    });
+    assert!(held, "reopening by the pupil lifted the legal hold");
+    assert_eq!(period.as_deref(), Some("hold"), "its keys left the hold");
+    // And the officer can still read every word.
+    let (_, case, _) = b.get(&format!("/staff/reports/{id}")).await;
+    assert!(case.contains("There is something else."));
+}
