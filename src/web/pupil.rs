@@ -141,9 +141,13 @@ async fn school_topic(
     ))
 }
 
-/// For load balancers and monitoring: 200 when the database answers.
+/// For load balancers and monitoring: 200 when the database answers, 503 when it cannot
+/// be reached or read, whatever the reason.
 async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    state.run(|conn, _| conn.ping()).await?;
+    state
+        .run(|conn, _| conn.ping())
+        .await
+        .map_err(AppError::Unavailable)?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body("ok\n"))
