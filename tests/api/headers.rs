@@ -80,30 +80,6 @@ async fn hsts_is_sent_only_when_served_over_tls() {
 }
 
 #[actix_rt::test]
-async fn pages_load_nothing_from_other_sites() {
-    let app = spawn_app().await;
-    for path in ["/", "/topics/knife-crime", "/s/riverside", "/safety"] {
-        let (_, body) = app.get_text(path).await;
-        for attr in ["src=\"", "href=\""] {
-            for piece in body.split(attr).skip(1) {
-                let target = piece.split('"').next().unwrap();
-                let is_link = body.contains(&format!("<a {attr}{target}\""))
-                    || body.contains(&format!("{attr}{target}\" class=\"govuk-link"));
-                if target.starts_with("http") && !is_link {
-                    // Only anchors may point elsewhere; anything loaded must be ours.
-                    let loaded = body
-                        .contains(&format!("<link rel=\"stylesheet\" href=\"{target}"))
-                        || body.contains(&format!("<script type=\"module\" src=\"{target}"))
-                        || body.contains(&format!("<source src=\"{target}"))
-                        || body.contains(&format!("poster=\"{target}"));
-                    assert!(!loaded, "{path} loads {target}");
-                }
-            }
-        }
-    }
-}
-
-#[actix_rt::test]
 async fn the_log_never_holds_an_address_or_user_agent() {
     let app = spawn_app().await;
     let res = app
