@@ -1,7 +1,6 @@
 //! Security and privacy headers on every response, and nothing identifying in the log.
 
 use crate::helpers::{captured_log, spawn_app, spawn_app_with};
-use diesel::connection::SimpleConnection;
 
 fn assert_security_headers(headers: &awc::http::header::HeaderMap, what: &str) {
     let csp = headers
@@ -53,10 +52,7 @@ async fn security_headers_are_on_success_not_found_and_server_error() {
     assert_eq!(asset.status().as_u16(), 206);
     assert_security_headers(asset.headers(), "206");
 
-    app.with_conn(|c| {
-        c.batch_execute("ALTER TABLE schools RENAME TO schools_gone")
-            .unwrap()
-    });
+    app.lose_the_schools_table();
     let broken = app.client.get(app.url("/report")).send().await.unwrap();
     assert_eq!(broken.status().as_u16(), 500);
     assert_security_headers(broken.headers(), "500");

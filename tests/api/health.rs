@@ -24,10 +24,7 @@ async fn health_check_answers_when_the_database_does() {
 #[actix_rt::test]
 async fn the_health_check_is_about_reaching_the_database_not_one_table() {
     let app = spawn_app().await;
-    app.with_conn(|c| {
-        c.batch_execute("ALTER TABLE schools RENAME TO schools_gone")
-            .unwrap()
-    });
+    app.lose_the_schools_table();
     let (status, _) = app.get_text("/healthz").await;
     // The database still answers without the table: health is about reaching it.
     assert_eq!(status, 200);

@@ -106,13 +106,9 @@ async fn pupil_pages(app: &TestApp) -> Vec<(String, String, String)> {
 
     let id = app.report_id_for(&code);
     let staff = app.signed_in(&officer).await;
-    let (status, _, _) = staff
-        .post(
-            &format!("/staff/reports/{id}/replies"),
-            &[("text", "Thank you. See https://www.childline.org.uk too.")],
-        )
+    staff
+        .reply(&id, "Thank you. See https://www.childline.org.uk too.")
         .await;
-    assert_eq!(status, 303);
     for (what, path, fields) in [
         (
             "a wrong receipt code",
