@@ -585,6 +585,9 @@ impl TestApp {
             .env("CONFIDE_PURGE_WORKER", "false")
             .env("CONFIDE_LOG", "info")
             .env("NO_COLOR", "1")
+            // The test suite's own settings are not the server's.
+            .env_remove("CONFIDE_TEST_POSTGRES_URL")
+            .env_remove("CONFIDE_TEST_POSTGRES_DATA")
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
