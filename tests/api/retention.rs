@@ -23,7 +23,7 @@ fn purge(app: &TestApp, dry_run: bool) -> PurgeReport {
 async fn closed_report(app: &TestApp, officer: &Staff, what: &str) -> (String, String) {
     let code = app.send_report("oakfield", &[("what", what)]).await;
     let id = app.report_id_for(&code);
-    let browser = app.signed_in(&officer).await;
+    let browser = app.signed_in(officer).await;
     browser.reply(&id, "We have read this").await;
     browser.close_case(&id, "resolved").await;
     (code, id)

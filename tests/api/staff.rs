@@ -163,7 +163,7 @@ async fn people_not_routed_a_report_get_404_on_every_staff_route_for_it() {
         ("another school's deputy", &other),
         ("a head not routed normal reports", &head),
     ] {
-        let browser = app.signed_in(&person).await;
+        let browser = app.signed_in(person).await;
         for id in [&report, &missing] {
             let (status, body, _) = browser.get(&format!("/staff/reports/{id}")).await;
             assert_eq!(status, 404, "{who}: GET");
