@@ -66,7 +66,11 @@ fn pupil_pages(root: &Path) -> Vec<(String, Counts)> {
     files_ending(&root.join("locales/en-GB"), ".ftl", &mut catalogues);
     catalogues.sort();
     for path in catalogues {
-        let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+        let name = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         pages.push((name, measure(&fluent_text(&read(&path)), NAMES)));
     }
     pages
@@ -95,7 +99,11 @@ fn too_hard(pages: &[(String, Counts)]) -> Vec<String> {
 fn every_pupil_page_reads_at_the_level_of_a_nine_year_old() {
     let pages = pupil_pages(Path::new(env!("CARGO_MANIFEST_DIR")));
     assert!(
-        pages.iter().filter(|(name, _)| name.ends_with(".md")).count() >= 12,
+        pages
+            .iter()
+            .filter(|(name, _)| name.ends_with(".md"))
+            .count()
+            >= 12,
         "the topics and the safety page were not all found: {pages:?}"
     );
     assert!(

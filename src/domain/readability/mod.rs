@@ -165,8 +165,10 @@ fn ends_sentence(token: &str) -> bool {
     }
     let lower = core.to_ascii_lowercase();
     let word = lower.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']);
-    !["e.g.", "i.e.", "etc.", "mr.", "mrs.", "ms.", "dr.", "st.", "vs."]
-        .contains(&word)
+    ![
+        "e.g.", "i.e.", "etc.", "mr.", "mrs.", "ms.", "dr.", "st.", "vs.",
+    ]
+    .contains(&word)
 }
 
 #[cfg(test)]

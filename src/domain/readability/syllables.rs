@@ -330,7 +330,13 @@ mod tests {
 
     #[test]
     fn contractions() {
-        check(&[("don't", 1), ("can't", 1), ("isn't", 2), ("didn\u{2019}t", 2), ("I'm", 1)]);
+        check(&[
+            ("don't", 1),
+            ("can't", 1),
+            ("isn't", 2),
+            ("didn\u{2019}t", 2),
+            ("I'm", 1),
+        ]);
     }
 
     #[test]
