@@ -73,6 +73,26 @@ pub enum BlobStore {
     Database,
 }
 
+/// The files kept for each picture: the picture itself and its thumbnail.
+pub const PICTURE_FILES: [&str; 2] = ["full", "thumb"];
+
+impl BlobStore {
+    /// Removes the files of these pictures: those written for a transaction that failed,
+    /// or of a purged report. On the database store their rows go with their report's.
+    pub fn remove_pictures(&self, ids: &[String]) {
+        let BlobStore::Files(files) = self else {
+            return;
+        };
+        for id in ids {
+            for kind in PICTURE_FILES {
+                if let Err(err) = files.delete(id, kind) {
+                    tracing::warn!(error = %err, "a picture file could not be removed");
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,7 +60,7 @@ impl Application {
     /// (the demo seeds first; tests move the clock).
     pub fn build_with(config: Config, db: Db, ctx: Context) -> anyhow::Result<Self> {
         // Reports stored before retention existed get their keys bound now, once.
-        let bound = db.run_blocking(|conn| crate::app::retention::bind_unbound(conn, &ctx))?;
+        let bound = db.run_blocking(|conn| crate::app::binding::bind_unbound(conn, &ctx))?;
         if bound > 0 {
             tracing::info!(bound, "reports bound to retention keys");
         }

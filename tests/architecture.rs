@@ -159,3 +159,324 @@ fn unsafe_code_is_allowed_in_the_allocator_module_alone() {
         );
     }
 }
+
+/// One source file as a node of the import graph: its module path from the crate root
+/// (`app::pupil` for `src/app/pupil/mod.rs`) and its text.
+struct SourceFile {
+    module: Vec<String>,
+    path: String,
+    text: String,
+    /// The modules it declares (`mod x;`), whose paths it may use without a prefix.
+    children: Vec<String>,
+}
+
+fn source_files() -> Vec<SourceFile> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for (_, path, text) in all_sources() {
+        let relative = Path::new(&path).strip_prefix(&root).unwrap();
+        let mut module: Vec<String> = relative
+            .with_extension("")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if module.last().is_some_and(|last| last == "mod") {
+            module.pop();
+        }
+        let children = text
+            .lines()
+            .filter_map(|line| {
+                let line = line.trim_start().trim_start_matches("pub ");
+                let line = line.trim_start_matches("pub(crate) ");
+                let name = line.strip_prefix("mod ")?.strip_suffix(';')?;
+                Some(name.trim().to_owned())
+            })
+            .collect();
+        files.push(SourceFile {
+            module,
+            path,
+            text,
+            children,
+        });
+    }
+    files
+}
+
+/// Every path a `use` tree names: `a::{b, c::{d as e}}` gives `a::b` and `a::c::d`.
+fn expand_use_tree(tree: &str) -> Vec<String> {
+    let tree = tree.trim();
+    let Some(open) = tree.find('{') else {
+        let path = tree.split(" as ").next().unwrap().trim();
+        let path = path.strip_suffix("::self").unwrap_or(path);
+        return vec![path.replace(char::is_whitespace, "")];
+    };
+    let prefix = tree[..open].trim().trim_end_matches("::");
+    let inner = &tree[open + 1..tree.rfind('}').unwrap()];
+    let (mut depth, mut start, mut parts) = (0, 0, Vec::new());
+    for (at, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&inner[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[start..]);
+    parts
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .flat_map(expand_use_tree)
+        .map(|path| match path.as_str() {
+            "self" => prefix.to_owned(),
+            _ => format!("{prefix}::{path}"),
+        })
+        .collect()
+}
+
+/// The text with comments, string literals and `mod x;` lines removed, so that only code
+/// paths are read.
+fn code_only(text: &str) -> String {
+    let mut code = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("//")
+            || trimmed.starts_with("mod ")
+            || trimmed.starts_with("pub mod ")
+        {
+            continue;
+        }
+        let mut in_string = false;
+        let mut previous = ' ';
+        for c in line.chars() {
+            if c == '"' && previous != '\\' {
+                in_string = !in_string;
+            } else if !in_string {
+                code.push(c);
+            }
+            previous = if previous == '\\' && c == '\\' {
+                ' '
+            } else {
+                c
+            };
+        }
+        code.push('\n');
+    }
+    code
+}
+
+/// Every module path a file names, as written: the paths of its `use` trees, and paths
+/// in its code that start with `crate::`, `super::`, `self::` or one of its own children.
+fn named_paths(file: &SourceFile) -> Vec<String> {
+    // A file's own unit tests (`mod tests { use super::*; }`) are not imports of it.
+    let code = code_only(file.text.split("#[cfg(test)]\nmod tests").next().unwrap());
+    let mut paths = Vec::new();
+    for (at, _) in code.match_indices("use ") {
+        let before = code[..at].chars().next_back().unwrap_or(' ');
+        if before.is_alphanumeric() || before == '_' {
+            continue;
+        }
+        let tree = &code[at + 4..];
+        if let Some(end) = tree.find(';') {
+            paths.extend(expand_use_tree(&tree[..end]));
+        }
+    }
+    let is_path_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':';
+    let mut at = 0;
+    let bytes: Vec<char> = code.chars().collect();
+    while at < bytes.len() {
+        let starts_word = at == 0 || !is_path_char(bytes[at - 1]);
+        if starts_word && (bytes[at].is_ascii_alphabetic() || bytes[at] == '_') {
+            let end = (at..bytes.len())
+                .find(|&i| !is_path_char(bytes[i]))
+                .unwrap_or(bytes.len());
+            let word: String = bytes[at..end].iter().collect();
+            // `super::{a, b}` ends in `::`: its use tree is read above.
+            if word.contains("::") && !word.ends_with("::") {
+                paths.push(word);
+            }
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    paths
+}
+
+/// The file a path written in `file` refers to, if it is one of ours and not `file`.
+fn resolve(
+    file: &SourceFile,
+    written: &str,
+    modules: &BTreeMap<Vec<String>, usize>,
+) -> Option<usize> {
+    let mut segments: Vec<&str> = written.split("::").filter(|s| !s.is_empty()).collect();
+    let mut base: Vec<String> = match segments.first().copied()? {
+        "crate" => {
+            segments.remove(0);
+            Vec::new()
+        }
+        "self" => {
+            segments.remove(0);
+            file.module.clone()
+        }
+        "super" => {
+            let mut base = file.module.clone();
+            while segments.first() == Some(&"super") {
+                segments.remove(0);
+                base.pop();
+            }
+            base
+        }
+        first if file.children.iter().any(|c| c == first) => file.module.clone(),
+        _ => return None,
+    };
+    let mut found = modules.get(&base).copied();
+    for segment in segments {
+        base.push(segment.to_owned());
+        match modules.get(&base) {
+            Some(&index) => found = Some(index),
+            None => break,
+        }
+    }
+    found
+}
+
+/// The strongly connected groups of more than one file (Tarjan's algorithm).
+fn cycles(edges: &[BTreeSet<usize>]) -> Vec<Vec<usize>> {
+    struct Walk<'a> {
+        edges: &'a [BTreeSet<usize>],
+        index: Vec<Option<usize>>,
+        low: Vec<usize>,
+        on_stack: Vec<bool>,
+        stack: Vec<usize>,
+        next: usize,
+        found: Vec<Vec<usize>>,
+    }
+    fn visit(w: &mut Walk<'_>, v: usize) {
+        w.index[v] = Some(w.next);
+        w.low[v] = w.next;
+        w.next += 1;
+        w.stack.push(v);
+        w.on_stack[v] = true;
+        for &u in w.edges[v].iter() {
+            match w.index[u] {
+                None => {
+                    visit(w, u);
+                    w.low[v] = w.low[v].min(w.low[u]);
+                }
+                Some(i) if w.on_stack[u] => w.low[v] = w.low[v].min(i),
+                Some(_) => {}
+            }
+        }
+        if Some(w.low[v]) == w.index[v] {
+            let mut group = Vec::new();
+            loop {
+                let u = w.stack.pop().unwrap();
+                w.on_stack[u] = false;
+                group.push(u);
+                if u == v {
+                    break;
+                }
+            }
+            if group.len() > 1 {
+                w.found.push(group);
+            }
+        }
+    }
+    let n = edges.len();
+    let mut walk = Walk {
+        edges,
+        index: vec![None; n],
+        low: vec![0; n],
+        on_stack: vec![false; n],
+        stack: Vec::new(),
+        next: 0,
+        found: Vec::new(),
+    };
+    for v in 0..n {
+        if walk.index[v].is_none() {
+            visit(&mut walk, v);
+        }
+    }
+    walk.found
+}
+
+#[test]
+fn no_file_imports_itself_through_others() {
+    let files = source_files();
+    let modules: BTreeMap<Vec<String>, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.module.clone(), i))
+        .collect();
+    // Each edge with one path that makes it, to say why a cycle is there.
+    let named: Vec<BTreeMap<usize, String>> = files
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            named_paths(file)
+                .into_iter()
+                .filter_map(|p| Some((resolve(file, &p, &modules)?, p)))
+                .filter(|(target, _)| *target != i)
+                .collect()
+        })
+        .collect();
+    let edges: Vec<BTreeSet<usize>> = named.iter().map(|m| m.keys().copied().collect()).collect();
+    let short = |i: usize| {
+        files[i]
+            .path
+            .rsplit_once("/src/")
+            .map_or("", |(_, p)| p)
+            .to_owned()
+    };
+    let described: Vec<String> = cycles(&edges)
+        .iter()
+        .map(|group| {
+            let mut lines: Vec<String> = group
+                .iter()
+                .flat_map(|&from| {
+                    named[from].iter().filter(|(to, _)| group.contains(to)).map(
+                        move |(&to, path)| format!("  {} → {} ({path})", short(from), short(to)),
+                    )
+                })
+                .collect();
+            lines.sort();
+            lines.join("\n")
+        })
+        .collect();
+    assert!(
+        described.is_empty(),
+        "files that import each other, directly or through others:\n{}",
+        described.join("\n\n")
+    );
+}
+
+#[test]
+fn the_use_tree_reader_sees_every_path() {
+    assert_eq!(
+        expand_use_tree("crate::store::{self, audit::{Actor, AuditEntry as E}, keys}"),
+        [
+            "crate::store",
+            "crate::store::audit::Actor",
+            "crate::store::audit::AuditEntry",
+            "crate::store::keys"
+        ]
+    );
+    assert_eq!(expand_use_tree("super::cases"), ["super::cases"]);
+}
+
+#[test]
+fn no_source_file_is_over_500_lines() {
+    let long: Vec<String> = all_sources()
+        .into_iter()
+        // Generated by diesel from the migrations.
+        .filter(|(_, path, _)| !path.ends_with("db/schema.rs"))
+        .filter_map(|(_, path, text)| {
+            let lines = text.lines().count();
+            (lines > 500).then(|| format!("{path}: {lines} lines"))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these by idea:\n{}", long.join("\n"));
+}

@@ -243,6 +243,10 @@ pub fn set_up_school(
 /// Two servers in one nginx: `addr` gzips each response as it goes (`gzip on`), and the
 /// returned second address serves a copy compressed once beforehand (`gzip_static on`),
 /// which is what Confide does for its pupil pages.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the nginx configuration is written out in one place, as an operator would read it"
+)]
 pub fn start_nginx(
     dir: &Path,
     path: &str,

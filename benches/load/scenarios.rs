@@ -430,6 +430,10 @@ pub fn raw_inserts(s: &Settings, dep: &Deployment, sizes: &Sizes) -> anyhow::Res
     db.run_blocking(|conn| raw_loop(s, conn, school.slug, sizes))
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a benchmark scenario reads best as one script from set-up to measurement"
+)]
 fn raw_loop(
     s: &Settings,
     db: &mut confide::db::Conn<'_>,
@@ -670,6 +674,10 @@ pub struct QueueResult {
     pub server_first_page: Sample,
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a benchmark scenario reads best as one script from set-up to measurement"
+)]
 pub fn queue(
     s: &Settings,
     dep: &Deployment,
@@ -1002,6 +1010,10 @@ fn seed_insight_counters(
     Ok((rows, weeks.len() as u64))
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "a benchmark scenario reads best as one script from set-up to measurement"
+)]
 pub fn insights(s: &Settings, dep: &Deployment, count: u64) -> anyhow::Result<InsightResult> {
     let school = procs::set_up_school(&s.bin, dep, false)?;
     let postgres = dep.database_url.is_some();

@@ -1,6 +1,6 @@
 //! Checking that the audit log has not been edited.
 
-use super::Admin;
+use super::actors::Admin;
 use crate::db::{Conn, DbError};
 use crate::store::audit::{self, Verification};
 

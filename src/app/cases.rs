@@ -2,55 +2,28 @@
 //! change it (acknowledge, rate the risk, move its status, choose its owner, add notes,
 //! reply to the pupil). Every change is one transaction with its audit row and event.
 
-use super::{retention, Context, Staff, StepUpRequired};
+pub use super::access::CaseError;
+use super::access::{acting_role, keys_for, require_fresh_if_closed};
+use super::actors::Staff;
+use super::binding;
+use super::changes::{change, settle, Changed};
+use super::context::Context;
 use crate::crypto::context;
-use crate::crypto::retention::Copy;
-use crate::crypto::sealed_box::ReportKeys;
-use crate::db::{Conn, DbConnection, DbError, Tx};
+use crate::db::{Conn, DbError};
 use crate::domain::choices::{ActorRole, Author, EventKind, Outcome, Risk, Status};
 use crate::domain::ids::{MessageId, ReportId, UserId};
 use crate::domain::msg::Msg;
 use crate::domain::report::Details;
-use crate::domain::routing;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::events::{self, Event};
-use crate::store::keys::{self, QueueKeys};
+use crate::store::keys::{self};
 use crate::store::messages::{self, NewMessage};
 use crate::store::reports::{self, CaseRow};
-use crate::store::roles;
 use crate::store::schools::{self, School};
 use crate::time::Timestamp;
 
 /// Views of a case by one person this close together are one sitting.
 pub const SITTING_SECONDS: i64 = 30 * 60;
-
-/// Why a case could not be shown or changed.
-#[derive(Debug, thiserror::Error)]
-pub enum CaseError {
-    /// No such report, or not routed to this person: the same answer for both.
-    #[error("not found")]
-    NotFound,
-    #[error("refused: {0:?}")]
-    Refused(Msg),
-    /// Opening a closed report needs the second factor again.
-    #[error(transparent)]
-    StepUp(#[from] StepUpRequired),
-    /// A wrapped key or sealed text would not open: damaged data.
-    #[error("a sealed case failed to open: {0}")]
-    Broken(&'static str),
-    #[error(transparent)]
-    Db(DbError),
-}
-
-impl From<DbError> for CaseError {
-    fn from(err: DbError) -> Self {
-        if err.is_not_found() {
-            CaseError::NotFound
-        } else {
-            CaseError::Db(err)
-        }
-    }
-}
 
 /// One entry in the conversation or the notes.
 #[derive(Debug, Clone)]
@@ -75,84 +48,6 @@ pub struct Case {
     pub may_keep_longer: bool,
     /// The pictures sent with it (their rows; each opens separately).
     pub pictures: Vec<crate::store::attachments::Attachment>,
-}
-
-/// The person's keys to a report, opened, with its row: only someone it is routed to gets
-/// past here, and only while its retention key exists.
-fn keys_for(
-    db: &mut DbConnection,
-    ctx: &Context,
-    staff: &Staff,
-    id: &ReportId,
-) -> Result<(ReportKeys, CaseRow), CaseError> {
-    let bound = keys::wrapped_for(db, id, staff.id())?.ok_or(CaseError::NotFound)?;
-    let row = reports::find(db, id)?;
-    let wrapped = retention::unbind(
-        ctx,
-        row.school_id,
-        row.retention_period.as_deref(),
-        id,
-        Copy::Recipient(staff.id()),
-        &bound,
-    )?
-    .map_err(|retention::Gone| {
-        tracing::warn!("a report whose retention key was destroyed was asked for");
-        CaseError::NotFound
-    })?;
-    let keys = ReportKeys::unwrap_with(&staff.private_key, id, &wrapped)
-        .map_err(|_| CaseError::Broken("a recipient's report key"))?;
-    Ok((keys, row))
-}
-
-/// The report keys for showing one of its pictures, with its row.
-pub(crate) fn keys_for_picture(
-    db: &mut DbConnection,
-    ctx: &Context,
-    staff: &Staff,
-    id: &ReportId,
-) -> Result<(ReportKeys, CaseRow), CaseError> {
-    let (keys, row) = keys_for(db, ctx, staff, id)?;
-    require_fresh_if_closed(staff, &row, ctx.now())?;
-    Ok((keys, row))
-}
-
-/// A closed report is opened, changed, written to or reopened only with a second factor
-/// passed in the last ten minutes. Every use case that touches a report asks here, on the
-/// row it read inside its own transaction, so no door (web page, command line) and no
-/// race with someone closing it can skip the check.
-pub(crate) fn require_fresh_if_closed(
-    staff: &Staff,
-    row: &CaseRow,
-    now: Timestamp,
-) -> Result<(), CaseError> {
-    if row.status == Status::Closed && !staff.recently_confirmed(now) {
-        return Err(StepUpRequired.into());
-    }
-    Ok(())
-}
-
-/// Only someone a report is routed to may change it; anyone else is told it does not exist.
-pub(crate) fn require_routed(
-    conn: &mut Conn<'_>,
-    staff: &Staff,
-    id: &ReportId,
-) -> Result<(), CaseError> {
-    keys::wrapped_for(conn.db(), id, staff.id())?
-        .map(|_| ())
-        .ok_or(CaseError::NotFound)
-}
-
-/// In what capacity this person acts on this report: the role through which it reached them.
-pub(crate) fn acting_role(
-    db: &mut DbConnection,
-    staff: &Staff,
-    row: &CaseRow,
-) -> Result<ActorRole, DbError> {
-    let holders = roles::all_holders(db, row.school_id)?;
-    Ok(
-        routing::receiving_role(staff.id(), row.about, &roles::holdings(&holders))
-            .map_or(ActorRole::System, ActorRole::from),
-    )
 }
 
 /// Opens the case and records the view. A closed case is opened only with a second
@@ -232,52 +127,6 @@ pub fn open(
     })
 }
 
-/// Runs one change to a report's clear facts: reads the row inside the write (so two
-/// people acting at once never undo each other's work), applies `change`, moves the
-/// report in every queue, and records what happened.
-fn change(
-    conn: &mut Conn<'_>,
-    ctx: &Context,
-    staff: &Staff,
-    id: &ReportId,
-    change: impl FnOnce(&mut Tx<'_>, &CaseRow, Timestamp) -> Result<Changed, CaseError>,
-) -> Result<(), CaseError> {
-    require_routed(conn, staff, id)?;
-    let now = ctx.now();
-    conn.write(|tx| {
-        let row = reports::find(tx.db(), id)?;
-        require_fresh_if_closed(staff, &row, now)?;
-        let changed = change(tx, &row, now)?;
-        settle(tx, &row)?;
-        let role = acting_role(tx.db(), staff, &row)?;
-        let event = Event::new(id, changed.kind, role)
-            .change(changed.from.as_deref(), changed.to.as_deref());
-        events::record(tx, &staff.actor(), &event, &changed.detail, now)?;
-        Ok(())
-    })
-}
-
-/// After a report's clear facts changed inside `tx` (from `before`): its figures and its
-/// place in every queue follow, in the same transaction.
-pub(crate) fn settle(tx: &mut Tx<'_>, before: &CaseRow) -> Result<(), DbError> {
-    let after = reports::find(tx.db(), &before.id)?;
-    let target = schools::find(tx.db(), before.school_id)?.ack_within_hours;
-    super::insights::note(
-        tx,
-        Some(&super::insights::fact_of(before, target)),
-        Some(&super::insights::fact_of(&after, target)),
-    )?;
-    keys::sync_queue(tx, &before.id, &QueueKeys::of_row(&after))
-}
-
-/// What a change did, for the event and the audit row.
-struct Changed {
-    kind: EventKind,
-    from: Option<String>,
-    to: Option<String>,
-    detail: String,
-}
-
 pub fn acknowledge(
     conn: &mut Conn<'_>,
     ctx: &Context,
@@ -294,12 +143,12 @@ pub fn acknowledge(
             row.status
         };
         reports::acknowledge(tx, id, status, now)?;
-        Ok(Changed {
+        Ok(Some(Changed {
             kind: EventKind::Acknowledged,
             from: Some(row.status.as_str().into()),
             to: Some(status.as_str().into()),
             detail: String::new(),
-        })
+        }))
     })
 }
 
@@ -312,12 +161,12 @@ pub fn set_risk(
 ) -> Result<(), CaseError> {
     change(conn, ctx, staff, id, |tx, row, now| {
         reports::set_risk(tx, id, risk, now)?;
-        Ok(Changed {
+        Ok(Some(Changed {
             kind: EventKind::RiskSet,
             from: row.risk.map(|r| r.as_str().into()),
             to: risk.map(|r| r.as_str().into()),
             detail: risk.map_or("Not rated", Risk::label).to_owned(),
-        })
+        }))
     })
 }
 
@@ -337,9 +186,9 @@ pub fn set_status(
             return Err(CaseError::Refused(Msg::ChooseOutcome));
         }
         reports::set_status(tx, row, status, outcome, now)?;
-        retention::after_status_change(tx, ctx, row, status, now)?;
+        binding::after_status_change(tx, ctx, row, status, now)?;
         let outcome = outcome.filter(|_| status == Status::Closed);
-        Ok(Changed {
+        Ok(Some(Changed {
             kind: EventKind::StatusChanged,
             from: Some(row.status.as_str().into()),
             to: Some(match outcome {
@@ -350,7 +199,7 @@ pub fn set_status(
                 Some(outcome) => format!("{}: {}", status.label(), outcome.label()),
                 None => status.label().to_owned(),
             },
-        })
+        }))
     })
 }
 
@@ -373,12 +222,12 @@ pub fn assign(
             None => None,
         };
         reports::set_owner(tx, id, owner, now)?;
-        Ok(Changed {
+        Ok(Some(Changed {
             kind: EventKind::OwnerChanged,
             from: row.owner_id.map(|u| u.to_string()),
             to: owner.map(|u| u.to_string()),
             detail: name.unwrap_or_else(|| "No owner".into()),
-        })
+        }))
     })
 }
 

@@ -1,8 +1,10 @@
 //! The case hand-off into a school's safeguarding system (CPOMS, MyConcern): behind a fresh
 //! second factor, and recorded with the fingerprint of exactly what was exported.
 
-use super::cases::{acting_role, open, require_routed, Case, CaseError};
-use super::{Context, Staff, StepUpRequired};
+use super::access::{acting_role, require_routed, CaseError};
+use super::actors::{Staff, StepUpRequired};
+use super::cases::{open, Case};
+use super::context::Context;
 use crate::db::Conn;
 use crate::domain::choices::EventKind;
 use crate::domain::ids::ReportId;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use lettre::message::Mailbox;
 use rand::Rng;
 
-use super::Context;
+use super::context::Context;
 use crate::db::{Conn, Db, DbError};
 use crate::domain::choices::MailKind;
 use crate::domain::routing;

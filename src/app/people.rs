@@ -4,7 +4,9 @@
 
 use zeroize::Zeroizing;
 
-use super::{sharing, Admin, Context, StepUpRequired};
+use super::actors::{Admin, StepUpRequired};
+use super::context::Context;
+use super::sharing;
 use crate::crypto::password::{self, SealedPrivateKey};
 use crate::crypto::sealed_box::PrivateKey;
 use crate::db::{Conn, DbError};
@@ -400,13 +402,13 @@ pub fn recovery_share(
 ) -> Result<usize, AdminError> {
     admin.require_second_factor(ctx.now())?;
     let person = users::find(conn.db(), user)?;
-    match sharing::recovery_share(conn, ctx, admin.actor(), school, recovery, &person)? {
-        Ok(shared) => Ok(shared),
-        Err(sharing::RecoveryRefusal::WrongSchool) => {
-            Err(AdminError::Refused(Msg::RecoveryKeyWrongSchool))
+    sharing::recovery_share(conn, ctx, admin.actor(), school, recovery, &person).map_err(|err| {
+        match err {
+            sharing::RecoveryError::WrongSchool => AdminError::Refused(Msg::RecoveryKeyWrongSchool),
+            sharing::RecoveryError::NoRole => AdminError::Refused(Msg::RecoveryNoRole),
+            sharing::RecoveryError::Db(err) => AdminError::from(err),
         }
-        Err(sharing::RecoveryRefusal::NoRole) => Err(AdminError::Refused(Msg::RecoveryNoRole)),
-    }
+    })
 }
 
 /// What is waiting to be mailed, and what failed.

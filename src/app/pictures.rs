@@ -4,14 +4,15 @@
 
 use zeroize::Zeroizing;
 
-use super::cases::{self, CaseError};
-use super::{Context, Staff};
-use crate::blobs::BlobStore;
+use super::access::{self, CaseError};
+use super::actors::Staff;
+use super::context::Context;
+use crate::blobs::{BlobStore, PICTURE_FILES};
 use crate::crypto::secret::SecretKey;
 use crate::crypto::stream;
 use crate::db::{Conn, DbError, Tx};
 use crate::domain::choices::EventKind;
-use crate::domain::ids::{MessageId, ReportId};
+use crate::domain::ids::{MessageId, PictureId, ReportId};
 use crate::images::Clean;
 use crate::store::attachments::{self, Attachment};
 use crate::store::events::{self, Event};
@@ -30,20 +31,20 @@ pub enum Size {
 impl Size {
     fn kind(self) -> &'static str {
         match self {
-            Size::Full => "full",
-            Size::Thumbnail => "thumb",
+            Size::Full => PICTURE_FILES[0],
+            Size::Thumbnail => PICTURE_FILES[1],
         }
     }
 }
 
-fn context(report: &ReportId, picture: &ReportId, size: Size) -> Vec<u8> {
+fn context(report: &ReportId, picture: &PictureId, size: Size) -> Vec<u8> {
     format!("confide/picture/v1/{report}/{picture}/{}", size.kind()).into_bytes()
 }
 
 /// Pictures sealed and ready to store with their report or message.
 pub struct Sealed {
     rows: Vec<Attachment>,
-    blobs: Vec<(ReportId, Size, Vec<u8>)>,
+    blobs: Vec<(PictureId, Size, Vec<u8>)>,
 }
 
 impl Sealed {
@@ -69,7 +70,7 @@ pub fn seal(
 ) -> Sealed {
     let mut sealed = Sealed::none();
     for (position, picture) in pictures.iter().enumerate() {
-        let id = ReportId::generate();
+        let id = PictureId::generate();
         for (size, bytes) in [
             (Size::Full, &picture.bytes),
             (Size::Thumbnail, &picture.thumbnail),
@@ -119,22 +120,13 @@ pub fn record(tx: &mut Tx<'_>, ctx: &Context, sealed: &Sealed) -> Result<(), DbE
     Ok(())
 }
 
-/// Removes files written for pictures whose transaction failed, or whose report was purged.
-pub fn remove_files(ctx: &Context, ids: impl IntoIterator<Item = ReportId>) {
-    if let BlobStore::Files(files) = &ctx.blobs {
-        for id in ids {
-            for size in [Size::Full, Size::Thumbnail] {
-                if let Err(err) = files.delete(id.as_str(), size.kind()) {
-                    tracing::warn!(error = %err, "a picture file could not be removed");
-                }
-            }
-        }
-    }
-}
-
-/// The ids of what `sealed` holds.
-pub fn ids(sealed: &Sealed) -> Vec<ReportId> {
-    sealed.rows.iter().map(|r| r.id.clone()).collect()
+/// The ids of what `sealed` holds, as the blob store names its files.
+pub fn ids(sealed: &Sealed) -> Vec<String> {
+    sealed
+        .rows
+        .iter()
+        .map(|r| r.id.as_str().to_owned())
+        .collect()
 }
 
 /// A report's pictures (their rows only).
@@ -149,10 +141,10 @@ pub fn open(
     ctx: &Context,
     staff: &Staff,
     report: &ReportId,
-    picture: &ReportId,
+    picture: &PictureId,
     size: Size,
 ) -> Result<(String, Zeroizing<Vec<u8>>), CaseError> {
-    let (keys, row) = cases::keys_for_picture(conn.db(), ctx, staff, report)?;
+    let (keys, row) = access::keys_for_picture(conn.db(), ctx, staff, report)?;
     let meta = attachments::find(conn.db(), report, picture)?;
     let sealed = match &ctx.blobs {
         BlobStore::Files(files) => files
@@ -163,7 +155,7 @@ pub fn open(
     let bytes = stream::open(&keys.report, &context(report, picture, size), &sealed)
         .map_err(|_| CaseError::Broken("picture"))?;
     if size == Size::Full {
-        let role = cases::acting_role(conn.db(), staff, &row)?;
+        let role = access::acting_role(conn.db(), staff, &row)?;
         let now = ctx.now();
         conn.write(|tx| {
             events::record(

@@ -1,8 +1,9 @@
 //! The triage queue a person sees: every report routed to them across their schools, with
 //! the schools to filter by and whether older reports still wait for their keys.
 
-use super::cases::CaseError;
-use super::{Context, Staff};
+use super::access::CaseError;
+use super::actors::Staff;
+use super::context::Context;
 use crate::db::{Conn, DbConnection, DbError};
 use crate::domain::ids::{SchoolId, UserId};
 use crate::domain::routing;

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use zeroize::Zeroizing;
 
-use super::Context;
+use super::context::Context;
 use crate::crypto::form_token::FormToken;
 use crate::crypto::receipt::ReceiptCode;
 use crate::crypto::secret::SecretKey;

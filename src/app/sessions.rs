@@ -2,9 +2,11 @@
 
 use std::sync::OnceLock;
 
-use super::{retention, sharing, Context, Staff};
+use super::actors::Staff;
+use super::context::Context;
+use super::{binding, sharing};
 use crate::crypto::password::{self, SealedPrivateKey};
-use crate::crypto::retention::Copy;
+use crate::crypto::retention::KeyCopy;
 use crate::crypto::sealed_box::{PrivateKey, ReportKeys};
 use crate::crypto::session::SessionToken;
 use crate::db::{Conn, DbError, Tx};
@@ -26,6 +28,9 @@ const TOUCH_EVERY_SECONDS: i64 = 60;
 /// Why signing in, or a session, failed for a reason that is not the person's.
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {
+    /// The person's own input was not accepted, with what to tell them.
+    #[error("refused: {0:?}")]
+    Refused(FieldError),
     #[error("a stored key would not open: {0}")]
     Broken(&'static str),
     #[error("could not protect a key: {0}")]
@@ -264,13 +269,16 @@ pub fn change_password(
     current: &str,
     new: &str,
     confirm: &str,
-) -> Result<Result<SessionToken, FieldError>, SessionError> {
+) -> Result<SessionToken, SessionError> {
     if let Err((field, msg)) = person::new_password(current, new, confirm) {
-        return Ok(Err(FieldError::new(field, msg)));
+        return Err(SessionError::Refused(FieldError::new(field, msg)));
     }
     let user = &session.staff.user;
     if !password::verify_password(&user.password_hash, current) {
-        return Ok(Err(FieldError::new("current", Msg::PasswordWrong)));
+        return Err(SessionError::Refused(FieldError::new(
+            "current",
+            Msg::PasswordWrong,
+        )));
     }
     let old = &session.staff.private_key;
     let hash = password::hash_password(new)?;
@@ -284,9 +292,9 @@ pub fn change_password(
     if user.must_change_password {
         let public = next.public_key();
         for (report, school, period, bound) in keys::held_by(conn.db(), user.id)? {
-            let copy = Copy::Recipient(user.id);
-            let Ok(wrapped) =
-                retention::unbind(ctx, school, period.as_deref(), &report, copy, &bound)?
+            let copy = KeyCopy::Recipient(user.id);
+            let Some(wrapped) =
+                binding::unbind(ctx, school, period.as_deref(), &report, copy, &bound)?
             else {
                 continue;
             };
@@ -295,7 +303,7 @@ pub fn change_password(
                 let bound = match period.as_deref() {
                     Some(raw) => match crate::domain::retention::Period::parse(raw) {
                         Some(p) => {
-                            retention::binding_key(ctx, school, &p)?.bind(&report, copy, &fresh)
+                            binding::binding_key(ctx, school, &p)?.bind(&report, copy, &fresh)
                         }
                         None => continue,
                     },
@@ -333,7 +341,7 @@ pub fn change_password(
         )?;
         Ok::<_, DbError>(renewed)
     })?;
-    Ok(Ok(renewed))
+    Ok(renewed)
 }
 
 #[cfg(test)]

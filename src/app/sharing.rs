@@ -5,8 +5,9 @@
 //! `school_roles.keys_complete` says who still needs keys, so a sign-in with nothing to
 //! share costs one small query.
 
-use super::{retention, Context};
-use crate::crypto::retention::Copy;
+use super::binding;
+use super::context::Context;
+use crate::crypto::retention::KeyCopy;
 use crate::crypto::sealed_box::{PrivateKey, PublicKey, ReportKeys};
 use crate::db::{Conn, DbError, Tx};
 use crate::domain::ids::{SchoolId, UserId};
@@ -32,7 +33,7 @@ fn reseal(
     ctx: &Context,
     school: SchoolId,
     sources: Vec<ShareSource>,
-    source: Copy,
+    source: KeyCopy,
     key: &PrivateKey,
     recipient: (UserId, &PublicKey),
 ) -> Result<(Copies, usize), DbError> {
@@ -40,8 +41,8 @@ fn reseal(
     let mut unreadable = 0;
     for item in sources {
         let period = item.period.as_deref();
-        let Ok(wrapped) =
-            retention::unbind(ctx, school, period, &item.report, source, &item.wrapped)?
+        let Some(wrapped) =
+            binding::unbind(ctx, school, period, &item.report, source, &item.wrapped)?
         else {
             unreadable += 1;
             continue;
@@ -52,9 +53,9 @@ fn reseal(
         };
         let fresh = keys.wrap_for(recipient.1, &item.report);
         let copy = match period.and_then(Period::parse) {
-            Some(p) => retention::binding_key(ctx, school, &p)?.bind(
+            Some(p) => binding::binding_key(ctx, school, &p)?.bind(
                 &item.report,
-                Copy::Recipient(recipient.0),
+                KeyCopy::Recipient(recipient.0),
                 &fresh,
             ),
             None => fresh,
@@ -114,7 +115,7 @@ pub fn share_pending(
                 ctx,
                 school,
                 sources,
-                Copy::Recipient(sharer.id),
+                KeyCopy::Recipient(sharer.id),
                 key,
                 (recipient.user_id, &public),
             )?;
@@ -148,10 +149,14 @@ pub fn share_pending(
 }
 
 /// Why the recovery key could not be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecoveryRefusal {
+#[derive(Debug, thiserror::Error)]
+pub enum RecoveryError {
+    #[error("the recovery key is not this school's")]
     WrongSchool,
+    #[error("the person holds no role at the school")]
     NoRole,
+    #[error(transparent)]
+    Db(#[from] DbError),
 }
 
 /// With a school's recovery key: give `user` every report of the school the rules
@@ -163,23 +168,22 @@ pub fn recovery_share(
     school: SchoolId,
     recovery: &PrivateKey,
     user: &User,
-) -> Result<Result<usize, RecoveryRefusal>, DbError> {
+) -> Result<usize, RecoveryError> {
     let school_row = crate::store::schools::find(conn.db(), school)?;
     if school_row.recovery_public_key.as_deref()
         != Some(recovery.public_key().as_bytes().as_slice())
     {
-        return Ok(Err(RecoveryRefusal::WrongSchool));
+        return Err(RecoveryError::WrongSchool);
     }
     let holders = roles::holders(conn.db(), school)?;
     if !holders.iter().any(|h| h.user_id == user.id) {
-        return Ok(Err(RecoveryRefusal::NoRole));
+        return Err(RecoveryError::NoRole);
     }
     let allowed = routing::allowed_abouts(user.id, &roles::holdings(&holders));
     let Ok(public) = PublicKey::from_bytes(&user.public_key) else {
-        return Err(DbError::Interrupted(format!(
-            "user {} has an unusable public key",
-            user.id
-        )));
+        return Err(
+            DbError::Interrupted(format!("user {} has an unusable public key", user.id)).into(),
+        );
     };
     let mut added = 0;
     let mut unreadable = 0;
@@ -200,7 +204,7 @@ pub fn recovery_share(
             ctx,
             school,
             sources,
-            Copy::Recovery,
+            KeyCopy::Recovery,
             recovery,
             (user.id, &public),
         )?;
@@ -234,7 +238,7 @@ pub fn recovery_share(
             ctx.now(),
         )
     })?;
-    Ok(Ok(added))
+    Ok(added)
 }
 
 /// Deletes a person's copies of the school's reports that none of their roles (disabled

@@ -5,8 +5,9 @@
 
 use zeroize::Zeroizing;
 
+use super::actors::{Admin, StepUpRequired};
+use super::context::Context;
 use super::sessions::{finish_sign_in, renew, SessionError, SessionState, SignedIn};
-use super::{Admin, Context, StepUpRequired};
 use crate::crypto::session::SessionToken;
 use crate::crypto::totp::{RecoveryCode, TotpSecret, RECOVERY_CODES};
 use crate::db::{Conn, DbError, Tx};
@@ -370,18 +371,19 @@ pub fn confirm_at_command_line(
     ctx: &Context,
     admin: &User,
     typed: &str,
-) -> Result<Result<Admin, Msg>, DbError> {
+) -> Result<Admin, TwoFactorError> {
     if !admin.is_admin || admin.disabled || !admin.enrolled() {
-        return Ok(Err(Msg::EnrolFirst));
+        return Err(TwoFactorError::Refused(Msg::EnrolFirst));
     }
-    match conn.write(|tx| verify(tx, ctx, admin, typed))? {
+    let refused = match conn.write(|tx| verify(tx, ctx, admin, typed))? {
         Verdict::Totp | Verdict::RecoveryCode => {
-            Ok(Ok(Admin::confirmed_at_command_line(admin, ctx.now())))
+            return Ok(Admin::confirmed_at_command_line(admin, ctx.now()))
         }
-        Verdict::Wrong => Ok(Err(Msg::CodeWrong)),
-        Verdict::Replayed => Ok(Err(Msg::CodeJustUsed)),
-        Verdict::Locked => Ok(Err(Msg::TooManyCodes)),
-    }
+        Verdict::Wrong => Msg::CodeWrong,
+        Verdict::Replayed => Msg::CodeJustUsed,
+        Verdict::Locked => Msg::TooManyCodes,
+    };
+    Err(TwoFactorError::Refused(refused))
 }
 
 /// Enrols a person with a known secret, as if they had scanned it: for the demo's

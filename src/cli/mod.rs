@@ -1,21 +1,20 @@
-//! Command-line interface: serve, demo, migrate, and school administration.
+//! Command-line interface: the commands and their settings; each command's work is in
+//! the module for its kind (maintenance, schools, people).
 
+mod maintenance;
 mod people_commands;
+mod school_commands;
+mod shared;
 
-use self::people_commands::{
-    explain, find_school, find_user, refused, role_command, user_command, RoleCommand, UserCommand,
-};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::people::{self};
-use crate::app::{audit_log, Admin, Context};
+use self::maintenance::{AuditCommand, MailCommand};
+use self::people_commands::{role_command, user_command, RoleCommand, UserCommand};
+use self::school_commands::{RecoveryCommand, SchoolCommand};
 use crate::config::{self, Config, Settings};
-use crate::db::Db;
-use crate::domain::school::{NewSchool, SchoolSlug};
 use crate::startup::Application;
-use crate::store::audit::Verification;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -128,55 +127,6 @@ enum Command {
     },
 }
 
-#[derive(Debug, Subcommand)]
-enum MailCommand {
-    /// Send one test message to an address.
-    Test {
-        #[arg(long)]
-        to: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-enum AuditCommand {
-    /// Recompute every row's hash; exits non-zero naming the first broken row.
-    Verify,
-}
-
-#[derive(Debug, Subcommand)]
-enum RecoveryCommand {
-    /// Make every report of the school that the rules route to this person readable to them now.
-    Share {
-        #[arg(long)]
-        school: String,
-        /// The person's email address.
-        #[arg(long)]
-        user: String,
-        /// Your own email address as an administrator: you confirm it is you with a code
-        /// from your authenticator app before the recovery key is read.
-        #[arg(long = "as")]
-        admin: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-enum SchoolCommand {
-    /// Add a school.
-    Add {
-        /// Short name used in the school's address, e.g. `oak-park` for /s/oak-park.
-        #[arg(long)]
-        slug: String,
-        /// The school's full name as pupils know it.
-        #[arg(long)]
-        name: String,
-        /// When staff read reports, shown to pupils, e.g. "Monday to Friday, 8am to 4pm".
-        #[arg(long)]
-        hours: Option<String>,
-    },
-    /// List schools.
-    List,
-}
-
 /// Parses the command line, runs the command, and turns failures into a message and exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -231,197 +181,31 @@ fn init_logging() {
 
 fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve { settings } => {
-            let config = Config::from_settings(settings)?;
-            serve(config)
-        }
+        Command::Serve { settings } => serve(Config::from_settings(settings)?),
         Command::Demo { listen } => crate::demo::run(&listen),
         Command::DemoCode { email, next } => {
             println!("{}", crate::demo::current_code(&email, next)?);
             Ok(())
         }
-        Command::Migrate { settings } => {
-            let config = Config::from_settings(settings)?;
-            Db::connect(&config.database, 1)?;
-            println!("The database is up to date.");
-            Ok(())
-        }
+        Command::Migrate { settings } => maintenance::migrate(settings),
         Command::User { action, settings } => user_command(action, settings),
-        Command::Backup { to, settings } => {
-            let config = Config::from_settings(settings)?;
-            for file in crate::backup::backup(&config, &to)? {
-                println!("wrote {}", file.display());
-            }
-            println!("Keep the secret key file as safe as the database: receipt codes need it.");
-            println!(
-                "The retention keystore ({}) is not in the backup, on purpose: a report deleted under the retention policy must stay unreadable in every backup. Keep the keystore on replicated storage (or back it up separately, keeping those copies no longer than a week); without it no report can be opened.",
-                config.keystore_dir.display()
-            );
-            Ok(())
-        }
+        Command::Backup { to, settings } => maintenance::backup(&to, settings),
         Command::Restore {
             from,
             force,
             settings,
-        } => {
-            let config = Config::from_settings(settings)?;
-            crate::backup::restore(&config, &from, force)?;
-            println!("Restored from {}.", from.display());
-            Ok(())
-        }
-        Command::Mail {
-            action: MailCommand::Test { to },
-            settings,
-        } => {
-            let config = Config::from_settings(settings)?;
-            let mailer =
-                crate::mail::transport::Mailer::new(&config.mail).map_err(anyhow::Error::msg)?;
-            let composed = crate::mail::compose::compose(
-                crate::domain::choices::MailKind::Test,
-                "Confide",
-                &format!("{}/staff/login", config.public_url),
-            );
-            let message = crate::mail::transport::build_message(&config.mail_from, &to, &composed)
-                .map_err(anyhow::Error::msg)?;
-            mailer
-                .send(&message, &to)
-                .map_err(|e| anyhow::anyhow!("the test message was not sent: {e}"))?;
-            println!("A test message was sent to {to} ({:?}).", config.mail);
-            Ok(())
-        }
-        Command::Audit {
-            action: AuditCommand::Verify,
-            settings,
-        } => {
-            let (db, _) = open(settings)?;
-            match db.run_blocking(|conn| audit_log::verify(conn, &Admin::command_line()))? {
-                Verification::Intact { rows } => {
-                    println!("The audit log is intact: {rows} rows checked.");
-                    Ok(())
-                }
-                Verification::Broken { row_id, reason } => {
-                    anyhow::bail!("the audit log is broken at row {row_id}: it {reason}")
-                }
-            }
-        }
-        Command::Recovery {
-            action:
-                RecoveryCommand::Share {
-                    school,
-                    user,
-                    admin,
-                },
-            settings,
-        } => {
-            let (db, ctx) = open(settings)?;
-            db.run_blocking(|conn| {
-                let school = find_school(conn, &school)?;
-                let user = find_user(conn, &user)?;
-                let admin = find_user(conn, &admin)?;
-                eprintln!(
-                    "{}: type the code your authenticator app shows now, then press Enter:",
-                    admin.name
-                );
-                let mut typed = zeroize::Zeroizing::new(String::new());
-                std::io::stdin().read_line(&mut typed)?;
-                let admin = crate::app::two_factor::confirm_at_command_line(
-                    conn,
-                    &ctx,
-                    &admin,
-                    typed.trim(),
-                )?
-                .map_err(refused)?;
-                eprintln!(
-                    "Type or paste the recovery key for {}, then press Enter:",
-                    school.name
-                );
-                let mut line = zeroize::Zeroizing::new(String::new());
-                std::io::stdin().read_line(&mut line)?;
-                let key =
-                    crate::crypto::sealed_box::recovery_key_from_text(&line).map_err(|_| {
-                        anyhow::anyhow!("that is not a recovery key (it starts CONFIDE-RECOVERY-)")
-                    })?;
-                let shared = people::recovery_share(conn, &ctx, &admin, school.id, user.id, &key)
-                    .map_err(explain)?;
-                println!(
-                    "{shared} reports of {} are now readable to {}.",
-                    school.name, user.name
-                );
-                Ok(())
-            })
-        }
+        } => maintenance::restore(&from, force, settings),
+        Command::Mail { action, settings } => maintenance::mail(action, settings),
+        Command::Audit { action, settings } => maintenance::audit(action, settings),
+        Command::Recovery { action, settings } => school_commands::recovery(action, settings),
         Command::Role { action, settings } => role_command(action, settings),
         Command::Purge {
             dry_run,
             vacuum,
             settings,
-        } => {
-            let (db, ctx) = open(settings)?;
-            let done = db.run_blocking(|conn| {
-                let done = crate::app::retention::purge(conn, &ctx, dry_run)?;
-                if vacuum && !dry_run {
-                    conn.vacuum()?;
-                }
-                Ok::<_, crate::db::DbError>(done)
-            })?;
-            let would = if dry_run { "would be " } else { "" };
-            println!(
-                "{} reports {would}deleted, {} warnings {would}sent, {} retention keys {would}destroyed.",
-                done.purged, done.warned, done.keys_destroyed
-            );
-            Ok(())
-        }
-        Command::School { action, settings } => {
-            let (db, ctx) = open(settings)?;
-            let admin = Admin::command_line();
-            db.run_blocking(|conn| match action {
-                SchoolCommand::Add { slug, name, hours } => {
-                    let slug = SchoolSlug::parse(&slug).map_err(refused)?;
-                    let mut school = NewSchool::new(slug, &name).map_err(refused)?;
-                    if let Some(hours) = hours {
-                        school.reading_hours = hours;
-                    }
-                    let (school, recovery) =
-                        people::add_school(conn, &ctx, &admin, &school).map_err(explain)?;
-                    println!("Added {} at /s/{}", school.name, school.slug);
-                    print_recovery_key(&school.name, &recovery);
-                    Ok(())
-                }
-                SchoolCommand::List => {
-                    let all = people::schools(conn, &admin).map_err(explain)?;
-                    if all.is_empty() {
-                        println!(
-                            "No schools yet. Add one with: confide school add --slug … --name …"
-                        );
-                    }
-                    for school in all {
-                        println!("{}\t{}\t{}", school.slug, school.name, school.reading_hours);
-                    }
-                    Ok(())
-                }
-            })
-        }
+        } => maintenance::purge(dry_run, vacuum, settings),
+        Command::School { action, settings } => school_commands::school(action, settings),
     }
-}
-
-/// The database and the use cases' context, as `confide serve` would have them.
-pub(super) fn open(settings: Settings) -> anyhow::Result<(Db, Context)> {
-    let config = Config::from_settings(settings)?;
-    let db = Db::connect(&config.database, 1)?;
-    Ok((db, crate::startup::context(&config)?))
-}
-
-fn print_recovery_key(school: &str, key: &crate::crypto::sealed_box::PrivateKey) {
-    let text = crate::crypto::sealed_box::recovery_key_to_text(key);
-    println!();
-    println!("Recovery key for {school}. It is shown ONCE and is not stored anywhere:");
-    println!();
-    println!("    {}", text.as_str());
-    println!();
-    println!("It opens every report for this school, so keep it offline: print it or write it");
-    println!("down, and lock it away (for example in the school safe). You need it to give a new");
-    println!("member of staff access to old reports if no one else can, or to read reports sent");
-    println!("while no one was set up to receive them.");
 }
 
 /// Runs the server on the current thread until interrupted.

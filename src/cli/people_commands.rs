@@ -1,17 +1,11 @@
 //! The people commands: adding, disabling and resetting people, and giving and taking roles.
 
-use super::open;
-use crate::app::people::{self, AdminError, NewPerson};
+use super::shared::{explain, find_school, find_user, open, refused};
+use crate::app::people::{self, NewPerson};
 use crate::app::Admin;
 use crate::config::Settings;
-use crate::db::Conn;
 use crate::domain::choices::Role;
-use crate::domain::msg::Msg;
 use crate::domain::person::Email;
-use crate::domain::school::SchoolSlug;
-use crate::store::schools::School;
-use crate::store::users::User;
-use crate::views::text::en;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -79,39 +73,6 @@ pub(super) enum RoleCommand {
         #[arg(long)]
         school: String,
     },
-}
-
-/// A refusal in the words an administrator reads.
-pub(super) fn refused(msg: Msg) -> anyhow::Error {
-    anyhow::anyhow!("{}", en(msg))
-}
-
-pub(super) fn explain(err: AdminError) -> anyhow::Error {
-    match err {
-        AdminError::Refused(msg) => refused(msg),
-        other => other.into(),
-    }
-}
-
-pub(super) fn find_school(conn: &mut Conn<'_>, slug: &str) -> anyhow::Result<School> {
-    let slug = SchoolSlug::parse(slug).map_err(refused)?;
-    match people::find_school(conn, &slug) {
-        Err(AdminError::NotFound) => Err(anyhow::anyhow!(
-            "no school with slug {slug}; see `confide school list`"
-        )),
-        other => other.map_err(explain),
-    }
-}
-
-pub(super) fn find_user(conn: &mut Conn<'_>, email: &str) -> anyhow::Result<User> {
-    let email = Email::parse(email).map_err(refused)?;
-    match people::find_person(conn, &email) {
-        Err(AdminError::NotFound) => Err(anyhow::anyhow!(
-            "no one with email {}; add them with `confide user add`",
-            email.as_str()
-        )),
-        other => other.map_err(explain),
-    }
 }
 
 pub(super) fn user_command(action: UserCommand, settings: Settings) -> anyhow::Result<()> {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{ConfigError, Settings};
+use super::settings::{ConfigError, Settings};
 use crate::mail::transport::{MailSettings, SmtpSecurity};
 
 /// A value given directly or in a file (`*_FILE`, for secrets kept out of the environment).

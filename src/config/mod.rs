@@ -1,151 +1,17 @@
 //! Settings from `CONFIDE_*` environment variables and matching flags, validated once at start.
 
 mod mail;
+mod settings;
 
 use self::mail::mail_settings;
+pub use self::settings::{ConfigError, Settings, DEFAULT_EXIT_URL, VARIABLES_WITHOUT_FLAGS};
 use crate::domain::proxies::TrustedProxies;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use clap::Args;
 use lettre::message::Mailbox;
 
 use crate::mail::transport::MailSettings;
-
-/// Where the neutral "Exit this page" button sends a pupil unless configured otherwise
-/// (the page GOV.UK's own services use).
-pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
-
-/// The variables Confide reads that are not a flag of any command.
-pub const VARIABLES_WITHOUT_FLAGS: &[&str] = &["CONFIDE_LOG"];
-
-/// The raw settings as given on the command line or in the environment.
-#[derive(Debug, Clone, Args)]
-pub struct Settings {
-    /// Address and port to listen on.
-    #[arg(long, env = "CONFIDE_LISTEN", default_value = "127.0.0.1:8080")]
-    pub listen: String,
-    /// Directory for the SQLite database and other local state.
-    #[arg(long, env = "CONFIDE_DATA_DIR", default_value = "data")]
-    pub data_dir: PathBuf,
-    /// `postgres://…` for PostgreSQL, or a path to an SQLite file. Default: `<data dir>/confide.db`.
-    #[arg(long, env = "CONFIDE_DATABASE_URL")]
-    pub database_url: Option<String>,
-    /// The address pupils and staff use to reach this site, for links and to decide on HSTS.
-    #[arg(long, env = "CONFIDE_PUBLIC_URL")]
-    pub public_url: Option<String>,
-    /// A directory with `topics/*.md` and `pages/*.md` that replace or add to the built-in content.
-    #[arg(long, env = "CONFIDE_CONTENT_DIR")]
-    pub content_dir: Option<PathBuf>,
-    /// Where "Exit this page" goes: a neutral site that does not draw attention.
-    #[arg(long, env = "CONFIDE_EXIT_URL", default_value = DEFAULT_EXIT_URL)]
-    pub exit_url: String,
-    /// Database connections kept open.
-    #[arg(long, env = "CONFIDE_DB_POOL_SIZE", default_value_t = 8)]
-    pub db_pool_size: u32,
-    /// HTTP worker threads (default: one per core).
-    #[arg(long, env = "CONFIDE_WORKERS")]
-    pub workers: Option<usize>,
-    /// The server's secret key file (made on first start). Every app server of one
-    /// deployment must share it. Default: `<data dir>/secret.key`.
-    #[arg(long, env = "CONFIDE_SECRET_KEY_FILE")]
-    pub secret_key_file: Option<PathBuf>,
-    /// The retention keystore: one key file per school and month, never copied into
-    /// backups, shared by every app server. Default: `<data dir>/keys`.
-    #[arg(long, env = "CONFIDE_KEYSTORE_DIR")]
-    pub keystore_dir: Option<PathBuf>,
-    /// Where sealed pictures are kept as files. Default: `<data dir>/pictures` with SQLite;
-    /// with PostgreSQL, in the database unless this is set (then every app server must share it).
-    #[arg(long, env = "CONFIDE_PICTURE_DIR")]
-    pub picture_dir: Option<PathBuf>,
-    /// Run the hourly retention purge in this server.
-    #[arg(long, env = "CONFIDE_PURGE_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
-    pub purge_worker: bool,
-    /// Behind a reverse proxy on this machine: the same as
-    /// `CONFIDE_TRUSTED_PROXIES=127.0.0.1,::1`.
-    #[arg(long, env = "CONFIDE_TRUST_PROXY", default_value_t = false)]
-    pub trust_proxy: bool,
-    /// Addresses or networks of the reverse proxies in front (comma-separated, e.g.
-    /// `10.0.0.5,192.0.2.0/28`). Only a request that comes from one of them has its
-    /// `X-Forwarded-For` believed, for rate limits (it is never stored or logged).
-    #[arg(long, env = "CONFIDE_TRUSTED_PROXIES")]
-    pub trusted_proxies: Option<String>,
-    /// Name of the staff session cookie. Default: `__Host-confide-session` over TLS,
-    /// `confide-session` on plain HTTP (a local demo), where `__Host-` cookies cannot be set.
-    #[arg(long, env = "CONFIDE_SESSION_COOKIE")]
-    pub session_cookie: Option<String>,
-    /// How notifications leave: `none` (queued until configured), `log`, `file` or `smtp`.
-    #[arg(long, env = "CONFIDE_MAIL_TRANSPORT", default_value = "none")]
-    pub mail_transport: String,
-    /// Where the `file` transport writes .eml files. Default: `<data dir>/mail`.
-    #[arg(long, env = "CONFIDE_MAIL_DIR")]
-    pub mail_dir: Option<PathBuf>,
-    /// The From address of notifications.
-    #[arg(
-        long,
-        env = "CONFIDE_MAIL_FROM",
-        default_value = "Confide <confide@localhost>"
-    )]
-    pub mail_from: String,
-    /// Run the mail worker in this server (turn off on all but some servers if you like).
-    #[arg(long, env = "CONFIDE_MAIL_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
-    pub mail_worker: bool,
-    #[arg(long, env = "CONFIDE_SMTP_HOST")]
-    pub smtp_host: Option<String>,
-    /// Default: 587 for starttls, 465 for tls, 25 for none.
-    #[arg(long, env = "CONFIDE_SMTP_PORT")]
-    pub smtp_port: Option<u16>,
-    /// `starttls`, `tls` (implicit TLS) or `none` (only for a relay on loopback).
-    #[arg(long, env = "CONFIDE_SMTP_SECURITY", default_value = "starttls")]
-    pub smtp_security: String,
-    #[arg(long, env = "CONFIDE_SMTP_USERNAME")]
-    pub smtp_username: Option<String>,
-    #[arg(long, env = "CONFIDE_SMTP_USERNAME_FILE")]
-    pub smtp_username_file: Option<PathBuf>,
-    #[arg(long, env = "CONFIDE_SMTP_PASSWORD", hide_env_values = true)]
-    pub smtp_password: Option<String>,
-    #[arg(long, env = "CONFIDE_SMTP_PASSWORD_FILE")]
-    pub smtp_password_file: Option<PathBuf>,
-    /// Days a newly added (or reset) person may work before they must set up two-step
-    /// sign-in. Default 0: at their first sign-in. At most 14.
-    #[arg(long, env = "CONFIDE_TWO_FACTOR_GRACE_DAYS", default_value_t = 0)]
-    pub two_factor_grace_days: u32,
-}
-
-impl Settings {
-    /// Every setting at its default, as if none were given.
-    pub fn defaults() -> Self {
-        Settings {
-            listen: "127.0.0.1:8080".into(),
-            data_dir: PathBuf::from("data"),
-            database_url: None,
-            public_url: None,
-            content_dir: None,
-            exit_url: DEFAULT_EXIT_URL.into(),
-            db_pool_size: 8,
-            workers: None,
-            secret_key_file: None,
-            keystore_dir: None,
-            picture_dir: None,
-            purge_worker: true,
-            trust_proxy: false,
-            trusted_proxies: None,
-            session_cookie: None,
-            mail_transport: "none".into(),
-            mail_dir: None,
-            mail_from: "Confide <confide@localhost>".into(),
-            mail_worker: true,
-            smtp_host: None,
-            smtp_port: None,
-            smtp_security: "starttls".into(),
-            smtp_username: None,
-            smtp_username_file: None,
-            smtp_password: None,
-            smtp_password_file: None,
-            two_factor_grace_days: 0,
-        }
-    }
-}
 
 /// Validated configuration: once built, every field is usable as it is.
 #[derive(Debug, Clone)]
@@ -214,11 +80,6 @@ impl DatabaseUrl {
     }
 }
 
-/// A setting that cannot be used, with a message that says which and why.
-#[derive(Debug, thiserror::Error)]
-#[error("configuration problem: {0}")]
-pub struct ConfigError(pub String);
-
 impl Config {
     /// Checks every setting once; the message names the variable to fix.
     pub fn from_settings(settings: Settings) -> Result<Self, ConfigError> {
@@ -272,25 +133,7 @@ impl Config {
             .clone()
             .unwrap_or_else(|| settings.data_dir.join("secret.key"));
         let tls = public_url.starts_with("https://");
-        let session_cookie = match settings.session_cookie {
-            Some(name) if name.starts_with("__Host-") && !tls => return Err(ConfigError(
-                "CONFIDE_SESSION_COOKIE may only start __Host- when CONFIDE_PUBLIC_URL is https://"
-                    .into(),
-            )),
-            Some(name)
-                if name.is_empty()
-                    || !name
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-            {
-                return Err(ConfigError(
-                    "CONFIDE_SESSION_COOKIE may use only letters, digits, - and _".into(),
-                ))
-            }
-            Some(name) => name,
-            None if tls => "__Host-confide-session".into(),
-            None => "confide-session".into(),
-        };
+        let session_cookie = session_cookie(settings.session_cookie, tls)?;
         let mail_from: Mailbox = settings.mail_from.parse().map_err(|_| {
             ConfigError(format!(
                 "CONFIDE_MAIL_FROM {:?} is not an email address",
@@ -333,37 +176,47 @@ impl Config {
         })
     }
 
-    /// A configuration for tests and tools: port 0, the given data directory, an SQLite file in it.
-    pub fn for_data_dir(data_dir: &Path) -> Self {
-        Config {
-            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+    /// A configuration for tests and tools, checked like any other: port 0, the given
+    /// data directory with an SQLite file in it, and no workers or mail.
+    pub fn for_data_dir(data_dir: &Path) -> Result<Self, ConfigError> {
+        Config::from_settings(Settings {
+            listen: "127.0.0.1:0".into(),
             data_dir: data_dir.to_owned(),
-            database: DatabaseUrl::Sqlite(data_dir.join("confide.db")),
-            public_url: "http://127.0.0.1".into(),
-            content_dir: None,
-            exit_url: DEFAULT_EXIT_URL.into(),
+            public_url: Some("http://127.0.0.1".into()),
             db_pool_size: 4,
-            workers: 2,
-            secret_key_file: data_dir.join("secret.key"),
-            keystore_dir: data_dir.join("keys"),
-            picture_dir: Some(data_dir.join("pictures")),
+            workers: Some(2),
             purge_worker: false,
-            trusted_proxies: TrustedProxies::none(),
-            session_cookie: "confide-session".into(),
-            mail: MailSettings::Disabled,
-            // A fixed, known-valid address: no parsing to fail.
-            mail_from: Mailbox::new(
-                Some("Confide".into()),
-                lettre::Address::new_dangerous("confide", "localhost"),
-            ),
             mail_worker: false,
-            two_factor_grace_seconds: 0,
-        }
+            ..Settings::defaults()
+        })
     }
 
     /// Served over TLS (directly or behind a proxy), so HSTS and `Secure` cookies apply.
     pub fn uses_tls(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+}
+
+/// The staff session cookie's name: `__Host-` only over TLS, where browsers accept it.
+fn session_cookie(chosen: Option<String>, tls: bool) -> Result<String, ConfigError> {
+    match chosen {
+        Some(name) if name.starts_with("__Host-") && !tls => Err(ConfigError(
+            "CONFIDE_SESSION_COOKIE may only start __Host- when CONFIDE_PUBLIC_URL is https://"
+                .into(),
+        )),
+        Some(name)
+            if name.is_empty()
+                || !name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            Err(ConfigError(
+                "CONFIDE_SESSION_COOKIE may use only letters, digits, - and _".into(),
+            ))
+        }
+        Some(name) => Ok(name),
+        None if tls => Ok("__Host-confide-session".into()),
+        None => Ok("confide-session".into()),
     }
 }
 

@@ -9,17 +9,17 @@ use crate::domain::ids::{ReportId, UserId};
 
 /// Whose copy of a report's keys is being bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Copy {
+pub enum KeyCopy {
     Recipient(UserId),
     Recovery,
     Pupil,
 }
 
-fn context(report: &ReportId, copy: Copy) -> Vec<u8> {
+fn context(report: &ReportId, copy: KeyCopy) -> Vec<u8> {
     let whose = match copy {
-        Copy::Recipient(user) => format!("recipient/{user}"),
-        Copy::Recovery => "recovery".into(),
-        Copy::Pupil => "pupil".into(),
+        KeyCopy::Recipient(user) => format!("recipient/{user}"),
+        KeyCopy::Recovery => "recovery".into(),
+        KeyCopy::Pupil => "pupil".into(),
     };
     format!("confide/retention/v1/{report}/{whose}").into_bytes()
 }
@@ -49,7 +49,7 @@ impl RetentionKey {
 
     /// Seals one copy of a report's keys (already wrapped for whoever may open it) under
     /// this key. An empty copy (a report stored without one) stays empty.
-    pub fn bind(&self, report: &ReportId, copy: Copy, wrapped: &[u8]) -> Vec<u8> {
+    pub fn bind(&self, report: &ReportId, copy: KeyCopy, wrapped: &[u8]) -> Vec<u8> {
         if wrapped.is_empty() {
             return Vec::new();
         }
@@ -60,7 +60,7 @@ impl RetentionKey {
     pub fn unbind(
         &self,
         report: &ReportId,
-        copy: Copy,
+        copy: KeyCopy,
         bound: &[u8],
     ) -> Result<Vec<u8>, DecryptError> {
         if bound.is_empty() {
@@ -80,21 +80,21 @@ mod tests {
     fn a_bound_copy_opens_only_with_its_key_report_and_owner() {
         let key = RetentionKey::generate();
         let report = ReportId::generate();
-        let bound = key.bind(&report, Copy::Recipient(UserId(1)), b"wrapped keys");
+        let bound = key.bind(&report, KeyCopy::Recipient(UserId(1)), b"wrapped keys");
         assert_eq!(
-            key.unbind(&report, Copy::Recipient(UserId(1)), &bound)
+            key.unbind(&report, KeyCopy::Recipient(UserId(1)), &bound)
                 .unwrap(),
             b"wrapped keys"
         );
         assert!(key
-            .unbind(&report, Copy::Recipient(UserId(2)), &bound)
+            .unbind(&report, KeyCopy::Recipient(UserId(2)), &bound)
             .is_err());
-        assert!(key.unbind(&report, Copy::Recovery, &bound).is_err());
+        assert!(key.unbind(&report, KeyCopy::Recovery, &bound).is_err());
         assert!(key
-            .unbind(&ReportId::generate(), Copy::Recipient(UserId(1)), &bound)
+            .unbind(&ReportId::generate(), KeyCopy::Recipient(UserId(1)), &bound)
             .is_err());
         assert!(RetentionKey::generate()
-            .unbind(&report, Copy::Recipient(UserId(1)), &bound)
+            .unbind(&report, KeyCopy::Recipient(UserId(1)), &bound)
             .is_err());
         assert!(!format!("{key:?}").contains(&format!("{:?}", key.as_bytes())));
     }

@@ -106,6 +106,11 @@ random_id! {
     MessageId
 }
 
+random_id! {
+    /// One picture sent with a report.
+    PictureId
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod insight;
 pub mod msg;
 pub mod person;
 pub mod proxies;
+pub mod readability;
 pub mod report;
 pub mod retention;
 pub mod routing;

@@ -180,6 +180,59 @@ pub fn validate(input: &ReportInput) -> Result<ValidReport, Vec<FieldError>> {
     }
 }
 
+/// Where a pupil is in the "in danger now" step, from the button that sent the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DangerStep {
+    /// Sent from the form: the danger page has not been shown.
+    NotShown,
+    /// "Send my report now" on the danger page.
+    SendNow,
+    /// "Go back and change it" on the danger page.
+    GoBack,
+}
+
+impl DangerStep {
+    /// The button's value as the danger page posts it.
+    pub fn of(input: &ReportInput) -> Self {
+        match ReportInput::value(&input.urgent_seen) {
+            "yes" => DangerStep::SendNow,
+            "edit" => DangerStep::GoBack,
+            _ => DangerStep::NotShown,
+        }
+    }
+
+    /// The value the danger page's button posts for this step.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DangerStep::NotShown => "",
+            DangerStep::SendNow => "yes",
+            DangerStep::GoBack => "edit",
+        }
+    }
+}
+
+/// What a posted form leads to, before any picture is looked at.
+#[derive(Debug)]
+pub enum NextPage {
+    /// Store it: valid, and past the danger page if it is happening now.
+    Send(ValidReport),
+    /// It is happening now: show the emergency numbers before sending.
+    Danger,
+    /// The form again, with these problems (none when the pupil went back to change it).
+    Form(Vec<FieldError>),
+}
+
+/// The page a posted form leads to.
+pub fn next_page(input: &ReportInput) -> NextPage {
+    let step = DangerStep::of(input);
+    match validate(input) {
+        Err(errors) => NextPage::Form(errors),
+        Ok(_) if step == DangerStep::GoBack => NextPage::Form(Vec::new()),
+        Ok(report) if report.happening_now && step != DangerStep::SendNow => NextPage::Danger,
+        Ok(report) => NextPage::Send(report),
+    }
+}
+
 /// The longest follow-up message a pupil can send at once.
 pub const MESSAGE_MAX: usize = 5000;
 
@@ -198,6 +251,51 @@ pub fn followup_message(raw: &str) -> Result<String, Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn posted(happening_now: &str, step: DangerStep) -> ReportInput {
+        let mut input = ReportInput::default();
+        input.category = Some("bullying".into());
+        input.location = Some("classroom".into());
+        input.happening_now = Some(happening_now.into());
+        input.about = Some("no".into());
+        input.what = Some("Someone keeps taking my bag.".into());
+        input.urgent_seen = Some(step.as_str().into());
+        input
+    }
+
+    #[test]
+    fn a_report_happening_now_shows_the_danger_page_before_it_is_sent() {
+        assert!(matches!(
+            next_page(&posted("yes", DangerStep::NotShown)),
+            NextPage::Danger
+        ));
+        assert!(matches!(
+            next_page(&posted("yes", DangerStep::SendNow)),
+            NextPage::Send(_)
+        ));
+        assert!(matches!(
+            next_page(&posted("no", DangerStep::NotShown)),
+            NextPage::Send(_)
+        ));
+    }
+
+    #[test]
+    fn going_back_from_the_danger_page_shows_the_form_without_problems() {
+        match next_page(&posted("yes", DangerStep::GoBack)) {
+            NextPage::Form(errors) => assert!(errors.is_empty()),
+            other => panic!("expected the form, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_form_with_a_mistake_comes_back_even_from_the_danger_page() {
+        let mut input = posted("yes", DangerStep::SendNow);
+        input.what = None;
+        match next_page(&input) {
+            NextPage::Form(errors) => assert_eq!(errors.len(), 1),
+            other => panic!("expected the form, got {other:?}"),
+        }
+    }
 
     fn complete() -> ReportInput {
         let mut input = ReportInput::default();

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{attachment_blobs, attachments};
 use crate::db::{DbConnection, DbError, Tx};
-use crate::domain::ids::{MessageId, ReportId};
+use crate::domain::ids::{MessageId, PictureId, ReportId};
 use crate::time::Timestamp;
 
 /// One picture's row.
@@ -13,7 +13,7 @@ use crate::time::Timestamp;
 #[diesel(table_name = attachments)]
 pub struct Attachment {
     /// Random, like a report id: its address cannot be guessed.
-    pub id: ReportId,
+    pub id: PictureId,
     pub report_id: ReportId,
     pub message_id: Option<MessageId>,
     pub position: i32,
@@ -43,7 +43,7 @@ pub fn insert(tx: &mut Tx<'_>, row: &Attachment) -> Result<(), DbError> {
 
 pub fn insert_blob(
     tx: &mut Tx<'_>,
-    id: &ReportId,
+    id: &PictureId,
     kind: &str,
     sealed: &[u8],
 ) -> Result<(), DbError> {
@@ -57,7 +57,7 @@ pub fn insert_blob(
     Ok(())
 }
 
-pub fn blob(db: &mut DbConnection, id: &ReportId, kind: &str) -> Result<Vec<u8>, DbError> {
+pub fn blob(db: &mut DbConnection, id: &PictureId, kind: &str) -> Result<Vec<u8>, DbError> {
     Ok(attachment_blobs::table
         .filter(attachment_blobs::attachment_id.eq(id))
         .filter(attachment_blobs::kind.eq(kind))
@@ -77,7 +77,7 @@ pub fn for_report(db: &mut DbConnection, report: &ReportId) -> Result<Vec<Attach
 pub fn find(
     db: &mut DbConnection,
     report: &ReportId,
-    id: &ReportId,
+    id: &PictureId,
 ) -> Result<Attachment, DbError> {
     Ok(attachments::table
         .filter(attachments::report_id.eq(report))

@@ -228,6 +228,12 @@ pub fn fetch(
         );
     }
     let raw: Vec<Raw> = query.load(db)?;
+    Ok(page_of(raw, limit, now))
+}
+
+/// The loaded rows as a page: at most `limit` of them, and where the next page starts
+/// if one more was found.
+fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
     let has_more = raw.len() as i64 > limit;
     let mut rows = Vec::with_capacity(raw.len());
     let mut next = None;
@@ -279,7 +285,7 @@ pub fn fetch(
             new_message: new_message_at.is_some(),
         });
     }
-    Ok(QueuePage { rows, next })
+    QueuePage { rows, next }
 }
 
 #[cfg(test)]

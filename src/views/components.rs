@@ -3,6 +3,8 @@
 use maud::{html, Markup, PreEscaped};
 
 use crate::content::{Helpline, Page};
+use crate::store::audit::AuditEntry;
+use crate::time::format_uk;
 
 /// GOV.UK start button: the main call to action on a page.
 pub fn start_button(href: &str, label: &str) -> Markup {
@@ -120,6 +122,46 @@ pub fn success_banner(notice: &str) -> Markup {
                 p class="govuk-notification-banner__heading" { (notice) }
             }
         }
+    }
+}
+
+/// Everything done to a report, oldest first: on the case page and in the hand-off summary.
+pub fn chronology(entries: &[AuditEntry]) -> Markup {
+    html! {
+        table class="govuk-table confide-chronology" {
+            caption class="govuk-table__caption govuk-visually-hidden" { "Everything done to this report, oldest first" }
+            thead class="govuk-table__head" {
+                tr class="govuk-table__row" {
+                    th scope="col" class="govuk-table__header" { "When" }
+                    th scope="col" class="govuk-table__header" { "Who" }
+                    th scope="col" class="govuk-table__header" { "What" }
+                }
+            }
+            tbody class="govuk-table__body" {
+                @for entry in entries {
+                    tr class="govuk-table__row" {
+                        td class="govuk-table__cell" { (format_uk(entry.at)) }
+                        td class="govuk-table__cell" dir="auto" { (entry.actor) }
+                        td class="govuk-table__cell confide-pupil-text" dir="auto" { (entry.action) @if !entry.detail.is_empty() { ": " (entry.detail) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The queue's flags, the pupil's unread message among them.
+pub(crate) fn flags(
+    happening_now: bool,
+    new_message: bool,
+    about_staff: bool,
+    overdue: bool,
+) -> Markup {
+    html! {
+        @if happening_now { strong class="govuk-tag govuk-tag--red" { "Happening now" } " " }
+        @if new_message { strong class="govuk-tag govuk-tag--blue" { "New message" } " " }
+        @if about_staff { strong class="govuk-tag govuk-tag--purple" { "About staff" } " " }
+        @if overdue { strong class="govuk-tag govuk-tag--orange" { "Overdue" } }
     }
 }
 

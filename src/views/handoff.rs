@@ -4,7 +4,7 @@
 
 use maud::{html, Markup};
 
-use super::components::{paragraphs, typed};
+use super::components::{chronology, paragraphs, typed};
 use super::layout::Site;
 use super::staff::{csrf, page as staff_page, Viewer};
 use crate::app::cases::Case;
@@ -81,25 +81,7 @@ pub fn content(case: &Case, exported_by: &str, at: Timestamp) -> Markup {
                 }
             }
             h3 class="govuk-heading-m" { "Chronology" }
-            table class="govuk-table" {
-                caption class="govuk-table__caption govuk-visually-hidden" { "Everything done to this report, oldest first" }
-                thead class="govuk-table__head" {
-                    tr class="govuk-table__row" {
-                        th scope="col" class="govuk-table__header" { "When" }
-                        th scope="col" class="govuk-table__header" { "Who" }
-                        th scope="col" class="govuk-table__header" { "What" }
-                    }
-                }
-                tbody class="govuk-table__body" {
-                    @for e in &case.chronology {
-                        tr class="govuk-table__row" {
-                            td class="govuk-table__cell" { (format_uk(e.at)) }
-                            td class="govuk-table__cell" { (e.actor) }
-                            td class="govuk-table__cell confide-pupil-text" { (e.action) @if !e.detail.is_empty() { ": " (e.detail) } }
-                        }
-                    }
-                }
-            }
+            (chronology(&case.chronology))
         }
         section class="confide-handoff-section" {
             h2 class="govuk-heading-l" { "Outcome" }

@@ -40,15 +40,7 @@ fn page_within(site: &Site, school_slug: Option<&str>, title: &str, content: Mar
     html! {
         (DOCTYPE)
         html lang="en" class="govuk-template" {
-            head {
-                meta charset="utf-8";
-                title { (title) " – Confide" }
-                meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover";
-                meta name="theme-color" content="#0b0c0c";
-                meta name="robots" content="noindex, nofollow";
-                link rel="icon" href=(site.favicon_url) type="image/svg+xml";
-                link rel="stylesheet" href=(site.css_url);
-            }
+            (head(site, &format!("{title} – Confide")))
             body class="govuk-template__body" {
                 a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" { "Skip to main content" }
                 (danger_banner())
@@ -62,6 +54,21 @@ fn page_within(site: &Site, school_slug: Option<&str>, title: &str, content: Mar
                 (footer(&links))
                 script type="module" src=(site.js_url) {}
             }
+        }
+    }
+}
+
+/// The `<head>` of every page, pupils' and staff's: never indexed, one stylesheet.
+pub fn head(site: &Site, full_title: &str) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            title { (full_title) }
+            meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover";
+            meta name="theme-color" content="#0b0c0c";
+            meta name="robots" content="noindex, nofollow";
+            link rel="icon" href=(site.favicon_url) type="image/svg+xml";
+            link rel="stylesheet" href=(site.css_url);
         }
     }
 }

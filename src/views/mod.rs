@@ -1,6 +1,7 @@
 //! HTML with maud: the page layout, shared components, and one module per page family.
 
 pub mod admin;
+pub mod case;
 pub mod components;
 pub mod errors;
 pub mod followup;

@@ -2,44 +2,18 @@
 
 use maud::{html, Markup};
 
+use super::components::flags;
 use super::forms::select;
 use super::layout::Site;
 use super::staff::{page, Viewer};
 use crate::app::queue::QueueScreen;
 use crate::domain::choices::{Category, Risk, Status};
-use crate::store::queue::{QueueFilter, RiskFilter};
-use crate::time::{age, format_uk};
+use crate::store::queue::{QueueFilter, QueuePage, RiskFilter};
+use crate::store::schools::School;
+use crate::time::{age, format_uk, Timestamp};
 
-/// The queue's flags, the pupil's unread message among them.
-pub(crate) fn flags(
-    happening_now: bool,
-    new_message: bool,
-    about_staff: bool,
-    overdue: bool,
-) -> Markup {
-    html! {
-        @if happening_now { strong class="govuk-tag govuk-tag--red" { "Happening now" } " " }
-        @if new_message { strong class="govuk-tag govuk-tag--blue" { "New message" } " " }
-        @if about_staff { strong class="govuk-tag govuk-tag--purple" { "About staff" } " " }
-        @if overdue { strong class="govuk-tag govuk-tag--orange" { "Overdue" } }
-    }
-}
-
-/// The queue with its filters and a link to the next page.
-pub fn queue(
-    site: &Site,
-    viewer: &Viewer<'_>,
-    screen: &QueueScreen,
-    filter: &QueueFilter,
-    next_link: Option<String>,
-) -> Markup {
-    let QueueScreen {
-        schools,
-        page: page_rows,
-        awaiting,
-        now,
-    } = screen;
-    let (awaiting, now) = (*awaiting, *now);
+/// The filters above the queue, each keeping its choice.
+fn filters(schools: &[School], filter: &QueueFilter) -> Markup {
     let mut school_options = vec![(String::new(), "All my schools".to_owned())];
     school_options.extend(schools.iter().map(|s| (s.id.to_string(), s.name.clone())));
     let mut status_options = vec![
@@ -71,31 +45,86 @@ pub fn queue(
         Some(RiskFilter::Unrated) => "unrated",
         None => "",
     };
+    html! {
+    form method="get" action="/staff" class="confide-filters" {
+        (select("school", "School", &school_options, &filter.school_id.map(|id| id.to_string()).unwrap_or_default()))
+        (select("status", "Status", &status_options, filter.status.as_str()))
+        (select("category", "Kind", &category_options, filter.category.map_or("", |c| c.as_str())))
+        (select("risk", "Risk", &risk_options, risk_selected))
+        div class="govuk-form-group confide-filter" {
+            div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes" {
+                div class="govuk-checkboxes__item" {
+                    input class="govuk-checkboxes__input" id="mine" name="mine" type="checkbox" value="1" checked[filter.mine];
+                    label class="govuk-label govuk-checkboxes__label" for="mine" { "Only mine" }
+                }
+                div class="govuk-checkboxes__item" {
+                    input class="govuk-checkboxes__input" id="new" name="new" type="checkbox" value="1" checked[filter.new_messages];
+                    label class="govuk-label govuk-checkboxes__label" for="new" { "Only new messages from pupils" }
+                }
+            }
+        }
+        button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Show reports" }
+    }
+    }
+}
+
+/// One page of the queue (as cards on a phone: each cell carries its heading).
+fn table(page_rows: &QueuePage, now: Timestamp) -> Markup {
+    html! {
+    table class="govuk-table confide-queue" {
+        caption class="govuk-table__caption govuk-visually-hidden" { "Reports, most urgent first" }
+        thead class="govuk-table__head" {
+            tr class="govuk-table__row" {
+                @for heading in ["Report", "Flags", "School", "Kind", "Where", "Risk", "Status", "Owner", "Age"] {
+                    th scope="col" class="govuk-table__header" { (heading) }
+                }
+            }
+        }
+        tbody class="govuk-table__body" {
+            @for row in &page_rows.rows {
+                tr class="govuk-table__row" {
+                    td class="govuk-table__cell" data-label="Report" {
+                        a class="govuk-link" href={ "/staff/reports/" (row.report_id) } {
+                            "Open" span class="govuk-visually-hidden" { " report from " (format_uk(row.created_at)) }
+                        }
+                    }
+                    td class="govuk-table__cell" data-label="Flags" { (flags(row.happening_now && !row.acknowledged, row.new_message, row.about_staff, row.overdue)) }
+                    td class="govuk-table__cell" data-label="School" { (row.school_name) }
+                    td class="govuk-table__cell" data-label="Kind" { (row.category.label()) }
+                    td class="govuk-table__cell" data-label="Where" { (row.location.label()) }
+                    td class="govuk-table__cell confide-nowrap" data-label="Risk" { (row.risk.map_or("Not rated", Risk::label)) }
+                    td class="govuk-table__cell" data-label="Status" { (row.status.label()) }
+                    td class="govuk-table__cell" data-label="Owner" { (row.owner_name.as_deref().unwrap_or("–")) }
+                    td class="govuk-table__cell confide-nowrap" data-label="Age" { (age(now.since(row.created_at))) }
+                }
+            }
+        }
+    }
+    }
+}
+
+/// The queue with its filters and a link to the next page.
+pub fn queue(
+    site: &Site,
+    viewer: &Viewer<'_>,
+    screen: &QueueScreen,
+    filter: &QueueFilter,
+    next_link: Option<String>,
+) -> Markup {
+    let QueueScreen {
+        schools,
+        page: page_rows,
+        awaiting,
+        now,
+    } = screen;
+    let (awaiting, now) = (*awaiting, *now);
     page(
         site,
         "Reports",
         Some(viewer),
         html! {
             h1 class="govuk-heading-xl" { "Reports" }
-            form method="get" action="/staff" class="confide-filters" {
-                (select("school", "School", &school_options, &filter.school_id.map(|id| id.to_string()).unwrap_or_default()))
-                (select("status", "Status", &status_options, filter.status.as_str()))
-                (select("category", "Kind", &category_options, filter.category.map_or("", |c| c.as_str())))
-                (select("risk", "Risk", &risk_options, risk_selected))
-                div class="govuk-form-group confide-filter" {
-                    div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes" {
-                        div class="govuk-checkboxes__item" {
-                            input class="govuk-checkboxes__input" id="mine" name="mine" type="checkbox" value="1" checked[filter.mine];
-                            label class="govuk-label govuk-checkboxes__label" for="mine" { "Only mine" }
-                        }
-                        div class="govuk-checkboxes__item" {
-                            input class="govuk-checkboxes__input" id="new" name="new" type="checkbox" value="1" checked[filter.new_messages];
-                            label class="govuk-label govuk-checkboxes__label" for="new" { "Only new messages from pupils" }
-                        }
-                    }
-                }
-                button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Show reports" }
-            }
+            (filters(schools, filter))
             @if awaiting {
                 div class="govuk-inset-text" {
                     "Some older reports for your schools are not readable by you yet. They are shared with you automatically the next time a colleague who can read them signs in."
@@ -104,35 +133,7 @@ pub fn queue(
             @if page_rows.rows.is_empty() {
                 p class="govuk-body" { "No reports match." }
             } @else {
-                table class="govuk-table confide-queue" {
-                    caption class="govuk-table__caption govuk-visually-hidden" { "Reports, most urgent first" }
-                    thead class="govuk-table__head" {
-                        tr class="govuk-table__row" {
-                            @for heading in ["Report", "Flags", "School", "Kind", "Where", "Risk", "Status", "Owner", "Age"] {
-                                th scope="col" class="govuk-table__header" { (heading) }
-                            }
-                        }
-                    }
-                    tbody class="govuk-table__body" {
-                        @for row in &page_rows.rows {
-                            tr class="govuk-table__row" {
-                                td class="govuk-table__cell" data-label="Report" {
-                                    a class="govuk-link" href={ "/staff/reports/" (row.report_id) } {
-                                        "Open" span class="govuk-visually-hidden" { " report from " (format_uk(row.created_at)) }
-                                    }
-                                }
-                                td class="govuk-table__cell" data-label="Flags" { (flags(row.happening_now && !row.acknowledged, row.new_message, row.about_staff, row.overdue)) }
-                                td class="govuk-table__cell" data-label="School" { (row.school_name) }
-                                td class="govuk-table__cell" data-label="Kind" { (row.category.label()) }
-                                td class="govuk-table__cell" data-label="Where" { (row.location.label()) }
-                                td class="govuk-table__cell confide-nowrap" data-label="Risk" { (row.risk.map_or("Not rated", Risk::label)) }
-                                td class="govuk-table__cell" data-label="Status" { (row.status.label()) }
-                                td class="govuk-table__cell" data-label="Owner" { (row.owner_name.as_deref().unwrap_or("–")) }
-                                td class="govuk-table__cell confide-nowrap" data-label="Age" { (age(now.since(row.created_at))) }
-                            }
-                        }
-                    }
-                }
+                (table(page_rows, now))
             }
             @if let Some(next) = next_link {
                 nav class="govuk-pagination" aria-label="Pages of reports" {

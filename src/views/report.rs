@@ -9,7 +9,9 @@ use crate::app::pictures::MAX_PICTURES;
 use crate::app::sending::Receipt;
 use crate::domain::choices::{About, Category, Location};
 use crate::domain::msg::FieldError;
-use crate::domain::report::{ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX};
+use crate::domain::report::{
+    DangerStep, ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX,
+};
 use crate::store::schools::School;
 
 fn v(field: &Option<String>) -> &str {
@@ -40,89 +42,10 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
                     }
                     form method="post" action={ "/s/" (school.slug) "/report" } enctype="multipart/form-data" novalidate {
                         (once_fields(input))
-                        (Radios {
-                            field: "category",
-                            legend: "What kind of thing is happening?",
-                            hint: Some("Choose the one that fits best."),
-                            options: Category::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
-                            selected: v(&input.category),
-                            inline: false,
-                        }.render(errors))
-                        (Radios {
-                            field: "location",
-                            legend: "Where did it happen?",
-                            hint: None,
-                            options: Location::ALL.iter().map(|l| (l.as_str(), l.label())).collect(),
-                            selected: v(&input.location),
-                            inline: false,
-                        }.render(errors))
-                        (Radios {
-                            field: "happening_now",
-                            legend: "Is it happening now, or are you in danger?",
-                            hint: None,
-                            options: vec![("yes", "Yes"), ("no", "No")],
-                            selected: v(&input.happening_now),
-                            inline: true,
-                        }.render(errors))
-                        (Radios {
-                            field: "about",
-                            legend: "Is this about an adult who works at your school?",
-                            hint: Some("For example a teacher, teaching assistant, coach or office worker. If it is, your report goes to different people."),
-                            options: About::ALL.iter().map(|a| (a.as_str(), a.label())).collect(),
-                            selected: v(&input.about),
-                            inline: false,
-                        }.render(errors))
-                        (TextField {
-                            field: "what",
-                            label: "What happened?",
-                            hint: Some("Say it in your own words. Include anything you think is important."),
-                            value: v(&input.what),
-                            rows: Some(8),
-                            max_chars: Some(WHAT_MAX),
-                            code: false,
-                        }.render(errors))
-                        (TextField {
-                            field: "when",
-                            label: "When did it happen? (optional)",
-                            hint: Some("For example: yesterday at lunch, every Monday, since September."),
-                            value: v(&input.when),
-                            rows: None,
-                            max_chars: Some(WHEN_MAX),
-                            code: false,
-                        }.render(errors))
-                        (TextField {
-                            field: "who",
-                            label: "Who was involved? (optional)",
-                            hint: Some("Names, what they look like, or their year group, if you know."),
-                            value: v(&input.who),
-                            rows: Some(3),
-                            max_chars: Some(WHO_MAX),
-                            code: false,
-                        }.render(errors))
+                        (choices(input, errors))
+                        (own_words(input, errors))
                         (pictures_field(errors, input.held(MAX_PICTURES)))
-                        h2 class="govuk-heading-l" { "About you (optional)" }
-                        p class="govuk-body" {
-                            strong { "You do not have to tell us who you are." }
-                            " If you do, staff can talk to you and help you more quickly."
-                        }
-                        (TextField {
-                            field: "name",
-                            label: "Your name (optional)",
-                            hint: None,
-                            value: v(&input.name),
-                            rows: None,
-                            max_chars: Some(NAME_MAX),
-                            code: false,
-                        }.render(errors))
-                        (TextField {
-                            field: "contact",
-                            label: "How should we contact you? (optional)",
-                            hint: Some("For example: your tutor group, or a safe time to talk."),
-                            value: v(&input.contact),
-                            rows: None,
-                            max_chars: Some(CONTACT_MAX),
-                            code: false,
-                        }.render(errors))
+                        (about_you(input, errors))
                         button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send report" }
                     }
                     (emergency_inset())
@@ -130,6 +53,106 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
             }
         },
     )
+}
+
+/// The four questions with fixed answers: what, where, happening now, about staff.
+fn choices(input: &ReportInput, errors: &[FieldError]) -> Markup {
+    html! {
+        (Radios {
+            field: "category",
+            legend: "What kind of thing is happening?",
+            hint: Some("Choose the one that fits best."),
+            options: Category::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
+            selected: v(&input.category),
+            inline: false,
+        }.render(errors))
+        (Radios {
+            field: "location",
+            legend: "Where did it happen?",
+            hint: None,
+            options: Location::ALL.iter().map(|l| (l.as_str(), l.label())).collect(),
+            selected: v(&input.location),
+            inline: false,
+        }.render(errors))
+        (Radios {
+            field: "happening_now",
+            legend: "Is it happening now, or are you in danger?",
+            hint: None,
+            options: vec![("yes", "Yes"), ("no", "No")],
+            selected: v(&input.happening_now),
+            inline: true,
+        }.render(errors))
+        (Radios {
+            field: "about",
+            legend: "Is this about an adult who works at your school?",
+            hint: Some("For example a teacher, teaching assistant, coach or office worker. If it is, your report goes to different people."),
+            options: About::ALL.iter().map(|a| (a.as_str(), a.label())).collect(),
+            selected: v(&input.about),
+            inline: false,
+        }.render(errors))
+    }
+}
+
+/// What happened, when, and who, in the pupil's own words.
+fn own_words(input: &ReportInput, errors: &[FieldError]) -> Markup {
+    html! {
+        (TextField {
+            field: "what",
+            label: "What happened?",
+            hint: Some("Say it in your own words. Include anything you think is important."),
+            value: v(&input.what),
+            rows: Some(8),
+            max_chars: Some(WHAT_MAX),
+            code: false,
+        }.render(errors))
+        (TextField {
+            field: "when",
+            label: "When did it happen? (optional)",
+            hint: Some("For example: yesterday at lunch, every Monday, since September."),
+            value: v(&input.when),
+            rows: None,
+            max_chars: Some(WHEN_MAX),
+            code: false,
+        }.render(errors))
+        (TextField {
+            field: "who",
+            label: "Who was involved? (optional)",
+            hint: Some("Names, what they look like, or their year group, if you know."),
+            value: v(&input.who),
+            rows: Some(3),
+            max_chars: Some(WHO_MAX),
+            code: false,
+        }.render(errors))
+    }
+}
+
+/// The optional name and way to reach the pupil.
+fn about_you(input: &ReportInput, errors: &[FieldError]) -> Markup {
+    html! {
+        h2 class="govuk-heading-l" { "About you (optional)" }
+        p class="govuk-body" {
+            strong { "You do not have to tell us who you are." }
+            " If you do, staff can talk to you and help you more quickly."
+        }
+        (TextField {
+            field: "name",
+            label: "Your name (optional)",
+            hint: None,
+            value: v(&input.name),
+            rows: None,
+            max_chars: Some(NAME_MAX),
+            code: false,
+        }.render(errors))
+        (TextField {
+            field: "contact",
+            label: "How should we contact you? (optional)",
+            hint: Some("For example: your tutor group, or a safe time to talk."),
+            value: v(&input.contact),
+            rows: None,
+            max_chars: Some(CONTACT_MAX),
+            code: false,
+        }.render(errors))
+    }
 }
 
 /// The form's one-time token and the pictures held for it, carried from page to page.
@@ -199,8 +222,8 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
                             input type="hidden" name=(name) value=(v(value));
                         }
                         div class="govuk-button-group" {
-                            button type="submit" name="urgent_seen" value="yes" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send my report now" }
-                            button type="submit" name="urgent_seen" value="edit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Go back and change it" }
+                            button type="submit" name="urgent_seen" value=(DangerStep::SendNow.as_str()) class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send my report now" }
+                            button type="submit" name="urgent_seen" value=(DangerStep::GoBack.as_str()) class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Go back and change it" }
                         }
                     }
                 }

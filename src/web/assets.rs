@@ -3,7 +3,7 @@
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::AppState;
+use super::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(

@@ -103,6 +103,7 @@ impl From<SessionError> for AppError {
     fn from(err: SessionError) -> Self {
         match err {
             SessionError::Db(err) => err.into(),
+            SessionError::Refused(_) => AppError::BadRequest("refused"),
             other => AppError::Internal(other.into()),
         }
     }

@@ -1,5 +1,5 @@
-//! What staff handlers take instead of checking by hand: [`Staff`] (a signed-in person
-//! whose session may do everything), [`Admin`] (the same, and an administrator),
+//! What staff handlers take instead of checking by hand: [`StaffSession`] (a signed-in person
+//! whose session may do everything), [`AdminSession`] (the same, and an administrator),
 //! [`Verified`] (past the second factor, for the pages that move a session on: a new
 //! password, setting up an app), [`Pending`] (any live session: signing out) and
 //! [`CsrfForm`] (a posted form whose anti-forgery token matched the session). A handler
@@ -15,7 +15,8 @@ use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use super::{AppError, AppState};
+use super::error::AppError;
+use super::state::AppState;
 use crate::app::sessions::{self, SessionState, SignedIn};
 use crate::crypto::session::SessionToken;
 use crate::views::staff::Viewer;
@@ -79,9 +80,9 @@ impl FromRequest for Verified {
 
 /// A signed-in member of staff whose session may do everything. A session that must
 /// first change its password is sent to that page; no session, to sign in.
-pub struct Staff(pub SignedIn);
+pub struct StaffSession(pub SignedIn);
 
-impl Staff {
+impl StaffSession {
     pub fn person(&self) -> &crate::app::Staff {
         &self.0.staff
     }
@@ -96,32 +97,32 @@ fn active(signed_in: SignedIn) -> Result<SignedIn, AppError> {
     }
 }
 
-impl FromRequest for Staff {
+impl FromRequest for StaffSession {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let loading = load(req);
-        Box::pin(async move { active(loading.await?).map(Staff) })
+        Box::pin(async move { active(loading.await?).map(StaffSession) })
     }
 }
 
 /// A signed-in administrator. Anyone else is told the page does not exist.
-pub struct Admin {
-    pub staff: Staff,
+pub struct AdminSession {
+    pub signed_in: SignedIn,
     pub admin: crate::app::Admin,
 }
 
-impl FromRequest for Admin {
+impl FromRequest for AdminSession {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let loading = load(req);
         Box::pin(async move {
-            let staff = Staff(active(loading.await?)?);
-            let admin = crate::app::Admin::of(staff.person()).ok_or(AppError::NotFound)?;
-            Ok(Admin { staff, admin })
+            let signed_in = active(loading.await?)?;
+            let admin = crate::app::Admin::of(&signed_in.staff).ok_or(AppError::NotFound)?;
+            Ok(AdminSession { signed_in, admin })
         })
     }
 }

@@ -5,7 +5,9 @@ use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html_for, html_response, AppError, AppState};
+use super::error::AppError;
+use super::respond::{html_for, html_response};
+use super::state::AppState;
 use crate::app::pupil;
 use crate::crypto::receipt::ReceiptCode;
 use crate::domain::msg::{FieldError, Msg};

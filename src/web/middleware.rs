@@ -9,7 +9,8 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse};
 
-use super::{AppError, AppState};
+use super::error::AppError;
+use super::state::AppState;
 use crate::views;
 
 /// Nothing may load from anywhere but this site, no inline script or style, and no framing.

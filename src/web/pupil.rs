@@ -5,7 +5,9 @@ use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 use maud::Markup;
 
-use super::{html_for, AppError, AppState};
+use super::error::AppError;
+use super::respond::html_for;
+use super::state::AppState;
 use crate::app::pupil;
 use crate::domain::school::SchoolSlug;
 use crate::store::schools::School;

@@ -11,7 +11,7 @@ use std::time::Duration;
 use actix_web::HttpRequest;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use super::AppError;
+use super::error::AppError;
 use crate::crypto::secret::SecretKey;
 use crate::domain::proxies::TrustedProxies;
 

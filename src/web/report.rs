@@ -10,13 +10,15 @@ use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::{html_for, html_response, AppError, AppState};
+use super::error::AppError;
+use super::respond::{html_for, html_response};
+use super::state::AppState;
 use crate::app::pictures::MAX_PICTURES;
 use crate::app::pupil;
 use crate::app::sending::{self, Earlier, Receipt};
 use crate::crypto::form_token::FormToken;
 use crate::domain::msg::FieldError;
-use crate::domain::report::{self as form, ReportInput, ValidReport};
+use crate::domain::report::{self as form, NextPage, ReportInput, ValidReport};
 use crate::domain::school::SchoolSlug;
 use crate::images::{Clean, Refusal};
 use crate::store::schools::School;
@@ -85,22 +87,14 @@ async fn send(
     // Every page shown again carries the token (a new one for a form that had none).
     let token = sent_token.clone().unwrap_or_else(FormToken::generate);
     input.submission = Some(token.as_str().to_owned());
-    let urgent_seen = ReportInput::value(&input.urgent_seen).to_owned();
-    let checked = form::validate(&input);
     // The usual case (a valid report) takes one trip to the database thread: find the
     // school and store the report together.
-    let report = match checked {
-        Ok(report)
-            if problem.is_none()
-                && urgent_seen != "edit"
-                && (!report.happening_now || urgent_seen == "yes") =>
-        {
-            report
-        }
-        other => {
+    let report = match (form::next_page(&input), problem) {
+        (NextPage::Send(report), None) => report,
+        (next, problem) => {
             let pending = Pending {
                 input,
-                errors: other.err().unwrap_or_default(),
+                next,
                 uploads,
                 problem,
             };
@@ -108,39 +102,35 @@ async fn send(
         }
     };
     if state.limits.check_report(&req).is_err() {
-        // A replay is no new report: it gets its receipt, busy or not.
-        if let Some(page) = shown_before(&req, &state, &slug, sent_token.as_ref()).await? {
-            return Ok(page);
-        }
-        // Many pupils share a school's address: keep every word and ask them to wait.
-        return form_again(
-            &req,
-            &state,
-            &slug,
-            StatusCode::TOO_MANY_REQUESTS,
-            &input,
-            &[form::BUSY],
-        )
-        .await;
+        return busy(&req, &state, &slug, &input, sent_token.as_ref()).await;
     }
     let held = input.held(MAX_PICTURES);
     let (pictures, lost) = match to_send(&state, uploads, sent_token.as_ref(), held).await? {
         Ok(found) => found,
         Err(refusal) => {
             let errors = [FieldError::new("pictures", refusal.msg())];
-            return form_again(
-                &req,
-                &state,
-                &slug,
-                refusal_status(refusal),
-                &input,
-                &errors,
-            )
-            .await;
+            let status = refusal_status(refusal);
+            return form_again(&req, &state, &slug, status, &input, &errors).await;
         }
     };
     drop(turn);
     store(&req, &state, &slug, report, pictures, lost, sent_token).await
+}
+
+/// Too many reports from one address: a replay gets its receipt; a new report keeps
+/// every word and the pupil is asked to wait (many pupils share a school's address).
+async fn busy(
+    req: &HttpRequest,
+    state: &AppState,
+    slug: &str,
+    input: &ReportInput,
+    sent_token: Option<&FormToken>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(page) = shown_before(req, state, slug, sent_token).await? {
+        return Ok(page);
+    }
+    let status = StatusCode::TOO_MANY_REQUESTS;
+    form_again(req, state, slug, status, input, &[form::BUSY]).await
 }
 
 /// Stores the report and shows its receipt, or, for a form stored already, that one's.
@@ -228,7 +218,8 @@ async fn to_send(
 /// A request that does not send the report yet.
 struct Pending {
     input: ReportInput,
-    errors: Vec<FieldError>,
+    /// Where the form would go, were its pictures fine.
+    next: NextPage,
     uploads: Vec<Upload>,
     problem: Option<PictureProblem>,
 }
@@ -245,10 +236,15 @@ async fn not_sent_yet(
 ) -> Result<HttpResponse, AppError> {
     let Pending {
         mut input,
-        mut errors,
+        next,
         uploads,
         problem,
     } = pending;
+    let (mut errors, danger) = match next {
+        NextPage::Form(errors) => (errors, false),
+        NextPage::Danger => (Vec::new(), true),
+        NextPage::Send(_) => (Vec::new(), false),
+    };
     let mut status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -279,10 +275,8 @@ async fn not_sent_yet(
         }
     }
     let school = find_school(state, slug).await?;
-    let urgent_step = errors.is_empty()
-        && ReportInput::value(&input.urgent_seen) != "edit"
-        && ReportInput::value(&input.happening_now) == "yes";
-    let page = if urgent_step {
+    // The danger page only when nothing on the form needs changing.
+    let page = if danger && errors.is_empty() {
         views::report::in_danger(&state.site, &school, &input)
     } else {
         views::report::form(&state.site, &school, &input, &errors)

@@ -19,7 +19,8 @@ use serde::de::DeserializeOwned;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use zeroize::Zeroizing;
 
-use super::{AppError, AppState};
+use super::error::AppError;
+use super::state::AppState;
 use crate::app::pictures::MAX_PICTURES;
 use crate::domain::msg::Msg;
 

@@ -163,7 +163,7 @@ async fn one_pupils_receipt_opens_nothing_of_another_report() {
     });
     let wrapped = app.unbound(
         &second_id,
-        confide::crypto::retention::Copy::Pupil,
+        confide::crypto::retention::KeyCopy::Pupil,
         &wrapped,
     );
     let first_code = confide::crypto::receipt::ReceiptCode::parse(&first).unwrap();

@@ -259,7 +259,7 @@ impl TestApp {
     pub fn unbound(
         &self,
         report_id: &str,
-        copy: confide::crypto::retention::Copy,
+        copy: confide::crypto::retention::KeyCopy,
         bound: &[u8],
     ) -> Vec<u8> {
         use confide::db::schema::reports;
@@ -272,7 +272,7 @@ impl TestApp {
                     .first(c)
                     .unwrap()
             });
-        confide::app::retention::unbind(&self.ctx, school, period.as_deref(), &id, copy, bound)
+        confide::app::binding::unbind(&self.ctx, school, period.as_deref(), &id, copy, bound)
             .unwrap()
             .expect("the retention key exists")
     }
@@ -711,7 +711,7 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     init_logging();
     let data_dir = tempfile::tempdir().unwrap();
-    let mut config = Config::for_data_dir(data_dir.path());
+    let mut config = Config::for_data_dir(data_dir.path()).expect("the test settings are valid");
     config.database = database_for_test(data_dir.path());
     // As a deployment does: pictures in files beside SQLite, in the database with PostgreSQL.
     if !config.database.is_sqlite() {

@@ -358,7 +358,7 @@ async fn leaving_a_temporary_password_replaces_the_key_pair() {
     });
     let wrapped = app.unbound(
         &id,
-        confide::crypto::retention::Copy::Recipient(user_id),
+        confide::crypto::retention::KeyCopy::Recipient(user_id),
         &wrapped,
     );
     assert!(

@@ -172,7 +172,7 @@ async fn a_changed_byte_in_a_recipients_wrapped_key_fails_cleanly() {
     });
     let wrapped = app.unbound(
         &id,
-        confide::crypto::retention::Copy::Recipient(officer.id),
+        confide::crypto::retention::KeyCopy::Recipient(officer.id),
         &wrapped,
     );
     for i in [0, 31, 32, wrapped.len() / 2, wrapped.len() - 1] {

@@ -183,16 +183,16 @@ async fn an_expired_report_leaves_no_row_and_no_backup_can_open_it_once_its_key_
     assert!(page.contains("We could not find a report with that code"));
     let school = app.school("oakfield").id;
     assert_eq!(
-        retention::unbind(
+        confide::app::binding::unbind(
             &app.ctx,
             school,
             Some(&period),
             &rid(&id),
-            confide::crypto::retention::Copy::Recovery,
+            confide::crypto::retention::KeyCopy::Recovery,
             &snapshot,
         )
         .unwrap(),
-        Err(retention::Gone)
+        None
     );
 
     if postgres_base_url().is_none() {

@@ -19,7 +19,7 @@ fn wrapped_for(app: &TestApp, report_id: &str, user_id: confide::domain::ids::Us
     });
     app.unbound(
         report_id,
-        confide::crypto::retention::Copy::Recipient(user_id),
+        confide::crypto::retention::KeyCopy::Recipient(user_id),
         &bound,
     )
 }
@@ -87,7 +87,11 @@ async fn a_school_with_nobody_to_receive_still_accepts_the_report_and_says_so_lo
             .unwrap()
     });
     assert!(unrouted);
-    let recovery = app.unbound(&id, confide::crypto::retention::Copy::Recovery, &recovery);
+    let recovery = app.unbound(
+        &id,
+        confide::crypto::retention::KeyCopy::Recovery,
+        &recovery,
+    );
     // The school's recovery key opens it, so nothing is lost.
     let keys = ReportKeys::unwrap_with(
         app.recovery_key("riverside"),
@@ -134,7 +138,11 @@ async fn staff_of_another_school_cannot_unwrap_a_report_even_given_the_row() {
             .first(conn)
             .unwrap()
     });
-    let recovery = app.unbound(&id, confide::crypto::retention::Copy::Recovery, &recovery);
+    let recovery = app.unbound(
+        &id,
+        confide::crypto::retention::KeyCopy::Recovery,
+        &recovery,
+    );
     assert!(
         ReportKeys::unwrap_with(&river_deputy.key, &crate::helpers::rid(&id), &recovery).is_err()
     );

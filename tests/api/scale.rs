@@ -132,7 +132,8 @@ async fn a_backup_taken_under_load_restores_every_acknowledged_report() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let mut config = confide::config::Config::for_data_dir(restored_dir.path());
+    let mut config = confide::config::Config::for_data_dir(restored_dir.path())
+        .expect("the test settings are valid");
     config.database = confide::config::DatabaseUrl::Sqlite(restored_dir.path().join("confide.db"));
     // Backups never hold the retention keystore; the deployment's own is used with them.
     config.keystore_dir = app.config.keystore_dir.clone();

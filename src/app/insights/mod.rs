@@ -3,7 +3,7 @@
 //! clear triage facts only (never sealed text), with small numbers hidden.
 
 mod book;
-mod cache;
+pub mod cache;
 mod figures;
 
 pub use self::cache::FigureCache;
@@ -11,7 +11,8 @@ pub use self::cache::FigureCache;
 use self::book::Counted;
 use self::figures::{figures, Published};
 pub use self::figures::{Acknowledgement, Grid, Insight, TimeRow};
-use super::{Context, Staff};
+use super::actors::Staff;
+use super::context::Context;
 use crate::db::{Conn, DbError, Tx};
 use crate::domain::choices::Role;
 use crate::domain::ids::SchoolId;

@@ -16,8 +16,10 @@ use crate::domain::msg::{FieldError, Msg};
 use crate::domain::person::Email;
 use crate::domain::school::{NewSchool, SchoolSettings, SchoolSlug};
 use crate::views;
-use crate::web::extract::{with_viewer, Admin, CsrfForm};
-use crate::web::{html_response, see_other, AppError, AppState};
+use crate::web::error::AppError;
+use crate::web::extract::{with_viewer, AdminSession, CsrfForm};
+use crate::web::respond::{html_response, see_other};
+use crate::web::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/staff/admin", web::get().to(overview))
@@ -40,11 +42,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 async fn school_for(
     state: &AppState,
-    admin: &Admin,
+    session: &AdminSession,
     raw: &str,
 ) -> Result<crate::store::schools::School, AppError> {
     let id: crate::domain::ids::SchoolId = raw.parse().map_err(|_| AppError::NotFound)?;
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     state
         .run(move |conn, _| people::schools(conn, &who))
         .await?
@@ -56,13 +58,13 @@ async fn school_for(
 /// The school's printable poster.
 async fn poster(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let school = school_for(&state, &admin, &id).await?;
+    let school = school_for(&state, &session, &id).await?;
     Ok(html_response(
         StatusCode::OK,
-        with_viewer(&admin.staff.0, |v| {
+        with_viewer(&session.signed_in, |v| {
             views::poster::poster_page(&state.site, v, &school, &state.config.public_url)
         }),
     ))
@@ -71,10 +73,10 @@ async fn poster(
 /// The same poster as an A4 SVG file.
 async fn poster_svg(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let school = school_for(&state, &admin, &id).await?;
+    let school = school_for(&state, &session, &id).await?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
         .insert_header((
@@ -102,11 +104,11 @@ fn refused(msg: Msg) -> FieldError {
 
 async fn render_overview(
     state: &AppState,
-    admin: &Admin,
+    session: &AdminSession,
     errors: &[FieldError],
     notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     let overview = state
         .run(move |conn, _| people::overview(conn, &who))
         .await?;
@@ -117,7 +119,7 @@ async fn render_overview(
     };
     Ok(html_response(
         status,
-        with_viewer(&admin.staff.0, |v| {
+        with_viewer(&session.signed_in, |v| {
             views::admin::overview(&state.site, v, &overview, errors, notice)
         }),
     ))
@@ -126,13 +128,15 @@ async fn render_overview(
 /// The answer to a change: done, shown as a refusal on the overview, or an error.
 async fn answer<T>(
     state: &AppState,
-    admin: &Admin,
+    session: &AdminSession,
     result: Result<T, AdminError>,
     done: impl FnOnce(T) -> HttpResponse,
 ) -> Result<HttpResponse, AppError> {
     match result {
         Ok(value) => Ok(done(value)),
-        Err(AdminError::Refused(msg)) => render_overview(state, admin, &[refused(msg)], None).await,
+        Err(AdminError::Refused(msg)) => {
+            render_overview(state, session, &[refused(msg)], None).await
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -145,11 +149,11 @@ struct DoneQuery {
 
 async fn overview(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let notice = query.done.as_deref().and_then(views::admin::done_notice);
-    render_overview(&state, &admin, &[], notice).await
+    render_overview(&state, &session, &[], notice).await
 }
 
 #[derive(Deserialize)]
@@ -161,7 +165,7 @@ struct NewSchoolForm {
 
 async fn add_school(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     form: CsrfForm<NewSchoolForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
@@ -170,21 +174,21 @@ async fn add_school(
         SchoolSlug::parse(&v(&form.slug)).and_then(|slug| NewSchool::new(slug, &v(&form.name)));
     let mut new = match new {
         Ok(new) => new,
-        Err(msg) => return render_overview(&state, &admin, &[refused(msg)], None).await,
+        Err(msg) => return render_overview(&state, &session, &[refused(msg)], None).await,
     };
     let hours = v(&form.hours);
     if !hours.trim().is_empty() {
         new.reading_hours = hours.trim().to_owned();
     }
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     let created = state
         .run(move |conn, ctx| people::add_school(conn, ctx, &who, &new))
         .await;
-    answer(&state, &admin, created, |(school, key)| {
+    answer(&state, &session, created, |(school, key)| {
         let text = recovery_key_to_text(&key);
         html_response(
             StatusCode::OK,
-            with_viewer(&admin.staff.0, |v| {
+            with_viewer(&session.signed_in, |v| {
                 views::admin::shown_once(
                     &state.site,
                     v,
@@ -204,7 +208,7 @@ async fn add_school(
 
 async fn school_settings(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     id: web::Path<SchoolId>,
     form: CsrfForm<HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
@@ -226,13 +230,13 @@ async fn school_settings(
         [&retention[0], &retention[1], &retention[2]],
     ) {
         Ok(settings) => settings,
-        Err(msg) => return render_overview(&state, &admin, &[refused(msg)], None).await,
+        Err(msg) => return render_overview(&state, &session, &[refused(msg)], None).await,
     };
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     let changed = state
         .run(move |conn, ctx| people::change_school_settings(conn, ctx, &who, id, &settings))
         .await;
-    answer(&state, &admin, changed, |()| back("settings")).await
+    answer(&state, &session, changed, |()| back("settings")).await
 }
 
 #[derive(Deserialize)]
@@ -244,17 +248,17 @@ struct NewPersonForm {
 
 async fn add_person(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     form: CsrfForm<NewPersonForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
     let email = match Email::parse(form.email.as_deref().unwrap_or_default()) {
         Ok(email) => email,
-        Err(msg) => return render_overview(&state, &admin, &[refused(msg)], None).await,
+        Err(msg) => return render_overview(&state, &session, &[refused(msg)], None).await,
     };
     let name = form.name.unwrap_or_default();
     let is_admin = form.admin.is_some();
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     let created = state
         .run(move |conn, ctx| {
             people::add_person(
@@ -270,10 +274,10 @@ async fn add_person(
             )
         })
         .await;
-    answer(&state, &admin, created, |created| {
+    answer(&state, &session, created, |created| {
         html_response(
             StatusCode::OK,
-            with_viewer(&admin.staff.0, |v| {
+            with_viewer(&session.signed_in, |v| {
                 views::admin::shown_once(
                     &state.site,
                     v,
@@ -292,12 +296,12 @@ struct NoFields {}
 
 async fn person_action(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     path: web::Path<(UserId, String)>,
     _: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
     let (user, action) = path.into_inner();
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     match action.as_str() {
         "disable" | "enable" => {
             let disabled = action == "disable";
@@ -305,16 +309,16 @@ async fn person_action(
                 .run(move |conn, ctx| people::set_disabled(conn, ctx, &who, user, disabled))
                 .await;
             let done = if disabled { "disabled" } else { "enabled" };
-            answer(&state, &admin, changed, |_| back(done)).await
+            answer(&state, &session, changed, |_| back(done)).await
         }
         "reset" => {
             let reset = state
                 .run(move |conn, ctx| people::reset_password(conn, ctx, &who, user))
                 .await;
-            answer(&state, &admin, reset, |(person, password)| {
+            answer(&state, &session, reset, |(person, password)| {
                 html_response(
                     StatusCode::OK,
-                    with_viewer(&admin.staff.0, |v| {
+                    with_viewer(&session.signed_in, |v| {
                         views::admin::shown_once(
                             &state.site,
                             v,
@@ -331,7 +335,7 @@ async fn person_action(
             let reset = state
                 .run(move |conn, ctx| people::reset_two_factor(conn, ctx, &who, user))
                 .await;
-            answer(&state, &admin, reset, |_| back("two-factor-reset")).await
+            answer(&state, &session, reset, |_| back("two-factor-reset")).await
         }
         _ => Err(AppError::NotFound),
     }
@@ -356,43 +360,46 @@ impl RoleForm {
 
 async fn grant(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     form: CsrfForm<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     let Some((school, user, role)) = form.0.parts() else {
-        return render_overview(&state, &admin, &[refused(Msg::RoleFormIncomplete)], None).await;
+        return render_overview(&state, &session, &[refused(Msg::RoleFormIncomplete)], None).await;
     };
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     let granted = state
         .run(move |conn, ctx| people::grant_role(conn, ctx, &who, school, user, role))
         .await;
-    answer(&state, &admin, granted, |()| back("granted")).await
+    answer(&state, &session, granted, |()| back("granted")).await
 }
 
 async fn revoke(
     state: web::Data<AppState>,
-    admin: Admin,
+    session: AdminSession,
     form: CsrfForm<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
     let Some((school, user, role)) = form.0.parts() else {
         return Err(AppError::BadRequest("incomplete role form"));
     };
-    let who = admin.admin.clone();
+    let who = session.admin.clone();
     let revoked = state
         .run(move |conn, ctx| people::revoke_role(conn, ctx, &who, school, user, role))
         .await;
-    answer(&state, &admin, revoked, |_| back("revoked")).await
+    answer(&state, &session, revoked, |_| back("revoked")).await
 }
 
-async fn outbox(state: web::Data<AppState>, admin: Admin) -> Result<HttpResponse, AppError> {
-    let who = admin.admin.clone();
+async fn outbox(
+    state: web::Data<AppState>,
+    session: AdminSession,
+) -> Result<HttpResponse, AppError> {
+    let who = session.admin.clone();
     let outbox = state
         .run(move |conn, ctx| people::outbox(conn, ctx, &who))
         .await?;
     let transport = format!("{:?}", state.config.mail);
     Ok(html_response(
         StatusCode::OK,
-        with_viewer(&admin.staff.0, |v| {
+        with_viewer(&session.signed_in, |v| {
             views::admin::outbox(&state.site, v, &outbox, &transport)
         }),
     ))

@@ -8,13 +8,15 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use crate::app::sessions::{self, SessionState};
+use crate::app::sessions::{self, SessionError, SessionState};
 use crate::app::two_factor::{self, CodeStep, EnrolmentStep, TwoFactorError};
 use crate::crypto::session::SessionToken;
 use crate::domain::msg::{FieldError, Msg};
 use crate::views;
-use crate::web::extract::{with_viewer, CsrfForm, Pending, Staff, Verified};
-use crate::web::{html_response, see_other, AppError, AppState};
+use crate::web::error::AppError;
+use crate::web::extract::{with_viewer, CsrfForm, Pending, StaffSession, Verified};
+use crate::web::respond::{html_response, see_other};
+use crate::web::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
@@ -344,7 +346,7 @@ struct ReturnQuery {
 
 async fn show_verify(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     query: web::Query<ReturnQuery>,
 ) -> HttpResponse {
     let then = safe_return(query.then.as_deref());
@@ -366,7 +368,7 @@ struct VerifyForm {
 async fn verify(
     req: HttpRequest,
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     form: CsrfForm<VerifyForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
@@ -456,10 +458,10 @@ async fn change_password(
                 &form.confirm.unwrap_or_default(),
             )
         })
-        .await?;
+        .await;
     match changed {
         Ok(renewed) => with_cookie(&state, see_other("/staff"), &renewed),
-        Err(problem) => {
+        Err(SessionError::Refused(problem)) => {
             let forced = session.0.state == SessionState::MustChangePassword;
             Ok(html_response(
                 StatusCode::BAD_REQUEST,
@@ -468,5 +470,6 @@ async fn change_password(
                 }),
             ))
         }
+        Err(other) => Err(other.into()),
     }
 }

@@ -8,12 +8,14 @@ use serde::Deserialize;
 use crate::app::cases::{self, CaseError};
 use crate::app::{pictures, retention};
 use crate::domain::choices::{Category, HoldReason, Outcome, Risk, Status};
-use crate::domain::ids::{ReportId, UserId};
+use crate::domain::ids::{PictureId, ReportId, UserId};
 use crate::domain::msg::{FieldError, Msg};
 use crate::store::queue::{Cursor, QueueFilter, RiskFilter, StatusFilter};
 use crate::views;
-use crate::web::extract::{with_viewer, CsrfForm, Staff};
-use crate::web::{html_response, see_other, AppError, AppState};
+use crate::web::error::AppError;
+use crate::web::extract::{with_viewer, CsrfForm, StaffSession};
+use crate::web::respond::{html_response, see_other};
+use crate::web::state::AppState;
 use actix_web::http::header;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -88,7 +90,7 @@ impl QueueQuery {
 
 async fn show_queue(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
@@ -120,7 +122,7 @@ fn report_id(raw: &str) -> Result<ReportId, AppError> {
 
 async fn render_case(
     state: &AppState,
-    staff: &Staff,
+    staff: &StaffSession,
     id: ReportId,
     errors: &[FieldError],
     notice: Option<&str>,
@@ -142,7 +144,7 @@ async fn render_case(
     Ok(html_response(
         status,
         with_viewer(&staff.0, |v| {
-            views::staff::case(&state.site, v, &opened, errors, staff.person().id(), notice)
+            views::case::case(&state.site, v, &opened, errors, staff.person().id(), notice)
         }),
     ))
 }
@@ -155,11 +157,11 @@ struct DoneQuery {
 
 async fn show_case(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     id: web::Path<String>,
     query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let notice = query.done.as_deref().and_then(views::staff::done_notice);
+    let notice = query.done.as_deref().and_then(views::case::done_notice);
     render_case(&state, &staff, report_id(&id)?, &[], notice).await
 }
 
@@ -175,7 +177,7 @@ fn hand_off_error(id: &ReportId) -> impl FnOnce(CaseError) -> AppError {
 /// What the hand-off is, and the button that makes it. A GET opens and records nothing.
 async fn confirm_hand_off(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = report_id(&id)?;
@@ -194,7 +196,7 @@ async fn confirm_hand_off(
 /// The printable hand-off summary, fingerprinted and recorded before it is sent.
 async fn make_hand_off(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     id: web::Path<String>,
     _: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
@@ -231,13 +233,13 @@ async fn make_hand_off(
 /// save under a plain name, and only to someone the report is routed to.
 async fn picture(
     state: &AppState,
-    staff: Staff,
+    staff: StaffSession,
     path: (String, String),
     size: pictures::Size,
 ) -> Result<HttpResponse, AppError> {
     let (raw_id, raw_picture) = path;
     let id = report_id(&raw_id)?;
-    let picture = report_id(&raw_picture)?;
+    let picture = PictureId::parse(&raw_picture).ok_or(AppError::NotFound)?;
     let person = staff.person().clone();
     let back_here = format!("/staff/reports/{id}");
     let target = id.clone();
@@ -269,7 +271,7 @@ async fn picture(
 
 async fn show_picture(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     picture(&state, staff, path.into_inner(), pictures::Size::Full).await
@@ -277,7 +279,7 @@ async fn show_picture(
 
 async fn show_thumbnail(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     picture(&state, staff, path.into_inner(), pictures::Size::Thumbnail).await
@@ -340,7 +342,7 @@ impl ChangeForm {
 
 async fn change(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     path: web::Path<(String, String)>,
     form: CsrfForm<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {

@@ -7,8 +7,10 @@ use serde::Deserialize;
 
 use crate::app::insights::{self, By, InsightError, PeriodChoice, Request};
 use crate::views;
-use crate::web::extract::{with_viewer, Staff};
-use crate::web::{html_response, AppError, AppState};
+use crate::web::error::AppError;
+use crate::web::extract::{with_viewer, StaffSession};
+use crate::web::respond::html_response;
+use crate::web::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/staff/insights", web::get().to(show))
@@ -48,7 +50,7 @@ impl Query {
 
 async fn figures(
     state: &AppState,
-    staff: &Staff,
+    staff: &StaffSession,
     query: &Query,
 ) -> Result<Result<insights::Insight, HttpResponse>, AppError> {
     let person = staff.person().clone();
@@ -68,7 +70,7 @@ async fn figures(
 
 async fn show(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     Ok(match figures(&state, &staff, &query).await? {
@@ -84,7 +86,7 @@ async fn show(
 
 async fn download(
     state: web::Data<AppState>,
-    staff: Staff,
+    staff: StaffSession,
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let insight = match figures(&state, &staff, &query).await? {

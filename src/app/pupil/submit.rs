@@ -1,0 +1,401 @@
+//! Receiving a pupil's report, step by step: route it, seal it for each recipient, work
+//! out the notices and counters, then store it all in one short write.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+use super::error::PupilError;
+use crate::app::context::Context;
+use crate::app::{binding, insights, pictures, sending};
+use crate::crypto::context;
+use crate::crypto::form_token::FormToken;
+use crate::crypto::receipt::ReceiptCode;
+use crate::crypto::retention::KeyCopy;
+use crate::crypto::sealed_box::{PublicKey, ReportKeys};
+use crate::db::{Conn, DbError, Tx};
+use crate::domain::choices::{ActorRole, EventKind, MailKind, Status};
+use crate::domain::ids::{ReportId, UserId};
+use crate::domain::insight::Fact;
+use crate::domain::report::ValidReport;
+use crate::domain::routing;
+use crate::domain::school::SchoolSlug;
+use crate::images::Clean;
+use crate::store::audit::Actor;
+use crate::store::events::{self, Event};
+use crate::store::keys::{self, QueueKeys};
+use crate::store::outbox::{self, NewMail};
+use crate::store::reports::{self, NewReport};
+use crate::store::roles::{self, RoleHolder};
+use crate::store::schools::{self, School};
+use crate::store::users;
+use crate::time::Timestamp;
+
+/// What the pupil is told after sending: the code, once.
+#[derive(Debug)]
+pub struct Submitted {
+    pub school: School,
+    pub report_id: ReportId,
+    pub receipt: ReceiptCode,
+    pub recipients: usize,
+}
+
+/// Seals and stores a report, its keys for every recipient the rules route it to, the
+/// notices and the audit row, in one commit (shared with other pupils' reports on
+/// SQLite). All sealing happens before the write, so the writer's turn is held only for
+/// the inserts.
+pub fn submit(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    slug: &SchoolSlug,
+    report: &ValidReport,
+    pictures: &[Clean],
+) -> Result<Submitted, PupilError> {
+    submit_once(conn, ctx, slug, report, pictures, None)?.ok_or(PupilError::Broken(
+        "a report without a form token was refused",
+    ))
+}
+
+/// [`submit`] for a form with a one-time token: `None` (and nothing stored, nobody told)
+/// if a request with the same token stored its report already (see [`sending`]).
+pub fn submit_once(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    slug: &SchoolSlug,
+    report: &ValidReport,
+    pictures: &[Clean],
+    token: Option<&FormToken>,
+) -> Result<Option<Submitted>, PupilError> {
+    let routed = route(conn, slug, report)?;
+    let now = ctx.now();
+    let sealed = seal(ctx, &routed, report, now)?;
+    let claim = token.map(|token| {
+        Arc::new(sending::Claim::new(
+            ctx,
+            token,
+            &sealed.receipt,
+            report.happening_now,
+            pictures.len(),
+        ))
+    });
+    // Pictures are sealed and (on the file store) written before the commit, which then
+    // carries only their rows.
+    let sealed_pictures = pictures::seal(&sealed.row.id, &sealed.keys.report, None, pictures, now);
+    pictures::write_files(ctx, &sealed_pictures)?;
+    let picture_ids = pictures::ids(&sealed_pictures);
+    let report_id = sealed.row.id.clone();
+    let write = Write {
+        mails: notices(conn, &routed, &sealed, report.happening_now)?,
+        fact: counted(&routed.school, report, now),
+        row: sealed.row,
+        pictures: sealed_pictures,
+        claim: claim.clone(),
+        ctx: ctx.clone(),
+    };
+    let stored = conn.write_grouped(Box::new(move |tx| write.run(tx, now)));
+    let sent_before = claim.is_some_and(|claim| claim.sent_before());
+    if stored.is_err() || sent_before {
+        ctx.blobs.remove_pictures(&picture_ids);
+    }
+    stored?;
+    if sent_before {
+        return Ok(None);
+    }
+    if sealed.unrouted {
+        tracing::error!(
+            school = %routed.school.slug,
+            "NO RECIPIENT: a report for this school was stored for the recovery key only. \
+             Give someone a role with `confide role grant`, then share old reports with `confide recovery share`."
+        );
+    }
+    Ok(Some(Submitted {
+        school: routed.school,
+        report_id,
+        receipt: sealed.receipt,
+        recipients: sealed.recipients,
+    }))
+}
+
+/// The school and the people of it the routing rules send this report to.
+struct Routed {
+    school: School,
+    holders: Vec<RoleHolder>,
+    recipients: BTreeSet<UserId>,
+}
+
+fn route(
+    conn: &mut Conn<'_>,
+    slug: &SchoolSlug,
+    report: &ValidReport,
+) -> Result<Routed, PupilError> {
+    let school = schools::find_by_slug(conn.db(), slug)?.ok_or(PupilError::NoSuchSchool)?;
+    let holders = roles::holders(conn.db(), school.id)?;
+    let recipients = routing::recipients(report.about, &roles::holdings(&holders));
+    Ok(Routed {
+        school,
+        holders,
+        recipients,
+    })
+}
+
+/// A report sealed for storing, and what the pupil and the notices need to know of it.
+struct Sealed {
+    receipt: ReceiptCode,
+    keys: ReportKeys,
+    row: Row,
+    /// How many people it was sealed for; none means only the recovery key can open it.
+    recipients: usize,
+    unrouted: bool,
+}
+
+/// The report's row and its key copies, owned so the grouped write can carry them.
+struct Row {
+    id: ReportId,
+    triage: Triage,
+    retention_period: String,
+    receipt_lookup: Vec<u8>,
+    pupil_key: Vec<u8>,
+    recovery_keys: Vec<u8>,
+    details: Vec<u8>,
+    /// One copy of the report's keys per recipient.
+    recipient_keys: Vec<(UserId, Vec<u8>)>,
+}
+
+/// The report's facts kept in the clear for triage.
+#[derive(Clone, Copy)]
+struct Triage {
+    category: crate::domain::choices::Category,
+    location: crate::domain::choices::Location,
+    about: crate::domain::choices::About,
+    happening_now: bool,
+    named: bool,
+}
+
+/// Seals the pupil's words with a new report key and wraps that key for each recipient,
+/// the pupil's receipt code and the school's recovery key, each copy bound to the
+/// school's retention key for this month: destroying that key later shreds the report
+/// wherever a copy of the database is.
+fn seal(
+    ctx: &Context,
+    routed: &Routed,
+    report: &ValidReport,
+    now: Timestamp,
+) -> Result<Sealed, PupilError> {
+    let report_id = ReportId::generate();
+    let keys = ReportKeys::generate();
+    let receipt = ReceiptCode::generate();
+    let details_json = Zeroizing::new(
+        serde_json::to_vec(&report.details).map_err(|_| PupilError::Broken("details"))?,
+    );
+    let details = keys
+        .report
+        .seal(&context::field(&report_id, "details"), &details_json);
+    let pupil_key = receipt.wrapping_key().seal(
+        &context::field(&report_id, "pupil-key"),
+        keys.report.as_bytes(),
+    );
+    let period = binding::open_period(now);
+    let retention_key = binding::binding_key(ctx, routed.school.id, &period)?;
+    let recipient_keys: Vec<_> = recipient_copies(routed, &keys, &report_id)
+        .into_iter()
+        .map(|(user, w)| {
+            (
+                user,
+                retention_key.bind(&report_id, KeyCopy::Recipient(user), &w),
+            )
+        })
+        .collect();
+    let recovery_keys = recovery_copy(&routed.school, &keys, &report_id);
+    let details_fields = &report.details;
+    let row = Row {
+        id: report_id.clone(),
+        triage: Triage {
+            category: report.category,
+            location: report.location,
+            about: report.about,
+            happening_now: report.happening_now,
+            named: !details_fields.name.is_empty() || !details_fields.contact.is_empty(),
+        },
+        retention_period: period.as_string(),
+        receipt_lookup: receipt.lookup_hash(&ctx.server_key),
+        pupil_key: retention_key.bind(&report_id, KeyCopy::Pupil, &pupil_key),
+        recovery_keys: retention_key.bind(&report_id, KeyCopy::Recovery, &recovery_keys),
+        details,
+        recipient_keys,
+    };
+    Ok(Sealed {
+        recipients: row.recipient_keys.len(),
+        unrouted: row.recipient_keys.is_empty(),
+        receipt,
+        keys,
+        row,
+    })
+}
+
+/// The report's keys wrapped for each recipient, once each.
+fn recipient_copies(
+    routed: &Routed,
+    keys: &ReportKeys,
+    report_id: &ReportId,
+) -> Vec<(UserId, Vec<u8>)> {
+    let mut wrapped: Vec<(UserId, Vec<u8>)> = Vec::with_capacity(routed.recipients.len());
+    for holder in routed
+        .holders
+        .iter()
+        .filter(|h| routed.recipients.contains(&h.user_id))
+    {
+        if wrapped.iter().any(|(id, _)| *id == holder.user_id) {
+            continue;
+        }
+        // One broken account must not cost the pupil their report: skip it, loudly.
+        match PublicKey::from_bytes(&holder.public_key) {
+            Ok(public) => wrapped.push((holder.user_id, keys.wrap_for(&public, report_id))),
+            Err(_) => tracing::error!(
+                user = %holder.user_id,
+                "a recipient has an unusable public key: the report was not sealed for them"
+            ),
+        }
+    }
+    wrapped
+}
+
+/// The report's keys wrapped for the school's recovery key, or nothing (loudly) if the
+/// school has none that works.
+fn recovery_copy(school: &School, keys: &ReportKeys, report_id: &ReportId) -> Vec<u8> {
+    match school
+        .recovery_public_key
+        .as_deref()
+        .map(PublicKey::from_bytes)
+    {
+        Some(Ok(public)) => keys.wrap_for(&public, report_id),
+        _ => {
+            tracing::error!(school = %school.slug, "school has no usable recovery key: report stored without a recovery copy");
+            Vec::new()
+        }
+    }
+}
+
+/// The content-free mails a new report sends: one to each recipient (urgent reports
+/// even to those who chose a daily digest), or to every administrator when nobody can
+/// read it.
+fn notices(
+    conn: &mut Conn<'_>,
+    routed: &Routed,
+    sealed: &Sealed,
+    urgent: bool,
+) -> Result<Vec<NewMail>, PupilError> {
+    let kind = if urgent {
+        MailKind::Urgent
+    } else {
+        MailKind::NewReport
+    };
+    let sealed_for = |user: &UserId| sealed.row.recipient_keys.iter().any(|(id, _)| id == user);
+    let mut mails: Vec<NewMail> = routed
+        .holders
+        .iter()
+        .filter(|h| sealed_for(&h.user_id))
+        .filter(|h| urgent || !h.notify_digest)
+        .map(|h| NewMail {
+            kind,
+            email: h.email.clone(),
+            user_id: Some(h.user_id),
+            school_id: Some(routed.school.id),
+        })
+        .collect();
+    mails.sort_by_key(|m| m.user_id);
+    mails.dedup_by_key(|m| m.user_id);
+    if sealed.unrouted {
+        let school = routed.school.id;
+        mails.extend(
+            users::administrators(conn.db())?
+                .into_iter()
+                .map(|(id, email)| NewMail {
+                    kind: MailKind::Unrouted,
+                    email,
+                    user_id: Some(id),
+                    school_id: Some(school),
+                }),
+        );
+    }
+    Ok(mails)
+}
+
+/// Everything the write stores, worked out first so the write itself is short and can
+/// share a commit with other pupils' reports.
+struct Write {
+    row: Row,
+    pictures: pictures::Sealed,
+    mails: Vec<NewMail>,
+    fact: Fact,
+    claim: Option<Arc<sending::Claim>>,
+    ctx: Context,
+}
+
+impl Write {
+    fn run(self, tx: &mut Tx<'_>, now: Timestamp) -> Result<(), DbError> {
+        // First, under the token's unique key: a form already sent stores nothing more.
+        if let Some(claim) = &self.claim {
+            if !claim.make(tx, now)? {
+                return Ok(());
+            }
+        }
+        insights::note(tx, None, Some(&self.fact))?;
+        let row = &self.row;
+        let triage = row.triage;
+        reports::insert(
+            tx,
+            &NewReport {
+                id: &row.id,
+                school: self.fact.school,
+                category: triage.category,
+                location: triage.location,
+                happening_now: triage.happening_now,
+                about: triage.about,
+                named: triage.named,
+                unrouted: row.recipient_keys.is_empty(),
+                retention_period: &row.retention_period,
+                receipt_lookup: &row.receipt_lookup,
+                pupil_key: &row.pupil_key,
+                recovery_keys: &row.recovery_keys,
+                details: &row.details,
+            },
+            now,
+        )?;
+        let queue = QueueKeys::new_report(triage.happening_now, now);
+        for (user, wrapped) in &row.recipient_keys {
+            keys::insert(tx, &row.id, *user, wrapped, &queue, now)?;
+        }
+        pictures::record(tx, &self.ctx, &self.pictures)?;
+        // The notices go in the same transaction: a saved report is never left unannounced.
+        outbox::enqueue(tx, &self.mails, now)?;
+        let detail = if triage.happening_now {
+            "marked as happening now"
+        } else {
+            ""
+        };
+        events::record(
+            tx,
+            &Actor::pupil(),
+            &Event::new(&row.id, EventKind::Received, ActorRole::Pupil)
+                .change(None, Some(Status::New.as_str())),
+            detail,
+            now,
+        )
+    }
+}
+
+/// The report as the figures count it when it arrives.
+fn counted(school: &School, report: &ValidReport, now: Timestamp) -> Fact {
+    Fact {
+        school: school.id,
+        week: crate::time::uk_week(now),
+        category: report.category,
+        location: report.location,
+        urgent: report.happening_now,
+        acknowledged_after: None,
+        target_seconds: i64::from(school.ack_within_hours) * 3_600,
+        outcome: None,
+        referral: None,
+    }
+}
