@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 
 use super::book::{referral_statuses, rows, Counted, Figure, Weeks};
-use super::{By, Period, Reach, Request, Term};
+use super::request::{By, Period, Request};
+use super::scope::Reach;
 use crate::domain::choices::{Category, Location, Outcome, Status};
 use crate::domain::insight::{percentile, share, Shown, PERCENTILE_FROM, SMALL_BELOW};
-use crate::time::{self, Timestamp};
+use crate::time::{self, calendar::Term, Timestamp};
 
 /// A table of counts with its row totals, column totals and grand total, as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,14 +96,11 @@ impl Published<'_> {
     }
 }
 
+/// The words for a row over time, from its key (see [`super::book::rows`]).
 fn row_label(by: By, key: i64) -> String {
     match by {
         By::Week => time::format_day(time::week_start_day(key)),
-        By::Term => Term {
-            year: key.div_euclid(3) as i16,
-            part: key.rem_euclid(3) as u8,
-        }
-        .label(),
+        By::Term => Term::from_number(key).label(),
     }
 }
 

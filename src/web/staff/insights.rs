@@ -36,10 +36,7 @@ impl Query {
             .by
             .as_deref()
             .and_then(By::parse)
-            .unwrap_or(match period {
-                PeriodChoice::ThisYear | PeriodChoice::LastYear => By::Term,
-                _ => By::Week,
-            });
+            .unwrap_or(By::usual_for(period));
         Request {
             school: self.school.as_deref().and_then(|s| s.parse().ok()),
             period,
