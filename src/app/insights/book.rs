@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::request::{By, Period};
+use super::request::{By, WeekRange};
 use crate::domain::choices::{Category, Location, Outcome, Status};
 use crate::domain::ids::SchoolId;
 use crate::domain::insight::{Ledger, Measure, Shown};
@@ -36,7 +36,7 @@ pub enum Figure {
 
 /// The rows of a period's table over time: the key of each (the week, or the term's
 /// [`Term::number`]) and its weeks.
-pub fn rows(period: &Period, by: By) -> Vec<(i64, Weeks)> {
+pub fn rows(period: &WeekRange, by: By) -> Vec<(i64, Weeks)> {
     let key = |week: i64| match by {
         By::Week => week,
         By::Term => Term::of_day(time::week_start_day(week)).number(),
@@ -212,7 +212,7 @@ fn add_per_period(ledger: &mut Ledger<Figure>, counted: &Counted, weeks: Weeks) 
 
 /// Every figure of one scope over `periods`, by week and by term, with every sum that
 /// ties them: not yet audited.
-pub fn book(counted: &Counted, periods: &[Period]) -> Ledger<Figure> {
+pub fn book(counted: &Counted, periods: &[WeekRange]) -> Ledger<Figure> {
     let mut ledger = Ledger::default();
     for period in periods {
         let whole = (period.from_week, period.to_week);

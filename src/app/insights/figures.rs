@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::book::{referral_statuses, rows, Counted, Figure, Weeks};
-use super::request::{By, Period, Request};
+use super::request::{By, Request, WeekRange};
 use super::scope::Reach;
 use crate::domain::choices::{Category, Location, Outcome, Status};
 use crate::domain::insight::{percentile, share, Shown, PERCENTILE_FROM, SMALL_BELOW};
@@ -52,7 +52,7 @@ pub struct Insight {
     pub request: Request,
     /// Who the figures cover, in words.
     pub scope_label: String,
-    pub period: Period,
+    pub period: WeekRange,
     /// Kinds of report with reports in the period: the columns of both tables.
     pub columns: Vec<Category>,
     /// Fewer than 5 reports in all: no table is shown.
@@ -163,7 +163,7 @@ pub fn figures(
     reach: Reach,
     request: Request,
     scope_label: String,
-    period: Period,
+    period: WeekRange,
     target_hours: Option<i32>,
     published: &Published<'_>,
     now: Timestamp,

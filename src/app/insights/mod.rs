@@ -14,9 +14,9 @@ use std::sync::Arc;
 
 pub use self::cache::FigureCache;
 pub use self::figures::{Acknowledgement, Grid, Insight, TimeRow};
-pub use self::request::{By, Period, PeriodChoice, Request};
+pub use self::request::{By, PeriodChoice, Request, WeekRange};
 pub use self::scope::{reach, InsightError, Reach, ROLES};
-pub use self::upkeep::{fact_of, fold, note, rebuild_if_empty};
+pub use self::upkeep::{fact, fact_of, fold, note, rebuild_if_empty};
 
 use self::book::{Counted, Figure};
 use self::figures::{figures, Published};
@@ -42,9 +42,9 @@ pub fn insight(
     let chosen = Chosen::of(&reach, request.school);
     request.school = chosen.school.as_ref().map(|s| s.id);
     // Every period a person can choose, so that what one hides every one hides.
-    let periods = Period::every(now);
+    let periods = WeekRange::every(now);
     let (counted, shown) = audited(conn, ctx, &chosen, &periods)?;
-    let period = Period::of(request.period, now);
+    let period = WeekRange::of(request.period, now);
     let target_hours = chosen.school.as_ref().map(|s| s.ack_within_hours);
     Ok(figures(
         reach,
@@ -66,7 +66,7 @@ fn audited(
     conn: &mut Conn<'_>,
     ctx: &Context,
     chosen: &Chosen,
-    periods: &[Period],
+    periods: &[WeekRange],
 ) -> Result<(Counted, Arc<BTreeMap<Figure, Shown>>), DbError> {
     let from = periods.iter().map(|p| p.from_week).min().unwrap_or(0);
     let to = periods.iter().map(|p| p.to_week).max().unwrap_or(0);
@@ -79,7 +79,7 @@ fn audited(
         version,
         schools: chosen.schools.clone(),
         everywhere: chosen.everywhere,
-        periods: periods.iter().map(Period::weeks).collect(),
+        periods: periods.iter().map(WeekRange::weeks).collect(),
     };
     let shown = ctx.figures.audited(key, || -> Result<_, DbError> {
         if chosen.schools.len() == 1 {

@@ -98,7 +98,7 @@ impl By {
 
 /// The weeks a period covers: those whose Monday falls in it, up to this week.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Period {
+pub struct WeekRange {
     pub choice: PeriodChoice,
     pub label: String,
     pub from_week: i64,
@@ -106,8 +106,8 @@ pub struct Period {
     pub to_week: i64,
 }
 
-impl Period {
-    pub fn of(choice: PeriodChoice, now: Timestamp) -> Period {
+impl WeekRange {
+    pub fn of(choice: PeriodChoice, now: Timestamp) -> WeekRange {
         let term = Term::of_day(time::uk_day(now));
         let ((from, to), label) = match choice {
             PeriodChoice::ThisTerm => (term.days(), term.label()),
@@ -120,7 +120,7 @@ impl Period {
         };
         let this_week_after = time::uk_week(now) + 1;
         let from_week = first_week_from(from);
-        Period {
+        WeekRange {
             choice,
             label,
             from_week,
@@ -129,10 +129,10 @@ impl Period {
     }
 
     /// Every period a person can choose now, in the order of [`PeriodChoice::ALL`].
-    pub fn every(now: Timestamp) -> Vec<Period> {
+    pub fn every(now: Timestamp) -> Vec<WeekRange> {
         PeriodChoice::ALL
             .iter()
-            .map(|c| Period::of(*c, now))
+            .map(|c| WeekRange::of(*c, now))
             .collect()
     }
 
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn a_period_stops_at_this_week() {
         let now = Timestamp(time::day_of_date(2026, 12, 2) * 86_400 + 36_000);
-        let p = Period::of(PeriodChoice::ThisTerm, now);
+        let p = WeekRange::of(PeriodChoice::ThisTerm, now);
         // Monday 7 September 2026 is the first Monday of the term.
         assert_eq!(
             time::week_start_day(p.from_week),
@@ -166,10 +166,10 @@ mod tests {
         );
         assert_eq!(p.to_week, time::uk_week(now) + 1);
         assert_eq!(p.label, "Autumn term 2026");
-        let last = Period::of(PeriodChoice::LastYear, now);
+        let last = WeekRange::of(PeriodChoice::LastYear, now);
         assert_eq!(last.label, "School year 2025/26");
         assert_eq!(last.to_week - last.from_week, 53);
-        let last_term = Period::of(PeriodChoice::LastTerm, now);
+        let last_term = WeekRange::of(PeriodChoice::LastTerm, now);
         assert_eq!(last_term.label, "Summer term 2026");
         assert_eq!(last_term.to_week, p.from_week);
     }

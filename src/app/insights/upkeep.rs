@@ -3,24 +3,30 @@
 
 use crate::db::{Conn, DbError, Tx};
 use crate::domain::insight::{changes, Fact};
-use crate::store::insights as counters;
+use crate::store::insights::{self as counters, StoredFacts};
 use crate::store::reports::CaseRow;
 use crate::store::schools::{self, School};
 use crate::time::{self, Timestamp};
 
-/// The facts of a report as its school's counters see them.
-pub fn fact_of(row: &CaseRow, target_hours: i32) -> Fact {
+/// The facts of a report as its school's counters see them: the one place a [`Fact`] is
+/// made, whether the report is stored, just arriving, or purged with its facts kept.
+pub fn fact(report: &StoredFacts, target_hours: i32) -> Fact {
     Fact {
-        school: row.school_id,
-        week: time::uk_week(row.created_at),
-        category: row.category,
-        location: row.location,
-        urgent: row.happening_now,
-        acknowledged_after: row.acknowledged_at.map(|a| a.since(row.created_at)),
+        school: report.school_id,
+        week: time::uk_week(report.created_at),
+        category: report.category,
+        location: report.location,
+        urgent: report.happening_now,
+        acknowledged_after: report.acknowledged_at.map(|a| a.since(report.created_at)),
         target_seconds: i64::from(target_hours) * 3_600,
-        outcome: row.outcome,
-        referral: row.referral,
+        outcome: report.outcome,
+        referral: report.referral,
     }
+}
+
+/// The facts of a report's row as its school's counters see them.
+pub fn fact_of(row: &CaseRow, target_hours: i32) -> Fact {
+    fact(&StoredFacts::from(row), target_hours)
 }
 
 /// Appends what a change to a report moves, in the caller's transaction.
@@ -69,36 +75,27 @@ fn for_each_fact(
     school: &School,
     mut visit: impl FnMut(Fact),
 ) -> Result<usize, DbError> {
-    let target_seconds = i64::from(school.ack_within_hours) * 3_600;
+    let target = school.ack_within_hours;
     let stored = counters::stored_reports(tx.db(), school.id)?;
     let kept = counters::kept_facts(tx.db(), school.id)?;
     let count = stored.len() + kept.len();
-    for r in stored {
-        visit(Fact {
-            school: r.school_id,
-            week: time::uk_week(r.created_at),
-            category: r.category,
-            location: r.location,
-            urgent: r.happening_now,
-            acknowledged_after: r.acknowledged_at.map(|a| a.since(r.created_at)),
-            target_seconds,
-            outcome: r.outcome,
-            referral: r.referral,
-        });
+    for report in stored {
+        visit(fact(&report, target));
     }
     for (school, day_start, category, location, urgent, ack, outcome, referral) in kept {
-        visit(Fact {
-            school,
-            // Kept facts hold the UTC day; noon of it is that UK day too.
-            week: time::uk_week(Timestamp(day_start + 43_200)),
+        // Kept facts hold the UTC day; noon of it is that UK day too.
+        let created_at = Timestamp(day_start + 43_200);
+        let report = StoredFacts {
+            school_id: school,
+            created_at,
             category,
             location,
-            urgent,
-            acknowledged_after: ack,
-            target_seconds,
+            happening_now: urgent,
+            acknowledged_at: ack.map(|after| created_at.plus(after)),
             outcome,
             referral,
-        });
+        };
+        visit(fact(&report, target));
     }
     Ok(count)
 }
