@@ -7,8 +7,16 @@ helpline names, phones and web addresses), the number of transcript scenes and
 helplines, and in the body the headings, list items, link targets and the numbers a
 pupil may dial (999, 0800 1111 ...). Words are not checked; a fluent reader does that.
 
-Usage: scripts/check-translations.py [CODE ...]
-With no codes, every language directory under content/ is checked.
+It also compares each locales/<code>/pupil.ftl with the English catalogue: the same
+message keys, the same { $variables } in each message, a review line in the header,
+and plural variants only from the language's CLDR categories (as the app's
+intl_pluralrules data has them). The app's own check (src/i18n/check.rs) is the
+authority; this one runs without building.
+
+Usage: scripts/check-translations.py [--english PATH] [CODE ...]
+With no codes, every language directory under content/ and locales/ is checked.
+--english names the English catalogue (default locales/en-GB/pupil.ftl); with none
+found, catalogues are not checked.
 Exit status 1 on any mismatch or missing file, listing each one.
 """
 
@@ -20,6 +28,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+LOCALES = ROOT / "locales"
+ENGLISH_CODE = "en-GB"
+# CLDR cardinal categories as the app's plural rules give them (CLDR 37).
+PLURALS = {
+    "cy": {"zero", "one", "two", "few", "many", "other"},
+    "ar": {"zero", "one", "two", "few", "many", "other"},
+    "pl": {"one", "few", "many", "other"},
+    "ro": {"one", "few", "other"},
+}
+DEFAULT_PLURALS = {"one", "other"}
+MESSAGE = re.compile(r"^([a-zA-Z][\w-]*)\s*=\s?(.*)$")
+VARIABLE = re.compile(r"\{\s*\$([\w-]+)")
+VARIANT = re.compile(r"^\s*\*?\[([\w-]+)\]")
 ENGLISH_SECTIONS = ("topics", "pages")
 FIXED_KEYS = ("order", "video", "captions", "poster")
 FIXED_HELPLINE_KEYS = ("name", "phone", "url")
@@ -121,6 +142,64 @@ def compare(english_path, translated_path):
     return problems
 
 
+def catalogue(path):
+    """Each message key with the variables it uses and its plural variant names."""
+    messages = {}
+    key = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            key = None if line.startswith("#") else key
+            continue
+        found = MESSAGE.match(line)
+        if found and not line[0].isspace():
+            key = found.group(1)
+            messages[key] = {"variables": set(), "variants": set()}
+            text = found.group(2)
+        elif key is None:
+            continue
+        else:
+            text = line
+            variant = VARIANT.match(line)
+            if variant:
+                messages[key]["variants"].add(variant.group(1))
+        messages[key]["variables"].update(VARIABLE.findall(text))
+    return messages
+
+
+def review_line(path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            return None
+        if line.startswith("## review:"):
+            return line
+    return None
+
+
+def compare_catalogue(code, english_path, path):
+    problems = []
+    english, theirs = catalogue(english_path), catalogue(path)
+    allowed = PLURALS.get(code.split("-")[0], DEFAULT_PLURALS)
+    for key, source in english.items():
+        if key not in theirs:
+            problems.append(f"missing key {key}")
+            continue
+        translated = theirs[key]
+        for var in sorted(source["variables"] - translated["variables"]):
+            problems.append(f"{key}: missing variable ${var}")
+        for var in sorted(translated["variables"] - source["variables"]):
+            problems.append(f"{key}: unknown variable ${var}")
+        for name in sorted(translated["variants"] - allowed):
+            problems.append(f"{key}: plural form [{name}] is not one of {sorted(allowed)}")
+        if source["variants"] and "other" not in translated["variants"]:
+            problems.append(f"{key}: no [other] variant")
+    for key in theirs:
+        if key not in english:
+            problems.append(f"extra key {key} (not in English)")
+    if not review_line(path):
+        problems.append("no '## review:' line in the header")
+    return problems
+
+
 def show(value):
     if isinstance(value, Counter):
         return dict(sorted(value.items()))
@@ -141,10 +220,42 @@ def language_codes(args):
     )
 
 
+def catalogue_codes(args):
+    if args:
+        return args
+    if not LOCALES.is_dir():
+        return []
+    return sorted(p.name for p in LOCALES.iterdir() if p.is_dir() and p.name != ENGLISH_CODE)
+
+
+def check_catalogues(codes, english):
+    failures = checked = 0
+    if not english.is_file():
+        print(f"{english}: no English catalogue, catalogues not checked")
+        return 0, 0
+    for code in codes:
+        path = LOCALES / code / "pupil.ftl"
+        if not path.is_file():
+            if (LOCALES / code).is_dir():
+                print(f"locales/{code}/pupil.ftl: missing")
+                failures += 1
+            continue
+        checked += 1
+        for problem in compare_catalogue(code, english, path):
+            print(f"locales/{code}/pupil.ftl: {problem}")
+            failures += 1
+    return checked, failures
+
+
 def main(args):
+    english_ftl = LOCALES / ENGLISH_CODE / "pupil.ftl"
+    if len(args) >= 2 and args[0] == "--english":
+        english_ftl, args = Path(args[1]), args[2:]
     failures = 0
     checked = 0
     for code in language_codes(args):
+        if not (CONTENT / code).is_dir():
+            continue
         expected = {Path(code) / rel for rel in english_pages()}
         present = {p.relative_to(CONTENT) for p in (CONTENT / code).rglob("*.md")}
         for rel in sorted(expected - present):
@@ -159,7 +270,11 @@ def main(args):
             for problem in compare(english, CONTENT / rel):
                 print(f"content/{rel}: {problem}")
                 failures += 1
-    print(f"{checked} translated pages checked, {failures} problems")
+    ftl_checked, ftl_failures = check_catalogues(catalogue_codes(args), english_ftl)
+    failures += ftl_failures
+    print(
+        f"{checked} translated pages and {ftl_checked} catalogues checked, {failures} problems"
+    )
     return 1 if failures else 0
 
 
