@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that each translated content page keeps the shape of its English source.
+"""Checks that each translation keeps the shape of its English source.
 
 A translation may change the words but not the structure a pupil relies on: the
 same front matter keys and fixed values (order, video, captions, poster), the same
@@ -8,10 +8,17 @@ numbers and addresses, and a body with the same headings, list items, link targe
 and numbers (phone numbers, 999, ages). English lives at content/topics and
 content/pages; a translation at content/<code>/topics and content/<code>/pages.
 
-Usage: scripts/check-translations.py [code ...]   (default: every content/<code>)
+It also checks each locales/<code>/pupil.ftl against locales/en-GB/pupil.ftl (or the
+file given with --english-ftl): the header's review line, the same message keys and
+attributes, the same { $variables } in each message, and plural variants only from the
+language's CLDR categories, each plural select with a default (*) variant.
+
+Usage: scripts/check-translations.py [--english-ftl PATH] [code ...]
+       (default: every content/<code> and locales/<code> other than en-GB)
 Exits 1 if any file is missing, extra or differs in structure.
 """
 
+import argparse
 import re
 import sys
 import tomllib
@@ -19,6 +26,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+LOCALES = ROOT / "locales"
+# CLDR cardinal plural categories of each language translated here.
+PLURALS = {
+    "cy": {"zero", "one", "two", "few", "many", "other"},
+    "ar": {"zero", "one", "two", "few", "many", "other"},
+    "pl": {"one", "few", "many", "other"},
+    "ro": {"one", "few", "other"},
+}
+DEFAULT_PLURALS = {"one", "other"}
+CLDR = {"zero", "one", "two", "few", "many", "other"}
+REVIEW = re.compile(r"^## review: (machine-assisted, not yet checked by a fluent speaker|checked by .+, \d{4}-\d{2}-\d{2})$")
 SECTIONS = ("topics", "pages")
 FIXED_KEYS = ("order", "video", "captions", "poster")
 HELPLINE_FIXED = ("name", "phone", "url")
@@ -131,33 +149,168 @@ def compare(english_path, translated_path):
 def languages(args):
     if args:
         return args
-    return sorted(
-        p.name for p in CONTENT.iterdir() if p.is_dir() and p.name not in SECTIONS
+    found = {p.name for p in CONTENT.iterdir() if p.is_dir() and p.name not in SECTIONS}
+    if LOCALES.is_dir():
+        found |= {p.name for p in LOCALES.iterdir() if p.is_dir() and p.name != "en-GB"}
+    return sorted(found)
+
+
+MESSAGE = re.compile(r"^(-?[A-Za-z][A-Za-z0-9_-]*)\s*=(.*)$")
+ATTRIBUTE = re.compile(r"^\s+\.([A-Za-z][A-Za-z0-9_-]*)\s*=")
+VARIABLE = re.compile(r"\{\s*\$([A-Za-z][A-Za-z0-9_-]*)")
+SELECT = re.compile(r"\{\s*\$([A-Za-z][A-Za-z0-9_-]*)\s*->")
+VARIANT = re.compile(r"^\s*(\*?)\[\s*([^\]\s]+)\s*\]")
+
+
+def ftl_messages(text):
+    """Each message's key with its text (value, attributes and variants), comments left out."""
+    messages = {}
+    current = None
+    for line in text.splitlines():
+        if line.startswith("#") or (not line.strip() and current is None):
+            current = None
+            continue
+        match = MESSAGE.match(line)
+        if match:
+            current = match.group(1)
+            if current in messages:
+                messages[current].append("\0duplicate")
+            messages.setdefault(current, []).append(match.group(2))
+        elif current is not None and (line.startswith((" ", "}")) or not line.strip()):
+            messages[current].append(line)
+        elif line.strip():
+            messages.setdefault("\0stray", []).append(line)
+    return messages
+
+
+def ftl_shape(lines):
+    body = "\n".join(lines)
+    selects = {}
+    current = None
+    for line in lines:
+        sel = SELECT.search(line)
+        if sel:
+            current = sel.group(1)
+            selects.setdefault(current, {"keys": [], "default": 0})
+        var = VARIANT.match(line)
+        if var and current is not None:
+            selects[current]["keys"].append(var.group(2))
+            selects[current]["default"] += bool(var.group(1))
+    return {
+        "variables": set(VARIABLE.findall(body)),
+        "attributes": sorted(m.group(1) for l in lines if (m := ATTRIBUTE.match(l))),
+        "selects": selects,
+        "duplicate": "\0duplicate" in lines,
+    }
+
+
+def compare_ftl(code, english_text, translated_text):
+    problems, warnings = [], []
+    header = translated_text.splitlines()[:2]
+    if len(header) < 2 or not header[0].startswith("### Confide pupil pages — "):
+        problems.append("first line is not '### Confide pupil pages — <language>'")
+    if len(header) < 2 or not REVIEW.match(header[1]):
+        problems.append("second line is not a '## review:' line (machine-assisted ... or checked by ..., date)")
+    english, theirs = ftl_messages(english_text), ftl_messages(translated_text)
+    english.pop("\0stray", None)
+    for stray in theirs.pop("\0stray", []):
+        problems.append(f"line outside any message: {stray!r}")
+    categories = PLURALS.get(code, DEFAULT_PLURALS)
+    for key, lines in english.items():
+        if key not in theirs:
+            problems.append(f"missing key {key}")
+            continue
+        en, tr = ftl_shape(lines), ftl_shape(theirs[key])
+        if tr["duplicate"]:
+            problems.append(f"{key}: defined twice")
+        for var in sorted(en["variables"] - tr["variables"]):
+            problems.append(f"{key}: missing variable ${var}")
+        for var in sorted(tr["variables"] - en["variables"]):
+            problems.append(f"{key}: unknown variable ${var}")
+        if en["attributes"] != tr["attributes"]:
+            problems.append(f"{key}: attributes {tr['attributes']} != English {en['attributes']}")
+        for var, select in tr["selects"].items():
+            en_keys = set(en["selects"].get(var, {"keys": []})["keys"])
+            plural = set(select["keys"]) <= CLDR or (en_keys and en_keys <= CLDR)
+            if select["default"] != 1:
+                problems.append(f"{key}: select on ${var} needs exactly one default *[...] variant")
+            if plural:
+                wrong = [k for k in select["keys"] if k not in categories]
+                if wrong:
+                    problems.append(
+                        f"{key}: plural forms {wrong} are not {code}'s: {' '.join(sorted(categories))}"
+                    )
+                missing = categories - set(select["keys"])
+                en_select = en["selects"].get(var, {"keys": []})
+                if missing and len(en_select["keys"]) > 1:
+                    warnings.append(f"{key}: no variant for {sorted(missing)} (the default is used)")
+        en_numbers = numbers("\n".join(lines))
+        tr_numbers = numbers("\n".join(theirs[key]))
+        lost = [n for n in en_numbers if n not in tr_numbers]
+        if lost:
+            warnings.append(f"{key}: numbers {lost} of the English are not in the translation")
+    for key in sorted(set(theirs) - set(english)):
+        problems.append(f"extra key {key} (not in English)")
+    return problems, warnings
+
+
+def check_content(code):
+    failed, checked = False, 0
+    for section in SECTIONS:
+        english = {p.name: p for p in sorted((CONTENT / section).glob("*.md"))}
+        translated_dir = CONTENT / code / section
+        translated = {p.name: p for p in sorted(translated_dir.glob("*.md"))}
+        for name in sorted(set(english) - set(translated)):
+            print(f"FAIL {code}/{section}/{name}: missing")
+            failed = True
+        for name in sorted(set(translated) - set(english)):
+            print(f"FAIL {code}/{section}/{name}: no English file of that name")
+            failed = True
+        for name in sorted(set(english) & set(translated)):
+            checked += 1
+            problems, warnings = compare(english[name], translated[name])
+            for p in problems:
+                print(f"FAIL {code}/{section}/{name}: {p}")
+            for w in warnings:
+                print(f"warn {code}/{section}/{name}: {w}")
+            failed |= bool(problems)
+    return failed, checked
+
+
+def check_catalogue(code, english_ftl):
+    path = LOCALES / code / "pupil.ftl"
+    if not path.exists():
+        print(f"FAIL locales/{code}/pupil.ftl: missing")
+        return True, 0
+    if english_ftl is None or not english_ftl.exists():
+        print(f"warn locales/{code}/pupil.ftl: no English catalogue to compare with (use --english-ftl)")
+        return False, 0
+    problems, warnings = compare_ftl(
+        code, english_ftl.read_text(encoding="utf-8"), path.read_text(encoding="utf-8")
     )
+    for p in problems:
+        print(f"FAIL locales/{code}/pupil.ftl: {p}")
+    for w in warnings:
+        print(f"warn locales/{code}/pupil.ftl: {w}")
+    return bool(problems), 1
 
 
-def main(args):
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("codes", nargs="*")
+    parser.add_argument("--english-ftl", type=Path, default=LOCALES / "en-GB" / "pupil.ftl")
+    args = parser.parse_args(argv)
     failed = False
     checked = 0
-    for code in languages(args):
-        for section in SECTIONS:
-            english = {p.name: p for p in sorted((CONTENT / section).glob("*.md"))}
-            translated_dir = CONTENT / code / section
-            translated = {p.name: p for p in sorted(translated_dir.glob("*.md"))}
-            for name in sorted(set(english) - set(translated)):
-                print(f"FAIL {code}/{section}/{name}: missing")
-                failed = True
-            for name in sorted(set(translated) - set(english)):
-                print(f"FAIL {code}/{section}/{name}: no English file of that name")
-                failed = True
-            for name in sorted(set(english) & set(translated)):
-                checked += 1
-                problems, warnings = compare(english[name], translated[name])
-                for p in problems:
-                    print(f"FAIL {code}/{section}/{name}: {p}")
-                for w in warnings:
-                    print(f"warn {code}/{section}/{name}: {w}")
-                failed |= bool(problems)
+    for code in languages(args.codes):
+        if (CONTENT / code).is_dir() or args.codes:
+            f, n = check_content(code)
+            failed |= f
+            checked += n
+        if (LOCALES / code).is_dir() or args.codes:
+            f, n = check_catalogue(code, args.english_ftl)
+            failed |= f
+            checked += n
     print(f"{checked} translated files checked: {'FAILED' if failed else 'ok'}")
     return 1 if failed else 0
 
