@@ -72,6 +72,11 @@ def body_shape(body):
     }
 
 
+def thousands(text):
+    """5,000 and 5 000 and 5.000 read as 5000, as languages group digits differently."""
+    return re.sub(r"(?<=\d)[ ,.\u00a0](?=\d{3}\b)", "", text)
+
+
 def numbers(text):
     return sorted(set(NUMBER.findall(text)))
 
@@ -244,8 +249,8 @@ def compare_ftl(code, english_text, translated_text):
                 en_select = en["selects"].get(var, {"keys": []})
                 if missing and len(en_select["keys"]) > 1:
                     warnings.append(f"{key}: no variant for {sorted(missing)} (the default is used)")
-        en_numbers = numbers("\n".join(lines))
-        tr_numbers = numbers("\n".join(theirs[key]))
+        en_numbers = numbers(thousands("\n".join(lines)))
+        tr_numbers = numbers(thousands("\n".join(theirs[key])))
         lost = [n for n in en_numbers if n not in tr_numbers]
         if lost:
             warnings.append(f"{key}: numbers {lost} of the English are not in the translation")
