@@ -26,8 +26,10 @@ exit-press-one = Shift, pwysa unwaith eto i adael.
 footer-heading = Dolenni cymorth
 footer-privacy = Dyw'r wefan hon ddim yn defnyddio cwcis ar gyfer disgyblion, dyw hi ddim yn dy dracio di a dyw hi ddim yn cofnodi dy gyfeiriad rhyngrwyd.
 language-menu = Ieithoedd
-offer-language = Mae'r dudalen hon ar gael yn Gymraeg.
-not-translated = Dyw'r dudalen hon ddim yn Gymraeg eto, felly mae'n cael ei dangos yn Saesneg.
+# The offer of this page in your language, to a browser that asks for it.
+offer-language = Mae'r dudalen hon ar gael yn Gymraeg hefyd.
+# On a long page not yet translated into your language: name your language.
+not-translated = Dyw'r dudalen hon ddim yn Gymraeg eto, felly mae hi yn Saesneg.
 go-home = Mynd i'r hafan
 warning = Rhybudd
 success = Llwyddiant
@@ -155,10 +157,10 @@ count-over = { $count ->
 
 pictures-label = Sgrinluniau neu ffotograffau (dewisol)
 pictures-hint = Hyd at 5 llun: PNG, JPEG neu WebP, pob un yn llai na 10 MB. Sgrinlun o neges neu bostiad sydd fwyaf defnyddiol yn aml.
-pictures-privacy = Rydyn ni'n gwneud pob llun eto o'r hyn mae'n ei ddangos yn unig. Rydyn ni'n tynnu allan ble cafodd llun ei dynnu a pha ffôn a'i tynnodd.
+pictures-privacy = Cyn i ni gadw dy luniau, rydyn ni'n tynnu allan ble cafodd llun ei dynnu a pha ffôn neu gamera a'i tynnodd, ac yn gwneud pob llun eto o'r hyn mae'n ei ddangos yn unig.
 pictures-held = { $count ->
     [zero] Rydyn ni'n cadw'r { $count } llun a ddewisaist ti o'r blaen, a byddwn ni'n eu hanfon gyda dy adroddiad.
-    [one] Rydyn ni'n cadw'r llun a ddewisaist ti o'r blaen, a byddwn ni'n ei anfon gyda dy adroddiad.
+    [one] Rydyn ni'n cadw'r 1 llun a ddewisaist ti o'r blaen, a byddwn ni'n ei anfon gyda dy adroddiad.
     [two] Rydyn ni'n cadw'r { $count } lun a ddewisaist ti o'r blaen, a byddwn ni'n eu hanfon gyda dy adroddiad.
     [few] Rydyn ni'n cadw'r { $count } llun a ddewisaist ti o'r blaen, a byddwn ni'n eu hanfon gyda dy adroddiad.
     [many] Rydyn ni'n cadw'r { $count } llun a ddewisaist ti o'r blaen, a byddwn ni'n eu hanfon gyda dy adroddiad.
@@ -181,7 +183,7 @@ pictures-chosen = { $count ->
    *[other] Dewisaist ti { $count } llun:
 }
 picture-preview = { $count ->
-   *[other] Llun { $count }
+   *[other] Rhagolwg o lun { $count }
 }
 
 ## The "in danger now" step
@@ -193,7 +195,7 @@ danger-childline = I siarad â rhywun nawr, ffonia Childline am ddim ar { $child
 danger-not-sent = Dyw dy adroddiad ddim wedi cael ei anfon eto. Mae staff yn { $school } yn darllen adroddiadau { $hours }, felly efallai na fyddan nhw'n ei weld ar unwaith.
 danger-pictures-held = { $count ->
     [zero] Bydd y { $count } llun a ddewisaist ti yn cael eu hanfon gyda dy adroddiad. Rydyn ni'n eu cadw am 30 munud tra byddi di'n penderfynu.
-    [one] Bydd y llun a ddewisaist ti yn cael ei anfon gyda dy adroddiad. Rydyn ni'n ei gadw am 30 munud tra byddi di'n penderfynu.
+    [one] Bydd yr 1 llun a ddewisaist ti yn cael ei anfon gyda dy adroddiad. Rydyn ni'n ei gadw am 30 munud tra byddi di'n penderfynu.
     [two] Bydd y { $count } lun a ddewisaist ti yn cael eu hanfon gyda dy adroddiad. Rydyn ni'n eu cadw am 30 munud tra byddi di'n penderfynu.
     [few] Bydd y { $count } llun a ddewisaist ti yn cael eu hanfon gyda dy adroddiad. Rydyn ni'n eu cadw am 30 munud tra byddi di'n penderfynu.
     [many] Bydd y { $count } llun a ddewisaist ti yn cael eu hanfon gyda dy adroddiad. Rydyn ni'n eu cadw am 30 munud tra byddi di'n penderfynu.
@@ -213,16 +215,16 @@ receipt-why = Mae angen y cod arnat ti i ddarllen atebion ac i ychwanegu mwy at 
 receipt-private = Cadwa fe rywle preifat. Gall unrhyw un sydd â'r cod ddarllen dy adroddiad.
 receipt-print = Argraffu neu gadw'r dudalen hon
 receipt-pictures-kept = { $count ->
-    [zero] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad. Rydyn ni wedi tynnu allan ble cafodd llun ei dynnu a pha ffôn a'i tynnodd.
-    [one] Rydyn ni wedi cadw 1 llun gyda dy adroddiad. Rydyn ni wedi tynnu allan ble cafodd llun ei dynnu a pha ffôn a'i tynnodd.
-    [two] Rydyn ni wedi cadw { $count } lun gyda dy adroddiad. Rydyn ni wedi tynnu allan ble cafodd llun ei dynnu a pha ffôn a'i tynnodd.
-    [few] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad. Rydyn ni wedi tynnu allan ble cafodd llun ei dynnu a pha ffôn a'i tynnodd.
-    [many] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad. Rydyn ni wedi tynnu allan ble cafodd llun ei dynnu a pha ffôn a'i tynnodd.
-   *[other] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad. Rydyn ni wedi tynnu allan ble cafodd llun ei dynnu a pha ffôn a'i tynnodd.
+    [zero] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad, heb wybodaeth am ble cafodd llun ei dynnu na pha ffôn a'i tynnodd.
+    [one] Rydyn ni wedi cadw 1 llun gyda dy adroddiad, heb wybodaeth am ble cafodd llun ei dynnu na pha ffôn a'i tynnodd.
+    [two] Rydyn ni wedi cadw { $count } lun gyda dy adroddiad, heb wybodaeth am ble cafodd llun ei dynnu na pha ffôn a'i tynnodd.
+    [few] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad, heb wybodaeth am ble cafodd llun ei dynnu na pha ffôn a'i tynnodd.
+    [many] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad, heb wybodaeth am ble cafodd llun ei dynnu na pha ffôn a'i tynnodd.
+   *[other] Rydyn ni wedi cadw { $count } llun gyda dy adroddiad, heb wybodaeth am ble cafodd llun ei dynnu na pha ffôn a'i tynnodd.
 }
 receipt-pictures-lost = { $count ->
     [zero] Chafodd y { $count } llun a ddewisaist ti o'r blaen mo'u hanfon: dim ond am 30 munud rydyn ni'n cadw lluniau. I'w hanfon, dos i { $link }, teipia dy god a'u dewis eto.
-    [one] Chafodd y llun a ddewisaist ti o'r blaen mo'i anfon: dim ond am 30 munud rydyn ni'n cadw lluniau. I'w anfon, dos i { $link }, teipia dy god a'i ddewis eto.
+    [one] Chafodd yr 1 llun a ddewisaist ti o'r blaen mo'i anfon: dim ond am 30 munud rydyn ni'n cadw lluniau. I'w anfon, dos i { $link }, teipia dy god a'i ddewis eto.
     [two] Chafodd y { $count } lun a ddewisaist ti o'r blaen mo'u hanfon: dim ond am 30 munud rydyn ni'n cadw lluniau. I'w hanfon, dos i { $link }, teipia dy god a'u dewis eto.
     [few] Chafodd y { $count } llun a ddewisaist ti o'r blaen mo'u hanfon: dim ond am 30 munud rydyn ni'n cadw lluniau. I'w hanfon, dos i { $link }, teipia dy god a'u dewis eto.
     [many] Chafodd y { $count } llun a ddewisaist ti o'r blaen mo'u hanfon: dim ond am 30 munud rydyn ni'n cadw lluniau. I'w hanfon, dos i { $link }, teipia dy god a'u dewis eto.

@@ -27,8 +27,10 @@ exit-press-one = Shift, naciśnij jeszcze 1 raz, żeby wyjść.
 footer-heading = Linki do pomocy
 footer-privacy = Ta strona nie używa plików cookie dla uczniów, nie śledzi cię i nie zapisuje twojego adresu internetowego.
 language-menu = Języki
-offer-language = Ta strona jest dostępna po polsku.
-not-translated = Ta strona nie jest jeszcze przetłumaczona na polski, więc wyświetla się po angielsku.
+# The offer of this page in your language, to a browser that asks for it.
+offer-language = Ta strona jest też dostępna po polsku.
+# On a long page not yet translated into your language: name your language.
+not-translated = Ta strona nie jest jeszcze dostępna po polsku, więc jest po angielsku.
 go-home = Przejdź do strony głównej
 warning = Ostrzeżenie
 success = Gotowe
@@ -150,9 +152,9 @@ count-over = { $count ->
 
 pictures-label = Zrzuty ekranu albo zdjęcia (nieobowiązkowe)
 pictures-hint = Do 5 zdjęć: PNG, JPEG albo WebP, każde mniejsze niż 10 MB. Zrzut ekranu wiadomości albo wpisu jest często najbardziej przydatny.
-pictures-privacy = Każde zdjęcie tworzymy od nowa tylko z tego, co na nim widać. Usuwamy informacje o tym, gdzie zrobiono zdjęcie i jakim telefonem.
+pictures-privacy = Zanim zachowamy twoje zdjęcia, usuwamy informacje o tym, gdzie zrobiono zdjęcie i jakim telefonem lub aparatem, i tworzymy każde zdjęcie od nowa tylko z tego, co na nim widać.
 pictures-held = { $count ->
-    [one] Zachowujemy wybrane wcześniej zdjęcie i wyślemy je razem z twoim zgłoszeniem.
+    [one] Zachowujemy 1 wybrane wcześniej zdjęcie i wyślemy je razem z twoim zgłoszeniem.
     [few] Zachowujemy wybrane wcześniej zdjęcia ({ $count }) i wyślemy je razem z twoim zgłoszeniem.
     [many] Zachowujemy wybrane wcześniej zdjęcia ({ $count }) i wyślemy je razem z twoim zgłoszeniem.
    *[other] Zachowujemy wybrane wcześniej zdjęcia ({ $count }) i wyślemy je razem z twoim zgłoszeniem.
@@ -170,7 +172,7 @@ pictures-chosen = { $count ->
    *[other] Wybrano { $count } zdjęcia:
 }
 picture-preview = { $count ->
-   *[other] Zdjęcie { $count }
+   *[other] Podgląd zdjęcia { $count }
 }
 
 ## The "in danger now" step
@@ -181,7 +183,7 @@ danger-cannot-speak = Jeśli nie możesz mówić, zadzwoń pod 999, posłuchaj p
 danger-childline = Jeśli chcesz teraz z kimś porozmawiać, zadzwoń za darmo do Childline pod numer { $childline }, o każdej porze, w dzień i w nocy.
 danger-not-sent = Twoje zgłoszenie nie zostało jeszcze wysłane. Pracownicy szkoły { $school } czytają zgłoszenia { $hours }, więc mogą nie zobaczyć go od razu.
 danger-pictures-held = { $count ->
-    [one] Wybrane zdjęcie zostanie wysłane z twoim zgłoszeniem. Przechowujemy je przez 30 minut, kiedy się zastanawiasz.
+    [one] Wybrane zdjęcie (1) zostanie wysłane z twoim zgłoszeniem. Przechowujemy je przez 30 minut, kiedy się zastanawiasz.
     [few] Wybrane zdjęcia ({ $count }) zostaną wysłane z twoim zgłoszeniem. Przechowujemy je przez 30 minut, kiedy się zastanawiasz.
     [many] Wybrane zdjęcia ({ $count }) zostaną wysłane z twoim zgłoszeniem. Przechowujemy je przez 30 minut, kiedy się zastanawiasz.
    *[other] Wybrane zdjęcia ({ $count }) zostaną wysłane z twoim zgłoszeniem. Przechowujemy je przez 30 minut, kiedy się zastanawiasz.
@@ -200,13 +202,13 @@ receipt-why = Będzie ci potrzebny, żeby czytać odpowiedzi i dopisywać coś d
 receipt-private = Trzymaj go w bezpiecznym miejscu. Każdy, kto ma ten kod, może przeczytać twoje zgłoszenie.
 receipt-print = Wydrukuj albo zapisz tę stronę
 receipt-pictures-kept = { $count ->
-    [one] Zachowaliśmy 1 zdjęcie z twoim zgłoszeniem. Usunęliśmy informacje o tym, gdzie zrobiono zdjęcie i jakim telefonem.
-    [few] Zachowaliśmy { $count } zdjęcia z twoim zgłoszeniem. Usunęliśmy informacje o tym, gdzie zrobiono zdjęcie i jakim telefonem.
-    [many] Zachowaliśmy { $count } zdjęć z twoim zgłoszeniem. Usunęliśmy informacje o tym, gdzie zrobiono zdjęcie i jakim telefonem.
-   *[other] Zachowaliśmy { $count } zdjęcia z twoim zgłoszeniem. Usunęliśmy informacje o tym, gdzie zrobiono zdjęcie i jakim telefonem.
+    [one] Zachowaliśmy 1 zdjęcie z twoim zgłoszeniem, bez informacji o tym, gdzie zrobiono zdjęcie i jakim telefonem.
+    [few] Zachowaliśmy { $count } zdjęcia z twoim zgłoszeniem, bez informacji o tym, gdzie zrobiono zdjęcie i jakim telefonem.
+    [many] Zachowaliśmy { $count } zdjęć z twoim zgłoszeniem, bez informacji o tym, gdzie zrobiono zdjęcie i jakim telefonem.
+   *[other] Zachowaliśmy { $count } zdjęcia z twoim zgłoszeniem, bez informacji o tym, gdzie zrobiono zdjęcie i jakim telefonem.
 }
 receipt-pictures-lost = { $count ->
-    [one] Wybrane wcześniej zdjęcie nie zostało wysłane: przechowujemy zdjęcia tylko przez 30 minut. Żeby je wysłać, otwórz stronę { $link }, wpisz swój kod i wybierz je jeszcze raz.
+    [one] Wybrane wcześniej zdjęcie (1) nie zostało wysłane: przechowujemy zdjęcia tylko przez 30 minut. Żeby je wysłać, otwórz stronę { $link }, wpisz swój kod i wybierz je jeszcze raz.
     [few] Wybrane wcześniej zdjęcia ({ $count }) nie zostały wysłane: przechowujemy zdjęcia tylko przez 30 minut. Żeby je wysłać, otwórz stronę { $link }, wpisz swój kod i wybierz je jeszcze raz.
     [many] Wybrane wcześniej zdjęcia ({ $count }) nie zostały wysłane: przechowujemy zdjęcia tylko przez 30 minut. Żeby je wysłać, otwórz stronę { $link }, wpisz swój kod i wybierz je jeszcze raz.
    *[other] Wybrane wcześniej zdjęcia ({ $count }) nie zostały wysłane: przechowujemy zdjęcia tylko przez 30 minut. Żeby je wysłać, otwórz stronę { $link }, wpisz swój kod i wybierz je jeszcze raz.

@@ -27,8 +27,10 @@ exit-press-one = Shift, mai apasă 1 dată ca să ieși.
 footer-heading = Linkuri de ajutor
 footer-privacy = Acest site nu folosește cookie-uri pentru elevi, nu te urmărește și nu îți înregistrează adresa de internet.
 language-menu = Limbi
-offer-language = Această pagină este disponibilă în limba română.
-not-translated = Această pagină nu este încă în limba română, așa că este afișată în engleză.
+# The offer of this page in your language, to a browser that asks for it.
+offer-language = Această pagină este disponibilă și în limba română.
+# On a long page not yet translated into your language: name your language.
+not-translated = Această pagină nu este încă în limba română, așa că este în engleză.
 go-home = Mergi la pagina principală
 warning = Atenție
 success = Gata
@@ -147,9 +149,9 @@ count-over = { $count ->
 
 pictures-label = Capturi de ecran sau fotografii (opțional)
 pictures-hint = Până la 5 poze: PNG, JPEG sau WebP, fiecare mai mică de 10 MB. O captură de ecran cu un mesaj sau o postare este deseori cea mai utilă.
-pictures-privacy = Refacem fiecare poză doar din ce se vede în ea. Scoatem informațiile despre locul unde a fost făcută o fotografie și telefonul cu care a fost făcută.
+pictures-privacy = Înainte să îți păstrăm pozele, scoatem informațiile despre locul unde a fost făcută o fotografie și telefonul sau aparatul cu care a fost făcută și refacem fiecare poză doar din ce se vede în ea.
 pictures-held = { $count ->
-    [one] Păstrăm poza pe care ai ales-o mai devreme și o vom trimite cu raportul tău.
+    [one] Păstrăm 1 poză pe care ai ales-o mai devreme și o vom trimite cu raportul tău.
     [few] Păstrăm cele { $count } poze pe care le-ai ales mai devreme și le vom trimite cu raportul tău.
    *[other] Păstrăm cele { $count } de poze pe care le-ai ales mai devreme și le vom trimite cu raportul tău.
 }
@@ -164,7 +166,7 @@ pictures-chosen = { $count ->
    *[other] Ai ales { $count } de poze:
 }
 picture-preview = { $count ->
-   *[other] Poza { $count }
+   *[other] Previzualizarea pozei { $count }
 }
 
 ## The "in danger now" step
@@ -175,7 +177,7 @@ danger-cannot-speak = Dacă nu poți vorbi, sună la 999, ascultă întrebările
 danger-childline = Ca să vorbești cu cineva acum, sună gratuit la Childline, la { $childline }, oricând, zi și noapte.
 danger-not-sent = Raportul tău nu a fost trimis încă. Personalul de la { $school } citește rapoartele { $hours }, așa că s-ar putea să nu îl vadă imediat.
 danger-pictures-held = { $count ->
-    [one] Poza pe care ai ales-o va fi trimisă cu raportul tău. O păstrăm 30 de minute cât timp te hotărăști.
+    [one] 1 poză pe care ai ales-o va fi trimisă cu raportul tău. O păstrăm 30 de minute cât timp te hotărăști.
     [few] Cele { $count } poze pe care le-ai ales vor fi trimise cu raportul tău. Le păstrăm 30 de minute cât timp te hotărăști.
    *[other] Cele { $count } de poze pe care le-ai ales vor fi trimise cu raportul tău. Le păstrăm 30 de minute cât timp te hotărăști.
 }
@@ -193,12 +195,12 @@ receipt-why = Ai nevoie de el ca să citești răspunsurile și ca să adaugi ce
 receipt-private = Păstrează-l într-un loc privat. Oricine are codul îți poate citi raportul.
 receipt-print = Printează sau salvează această pagină
 receipt-pictures-kept = { $count ->
-    [one] Am păstrat 1 poză cu raportul tău. Am scos informațiile despre locul unde a fost făcută o fotografie și telefonul cu care a fost făcută.
-    [few] Am păstrat { $count } poze cu raportul tău. Am scos informațiile despre locul unde a fost făcută o fotografie și telefonul cu care a fost făcută.
-   *[other] Am păstrat { $count } de poze cu raportul tău. Am scos informațiile despre locul unde a fost făcută o fotografie și telefonul cu care a fost făcută.
+    [one] Am păstrat 1 poză cu raportul tău, fără informațiile despre locul unde a fost făcută o fotografie și telefonul cu care a fost făcută.
+    [few] Am păstrat { $count } poze cu raportul tău, fără informațiile despre locul unde a fost făcută o fotografie și telefonul cu care a fost făcută.
+   *[other] Am păstrat { $count } de poze cu raportul tău, fără informațiile despre locul unde a fost făcută o fotografie și telefonul cu care a fost făcută.
 }
 receipt-pictures-lost = { $count ->
-    [one] Poza pe care ai ales-o mai devreme nu a fost trimisă: păstrăm pozele doar 30 de minute. Ca să o trimiți, mergi la { $link }, scrie-ți codul și alege-o din nou.
+    [one] 1 poză pe care ai ales-o mai devreme nu a fost trimisă: păstrăm pozele doar 30 de minute. Ca să o trimiți, mergi la { $link }, scrie-ți codul și alege-o din nou.
     [few] Cele { $count } poze pe care le-ai ales mai devreme nu au fost trimise: păstrăm pozele doar 30 de minute. Ca să le trimiți, mergi la { $link }, scrie-ți codul și alege-le din nou.
    *[other] Cele { $count } de poze pe care le-ai ales mai devreme nu au fost trimise: păstrăm pozele doar 30 de minute. Ca să le trimiți, mergi la { $link }, scrie-ți codul și alege-le din nou.
 }
