@@ -1,0 +1,4 @@
+### Confide pupil pages — English (UK), the source of every key
+## review: source
+
+site-name = Confide
