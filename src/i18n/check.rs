@@ -33,27 +33,45 @@ fn category_name(c: &PluralCategory) -> &'static str {
     }
 }
 
+fn rules(lang: Language) -> Option<PluralRules> {
+    let id = lang.primary().parse::<unic_langid::LanguageIdentifier>().ok()?;
+    PluralRules::create(id, PluralRuleType::CARDINAL).ok()
+}
+
+/// The whole numbers asked about: enough to meet every category of every language here.
+fn whole_numbers() -> impl Iterator<Item = i64> {
+    (0..=2000).chain((3..=1000).map(|k| k * 1000))
+}
+
 /// The CLDR cardinal plural categories of a language, found by asking its rules about
 /// whole numbers and decimals (Fluent picks the rules the same way).
 pub fn plural_categories(lang: Language) -> BTreeSet<&'static str> {
-    let Ok(id) = lang.primary().parse::<unic_langid::LanguageIdentifier>() else {
+    let Some(rules) = rules(lang) else {
         return BTreeSet::from(["other"]);
     };
-    let Ok(rules) = PluralRules::create(id, PluralRuleType::CARDINAL) else {
-        return BTreeSet::from(["other"]);
-    };
-    let mut found = BTreeSet::new();
-    for n in 0..=1_000_000u32 {
-        if n > 2000 && n % 1000 != 0 {
-            continue;
-        }
-        if let Ok(c) = rules.select(n) {
-            found.insert(category_name(&c));
-        }
-    }
+    let mut found: BTreeSet<&'static str> =
+        plural_examples(lang).into_iter().map(|(c, _)| c).collect();
     for decimal in ["0.5", "1.5", "2.5", "1.0", "0.0"] {
         if let Ok(c) = rules.select(decimal) {
             found.insert(category_name(&c));
+        }
+    }
+    found
+}
+
+/// The smallest whole number of each plural category a count can be in (1 for `one`,
+/// 3 for Welsh `few`): to write a script's template for each category.
+pub fn plural_examples(lang: Language) -> Vec<(&'static str, i64)> {
+    let Some(rules) = rules(lang) else {
+        return vec![("other", 5)];
+    };
+    let mut found: Vec<(&'static str, i64)> = Vec::new();
+    for n in whole_numbers() {
+        if let Ok(c) = rules.select(n) {
+            let name = category_name(&c);
+            if !found.iter().any(|(seen, _)| *seen == name) {
+                found.push((name, n));
+            }
         }
     }
     found

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod case;
+pub mod chrome;
 pub mod components;
 pub mod errors;
 pub mod followup;

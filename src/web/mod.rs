@@ -6,6 +6,7 @@ pub mod assets;
 pub mod error;
 pub mod extract;
 pub mod followup;
+pub mod language;
 pub mod middleware;
 pub mod prerendered;
 pub mod pupil;
@@ -35,6 +36,16 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(report::configure)
             .configure(followup::configure)
             .configure(staff::configure)
+            .route("/healthz", web::get().to(pupil::healthz))
+            // Every pupil page again under its language: `/cy/`, `/ur/s/oakfield/report`.
+            .service(
+                web::scope("/{lang}")
+                    .guard(language::HasCatalogue)
+                    .route("", web::get().to(pupil::home))
+                    .configure(pupil::configure)
+                    .configure(report::configure)
+                    .configure(followup::configure),
+            )
             .default_service(web::to(not_found)),
     );
 }

@@ -11,6 +11,7 @@ use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 
 use super::error::AppError;
+use super::language::Place;
 use super::respond::{html_for, html_response};
 use super::state::AppState;
 use crate::app::pictures::MAX_PICTURES;
@@ -43,14 +44,15 @@ async fn find_school(state: &AppState, slug: &str) -> Result<School, AppError> {
 
 async fn show_form(
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let school = find_school(&state, &slug).await?;
+    let school = find_school(&state, req.match_info().get("school").unwrap_or_default()).await?;
+    let place = Place::of(&req, &state);
     let mut input = ReportInput::default();
     input.submission = Some(FormToken::generate().as_str().to_owned());
     Ok(html_response(
         StatusCode::OK,
-        views::report::form(&state.site, &school, &input, &[]),
+        views::report::form(&place.chrome(&state), &school, &input, &[]),
     ))
 }
 
@@ -64,19 +66,20 @@ async fn form_again(
     errors: &[FieldError],
 ) -> Result<HttpResponse, AppError> {
     let school = find_school(state, slug).await?;
+    let place = Place::of(req, state);
     Ok(html_for(
         req,
         status,
-        views::report::form(&state.site, &school, input, errors),
+        views::report::form(&place.chrome(state), &school, input, errors),
     ))
 }
 
 async fn send(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
     posted: PostedForm<ReportInput>,
 ) -> Result<HttpResponse, AppError> {
+    let slug = req.match_info().get("school").unwrap_or_default().to_owned();
     let PostedForm {
         fields: mut input,
         uploads,
@@ -147,9 +150,14 @@ async fn store(
     let urgent = report.happening_now;
     let count = pictures.len();
     let once = token.clone();
+    let language = Place::of(req, state).lang;
     let submitted = state
         .run(move |conn, ctx| {
-            pupil::submit_once(conn, ctx, &school_slug, &report, &pictures, once.as_ref())
+            let form = pupil::Form {
+                token: once.as_ref(),
+                language,
+            };
+            pupil::submit_once(conn, ctx, &school_slug, &report, &pictures, form)
         })
         .await?;
     let Some(submitted) = submitted else {
@@ -163,10 +171,11 @@ async fn store(
         code: submitted.receipt,
         urgent,
     };
+    let place = Place::of(req, state);
     Ok(html_for(
         req,
         StatusCode::OK,
-        views::report::sent(&state.site, &submitted.school, &receipt, lost),
+        views::report::sent(&place.chrome(state), &submitted.school, &receipt, lost),
     ))
 }
 
@@ -187,9 +196,11 @@ async fn shown_before(
         return Ok(None);
     };
     let school = find_school(state, slug).await?;
+    let place = Place::of(req, state);
+    let chrome = place.chrome(state);
     let page = match earlier {
-        Earlier::Receipt(receipt) => views::report::sent(&state.site, &school, &receipt, 0),
-        Earlier::Forgotten => views::report::already_sent(&state.site, &school),
+        Earlier::Receipt(receipt) => views::report::sent(&chrome, &school, &receipt, 0),
+        Earlier::Forgotten => views::report::already_sent(&chrome, &school),
     };
     Ok(Some(html_for(req, StatusCode::OK, page)))
 }
@@ -275,11 +286,13 @@ async fn not_sent_yet(
         }
     }
     let school = find_school(state, slug).await?;
+    let place = Place::of(req, state);
+    let chrome = place.chrome(state);
     // The danger page only when nothing on the form needs changing.
     let page = if danger && errors.is_empty() {
-        views::report::in_danger(&state.site, &school, &input)
+        views::report::in_danger(&chrome, &school, &input)
     } else {
-        views::report::form(&state.site, &school, &input, &errors)
+        views::report::form(&chrome, &school, &input, &errors)
     };
     Ok(html_for(req, status, page))
 }

@@ -9,6 +9,7 @@ use crate::app::Context;
 use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::Library;
+use crate::i18n::Catalogues;
 use crate::db::{Conn, Db, DbError};
 use crate::views::Site;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub site: Arc<Site>,
     pub assets: Assets,
     pub library: Arc<Library>,
+    /// The words of the pupil pages, per language.
+    pub catalogues: Arc<Catalogues>,
     pub limits: ratelimit::RateLimits,
     /// Home, topics and the safety page, rendered once.
     pub pages: prerendered::Pages,
