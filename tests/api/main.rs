@@ -16,6 +16,7 @@ mod hardening;
 mod headers;
 mod helpers;
 mod insights;
+mod languages;
 mod mail;
 mod people;
 mod pictures;

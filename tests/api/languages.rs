@@ -1,0 +1,273 @@
+//! Pupil pages in other languages: the language is the first part of the path and every
+//! link, form and page keeps it; no cookie; the browser's language is only offered;
+//! right to left where the language is; the language of a report is sealed with it.
+//! The languages here are the pseudo-translations in tests/fixtures/locales (Polish and
+//! Urdu), so the tests hold before and after the real translations land.
+
+use confide::domain::choices::Role;
+use diesel::connection::SimpleConnection;
+
+use crate::helpers::{captured_log, spawn_app_with, TestApp};
+
+fn fixtures() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/locales")
+}
+
+async fn app_with_languages() -> TestApp {
+    spawn_app_with(|c| c.locales_dir = Some(fixtures())).await
+}
+
+/// "Report something" as the Polish pseudo-translation has it.
+const PL_REPORT: &str = "Ŕéþóŕť šóɱéťĥíñğ";
+
+/// Every site address a page links to or posts to (not static files, not other sites).
+fn site_paths(page: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "action=\""] {
+        for piece in page.split(attr).skip(1) {
+            let target = piece.split('"').next().unwrap_or_default();
+            if target.starts_with('/') && !target.starts_with("/static/") {
+                out.push(target.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Links to the same page in another language (the menu, the offer) are meant to leave it.
+fn is_language_link(page: &str, target: &str) -> bool {
+    page.contains(&format!("href=\"{target}\" hreflang="))
+}
+
+#[actix_rt::test]
+async fn every_link_and_form_of_a_polish_page_stays_in_polish_and_sets_no_cookie() {
+    let app = app_with_languages().await;
+    for path in [
+        "/pl/",
+        "/pl",
+        "/pl/topics/bullying",
+        "/pl/safety",
+        "/pl/report",
+        "/pl/schools?q=oak",
+        "/pl/s/oakfield",
+        "/pl/s/oakfield/topics/gangs",
+        "/pl/s/oakfield/report",
+        "/pl/followup",
+    ] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert!(res.headers().get("set-cookie").is_none(), "{path} sets a cookie");
+        let (_, page) = app.get_text(path).await;
+        assert!(page.contains("<html lang=\"pl\" dir=\"ltr\""), "{path}");
+        assert!(page.contains(PL_REPORT), "{path} is not in Polish");
+        for target in site_paths(&page) {
+            assert!(
+                target.starts_with("/pl/") || is_language_link(&page, &target),
+                "{path} links to {target}"
+            );
+        }
+    }
+}
+
+#[actix_rt::test]
+async fn english_pages_link_in_english_and_the_menu_names_each_language_in_itself() {
+    let app = app_with_languages().await;
+    let (_, page) = app.get_text("/s/oakfield/report").await;
+    assert!(page.contains("<html lang=\"en-GB\" dir=\"ltr\""));
+    assert!(page.contains(
+        "<a class=\"govuk-link\" href=\"/pl/s/oakfield/report\" hreflang=\"pl\" lang=\"pl\" dir=\"ltr\">Polski</a>"
+    ), "{page}");
+    assert!(page.contains(
+        "href=\"/ur/s/oakfield/report\" hreflang=\"ur\" lang=\"ur\" dir=\"rtl\">اردو</a>"
+    ));
+    assert!(page.contains("<span lang=\"en-GB\" dir=\"ltr\" aria-current=\"true\">English</span>"));
+    for target in site_paths(&page) {
+        assert!(
+            !target.starts_with("/pl") || is_language_link(&page, &target),
+            "{target}"
+        );
+    }
+    assert!(page.contains("action=\"/s/oakfield/report\""));
+}
+
+#[actix_rt::test]
+async fn the_browsers_language_is_offered_in_a_line_never_by_redirect() {
+    let app = app_with_languages().await;
+    for (path, offered) in [("/", "/pl/"), ("/topics/bullying", "/pl/topics/bullying"), ("/s/oakfield", "/pl/s/oakfield")] {
+        let mut res = app
+            .client
+            .get(app.url(path))
+            .insert_header(("Accept-Language", "pl-PL,pl;q=0.9,en;q=0.5"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert!(res.headers().get("location").is_none());
+        let vary = res.headers().get("vary").unwrap().to_str().unwrap().to_owned();
+        assert!(vary.contains("Accept-Language"), "{path}: {vary}");
+        let page = crate::helpers::shown(&res.body().limit(1_000_000).await.unwrap());
+        assert!(page.contains("<html lang=\"en-GB\""), "{path} changed language");
+        let offer = format!(
+            "<p class=\"govuk-body confide-offer\" lang=\"pl\" dir=\"ltr\"><a class=\"govuk-link\" href=\"{offered}\" hreflang=\"pl\">"
+        );
+        assert!(page.contains(&offer), "{path}: no offer of Polish");
+        // Without the header, or asking for the page's own language, no offer.
+        let (_, plain) = app.get_text(path).await;
+        assert!(!plain.contains("confide-offer"), "{path}");
+    }
+    let mut res = app
+        .client
+        .get(app.url("/pl/"))
+        .insert_header(("Accept-Language", "pl"))
+        .send()
+        .await
+        .unwrap();
+    let page = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
+    assert!(!page.contains("confide-offer"));
+    // Only languages with a catalogue are offered.
+    let mut res = app
+        .client
+        .get(app.url("/"))
+        .insert_header(("Accept-Language", "so"))
+        .send()
+        .await
+        .unwrap();
+    let page = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
+    assert!(!page.contains("confide-offer"));
+}
+
+#[actix_rt::test]
+async fn a_language_without_a_catalogue_or_an_unknown_one_is_not_found() {
+    let app = app_with_languages().await;
+    for path in ["/so/", "/de/", "/en-GB/", "/so/s/oakfield/report"] {
+        let (status, _) = app.get_text(path).await;
+        assert_eq!(status, 404, "{path}");
+    }
+    let (status, page) = app.get_text("/pl/no-such-page").await;
+    assert_eq!(status, 404);
+    assert!(page.contains("<html lang=\"pl\""), "the error page is in Polish");
+    assert!(page.contains("href=\"/pl/\""));
+}
+
+#[actix_rt::test]
+async fn urdu_pages_read_right_to_left_with_codes_and_numbers_left_to_right() {
+    let app = app_with_languages().await;
+    let (_, home) = app.get_text("/ur/").await;
+    assert!(home.contains("<html lang=\"ur\" dir=\"rtl\""));
+    assert!(home.contains("href=\"tel:999\" dir=\"ltr\">999</a>"));
+    assert!(home.contains("href=\"tel:08001111\" dir=\"ltr\">0800 1111</a>"));
+    let form = [
+        ("category", "bullying"),
+        ("location", "online"),
+        ("happening_now", "no"),
+        ("about", "no"),
+        ("what", "کوئی مجھے تنگ کرتا ہے"),
+    ];
+    let (status, receipt) = app.post_form("/ur/s/oakfield/report", &form).await;
+    assert_eq!(status, 200, "{receipt}");
+    assert!(receipt.contains("<html lang=\"ur\" dir=\"rtl\""));
+    assert!(receipt.contains("<p class=\"confide-receipt-code\" dir=\"ltr\""));
+}
+
+#[actix_rt::test]
+async fn values_put_into_sentences_are_isolated_so_they_never_jumble_the_words_around() {
+    let app = app_with_languages().await;
+    let res = app.client.get(app.url("/ur/s/oakfield")).send().await;
+    let page = String::from_utf8_lossy(&res.unwrap().body().await.unwrap()).into_owned();
+    assert!(page.contains("\u{2068}Oakfield Academy\u{2069}"), "{page}");
+}
+
+#[actix_rt::test]
+async fn a_polish_report_shows_polish_to_staff_and_the_database_holds_no_clear_language() {
+    let app = app_with_languages().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let form = [
+        ("category", "bullying"),
+        ("location", "playground"),
+        ("happening_now", "no"),
+        ("about", "no"),
+        ("what", "Ktoś mnie popycha na przerwie."),
+    ];
+    let (status, page) = app.post_form("/pl/s/oakfield/report", &form).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<html lang=\"pl\""));
+    let code = code_on(&page);
+    // Follow-up in Polish, with the code.
+    let (_, conversation) = app.post_form("/pl/followup", &[("code", &code)]).await;
+    assert!(conversation.contains("<html lang=\"pl\""));
+    assert!(conversation.contains("action=\"/pl/followup/message\""));
+
+    let id = app.report_id_for(&code);
+    let staff = app.sign_in(&officer.email, &officer.password).await.unwrap();
+    let (_, case, _) = staff.get(&format!("/staff/reports/{id}")).await;
+    assert!(case.contains("Language the pupil used: <strong>Polish</strong>"), "{case}");
+    assert!(case.contains("An interpreter may be needed"));
+    // An English report says English, and needs no interpreter line.
+    let english = app.send_report("oakfield", &[]).await;
+    let english_id = app.report_id_for(&english);
+    let (_, case, _) = staff.get(&format!("/staff/reports/{english_id}")).await;
+    assert!(case.contains("Language the pupil used: <strong>English</strong>"));
+    assert!(!case.contains("An interpreter may be needed"));
+
+    // No clear-text language anywhere the database keeps its data.
+    if crate::helpers::postgres_base_url().is_some() {
+        app.with_conn(|c| c.batch_execute("CHECKPOINT").unwrap());
+    }
+    let mut scanned = 0;
+    let dir = match std::env::var("CONFIDE_TEST_POSTGRES_DATA") {
+        Ok(cluster) if crate::helpers::postgres_base_url().is_some() => cluster.into(),
+        _ => app.data_dir.path().to_owned(),
+    };
+    for file in walk(&dir) {
+        let Ok(bytes) = std::fs::read(&file) else {
+            continue;
+        };
+        scanned += bytes.len();
+        for needle in ["\"language\"", "Polish", "Polski", "\"pl\"", "/pl/"] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} found in {}",
+                file.display()
+            );
+        }
+    }
+    assert!(scanned > 10_000, "the database files were not there to scan");
+}
+
+#[actix_rt::test]
+async fn no_log_line_says_which_language_a_pupil_reads() {
+    let app = app_with_languages().await;
+    app.get_text("/pl/s/oakfield/report").await;
+    app.get_text("/ur/topics/gangs").await;
+    app.get_text("/pl/nothing-here").await;
+    let log = captured_log();
+    assert!(log.contains("/s/{school}/report"), "the request was not logged");
+    for needle in ["{lang}", "/pl", "/ur", "lang=", "Polish", "Urdu"] {
+        assert!(!log.contains(needle), "{needle} found in the log");
+    }
+}
+
+/// The receipt code shown in large type, in any language.
+fn code_on(page: &str) -> String {
+    let at = page.find("class=\"confide-receipt-code\"").expect("no receipt code");
+    let shown = &page[at..page[at..].find("</p>").unwrap() + at];
+    let groups: Vec<&str> = shown
+        .split("<span>")
+        .skip(1)
+        .map(|g| g.split('<').next().unwrap())
+        .collect();
+    groups.join(" ")
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
