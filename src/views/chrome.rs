@@ -90,14 +90,16 @@ pub fn language_menu(chrome: &Chrome<'_>) -> Markup {
     let languages = &chrome.site.languages;
     html! {
         @if languages.len() > 1 {
-            nav class="confide-languages govuk-width-container" aria-label=(chrome.t("language-menu")) {
-                ul class="confide-languages__list" {
-                    @for lang in languages.iter().copied() {
-                        li class="confide-languages__item" {
-                            @if lang == chrome.lang() {
-                                span lang=(lang.code()) dir=(lang.direction().as_str()) aria-current="true" { (lang.autonym()) }
-                            } @else {
-                                a class="govuk-link" href=(lang.path(chrome.here)) hreflang=(lang.code()) lang=(lang.code()) dir=(lang.direction().as_str()) { (lang.autonym()) }
+            div class="confide-languages govuk-width-container" {
+                nav class="govuk-language-navigation" aria-label=(chrome.t("language-menu")) {
+                    ul class="govuk-language-navigation__list" {
+                        @for lang in languages.iter().copied() {
+                            li class="govuk-language-navigation__list-item" {
+                                @if lang == chrome.lang() {
+                                    span class="govuk-language-navigation__text" aria-current="true" lang=(lang.code()) dir=(lang.direction().as_str()) { (lang.autonym()) }
+                                } @else {
+                                    a class="govuk-language-navigation__link" href=(lang.path(chrome.here)) rel="alternate" lang=(lang.code()) hreflang=(lang.code()) dir=(lang.direction().as_str()) { (lang.autonym()) }
+                                }
                             }
                         }
                     }
