@@ -76,7 +76,8 @@ impl Application {
         let assets = Assets::load();
         let catalogues = crate::i18n::Catalogues::load(config.locales_dir.as_deref())?;
         let site = Site::new(&config.exit_url, &assets, catalogues.languages());
-        let pages = crate::web::prerendered::Pages::render(&site, &assets, &library, &catalogues);
+        let captions = crate::web::captions::Captions::build(&assets, &library);
+        let pages = crate::web::prerendered::Pages::render(&site, &assets, &library, &catalogues, &captions);
         let state = AppState {
             pages,
             mail_waker: Waker::default(),
@@ -90,6 +91,7 @@ impl Application {
             assets,
             library: Arc::new(library),
             catalogues: Arc::new(catalogues),
+            captions,
         };
         let listener = TcpListener::bind(state.config.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", state.config.listen))?;

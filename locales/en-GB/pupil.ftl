@@ -160,7 +160,7 @@ pictures-chosen = { $count ->
    *[other] You chose { $count } pictures:
 }
 picture-preview = { $count ->
-   *[other] Picture { $count }
+   *[other] Preview of picture { $count }
 }
 
 ## The "in danger now" step

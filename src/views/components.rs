@@ -3,7 +3,8 @@
 use maud::{html, Markup, PreEscaped};
 
 use super::chrome::{phone, Chrome};
-use crate::content::{Helpline, Page};
+use crate::content::{Helpline, InLanguage};
+use crate::domain::language::Language;
 use crate::store::audit::AuditEntry;
 use crate::time::format_uk;
 
@@ -36,29 +37,46 @@ pub fn emergency_inset(chrome: &Chrome<'_>) -> Markup {
 /// The list of topics as cards linking to each topic page, under `base` (`""` or `/cy`
 /// for the whole site, `/s/{slug}` or `/cy/s/{slug}` for one school's, so the school and
 /// the language come along).
-pub fn topic_list(topics: &[&Page], base: &str) -> Markup {
+pub fn topic_list(topics: &[InLanguage<'_>], base: &str, page_lang: Language) -> Markup {
     html! {
         ul class="confide-topic-list" {
             @for topic in topics {
-                li class="confide-topic-list__item" {
+                li class="confide-topic-list__item" lang=[other_language(topic.lang, page_lang)] {
                     h3 class="govuk-heading-s" {
-                        a class="govuk-link govuk-link--no-visited-state" href={ (base) "/topics/" (topic.slug) } { (topic.title) }
+                        a class="govuk-link govuk-link--no-visited-state" href={ (base) "/topics/" (topic.page.slug) } { (topic.page.title) }
                     }
-                    p class="govuk-body-s" { (topic.summary) }
+                    p class="govuk-body-s" { (topic.page.summary) }
                 }
             }
         }
     }
 }
 
+/// The `lang` of a piece of content when it is not in the page's language.
+pub fn other_language(content: Language, page: Language) -> Option<&'static str> {
+    (content != page).then(|| content.code())
+}
+
+/// "Listen": reads the part of the page marked `data-confide-read` aloud with the
+/// browser's own speech, using only voices that run on the device, so no text leaves it.
+/// Hidden until `confide.js` finds such a voice for `lang`; without JavaScript, nothing.
+pub fn listen_button(chrome: &Chrome<'_>, lang: Language) -> Markup {
+    html! {
+        button type="button" class="govuk-button govuk-button--secondary confide-listen" hidden
+            data-confide-listen=(lang.code()) data-msg-stop=(chrome.t("listen-stop")) {
+            (chrome.t("listen"))
+        }
+    }
+}
+
 /// Services a pupil can contact, with phone links that work on a phone.
-pub fn helplines(chrome: &Chrome<'_>, helplines: &[Helpline]) -> Markup {
+pub fn helplines(chrome: &Chrome<'_>, helplines: &[Helpline], lang: Option<&str>) -> Markup {
     html! {
         @if !helplines.is_empty() {
             h2 class="govuk-heading-m" id="helplines" { (chrome.t("helplines-heading")) }
             ul class="govuk-list confide-helplines" {
                 @for line in helplines {
-                    li {
+                    li lang=[lang] {
                         h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (line.name) }
                         p class="govuk-body govuk-!-margin-bottom-1" { (line.text) }
                         p class="govuk-body" {

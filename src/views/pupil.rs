@@ -3,14 +3,18 @@
 use maud::{html, Markup};
 
 use super::chrome::{phone, Chrome};
-use super::components::{emergency_inset, helplines, prose, start_button, topic_list, typed};
+use super::components::{
+    emergency_inset, helplines, listen_button, other_language, prose, start_button, topic_list,
+    typed,
+};
 use super::forms::plural_json;
 use super::layout::{page, school_page};
 use crate::assets::Assets;
-use crate::content::Page;
+use crate::content::InLanguage;
+use crate::domain::language::Language;
 use crate::store::schools::School;
 
-pub fn home(chrome: &Chrome<'_>, topics: &[&Page]) -> Markup {
+pub fn home(chrome: &Chrome<'_>, topics: &[InLanguage<'_>]) -> Markup {
     page(
         chrome,
         &chrome.t("service-name"),
@@ -28,12 +32,12 @@ pub fn home(chrome: &Chrome<'_>, topics: &[&Page]) -> Markup {
                 }
             }
             h2 class="govuk-heading-l" id="topics" { (chrome.t("nav-advice")) }
-            (topic_list(topics, chrome.lang().prefix()))
+            (topic_list(topics, chrome.lang().prefix(), chrome.lang()))
         },
     )
 }
 
-pub fn school_home(chrome: &Chrome<'_>, school: &School, topics: &[&Page]) -> Markup {
+pub fn school_home(chrome: &Chrome<'_>, school: &School, topics: &[InLanguage<'_>]) -> Markup {
     let base = chrome.href(&format!("/s/{}", school.slug));
     let name = [("school", school.name.as_str().into())];
     school_page(
@@ -56,48 +60,89 @@ pub fn school_home(chrome: &Chrome<'_>, school: &School, topics: &[&Page]) -> Ma
                 }
             }
             h2 class="govuk-heading-l" id="topics" { (chrome.t("nav-advice")) }
-            (topic_list(topics, &base))
+            (topic_list(topics, &base, chrome.lang()))
         },
     )
 }
 
+/// A caption track of a topic video: its language and address.
+#[derive(Debug, Clone)]
+pub struct Track {
+    pub lang: Language,
+    pub src: String,
+}
+
+/// When a long page is not yet in the page's language: says so, in that language.
+fn not_translated(chrome: &Chrome<'_>, content: Language) -> Markup {
+    html! {
+        @if content != chrome.lang() {
+            div class="govuk-inset-text confide-not-translated" { (chrome.t("not-translated")) }
+        }
+    }
+}
+
+/// The video with a caption track per language (the page's language the default), and
+/// its transcript.
+fn video(chrome: &Chrome<'_>, assets: &Assets, topic: &crate::content::Page, tracks: &[Track]) -> Markup {
+    let default = tracks
+        .iter()
+        .position(|t| t.lang == chrome.lang())
+        .unwrap_or(0);
+    html! {
+        @if let Some(video) = &topic.video {
+            figure class="confide-video-figure" {
+                video class="confide-video" controls preload="none" playsinline
+                    poster=[video.poster.as_deref().map(|p| assets.url(p))]
+                    aria-describedby="transcript" {
+                    source src=(assets.url(&video.src)) type="video/mp4";
+                    @for (i, track) in tracks.iter().enumerate() {
+                        track kind="captions" src=(track.src) srclang=(track.lang.code()) label=(track.lang.autonym()) default[i == default];
+                    }
+                    p class="govuk-body" {
+                        (chrome.rich("video-cannot-play", &[], &[("link", html! {
+                            a class="govuk-link" href=(assets.url(&video.src)) { (chrome.t("video-download")) }
+                        })]))
+                    }
+                }
+            }
+            details class="govuk-details confide-transcript" id="transcript" open {
+                summary class="govuk-details__summary" {
+                    span class="govuk-details__summary-text" { (chrome.t("transcript-heading")) }
+                }
+                div class="govuk-details__text" {
+                    @for scene in &topic.transcript {
+                        p class="govuk-body" { (scene.say) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A topic page: for the whole site (prerendered), or within one school's pages, where
 /// "Report something" goes straight to that school's form.
-pub fn topic(chrome: &Chrome<'_>, assets: &Assets, topic: &Page, school: Option<&School>) -> Markup {
+pub fn topic(
+    chrome: &Chrome<'_>,
+    assets: &Assets,
+    topic: InLanguage<'_>,
+    tracks: &[Track],
+    school: Option<&School>,
+) -> Markup {
+    let InLanguage { page: topic, lang } = topic;
     let content = html! {
         div class="govuk-grid-row" {
             div class="govuk-grid-column-two-thirds" {
-                @if let Some(school) = school {
-                    span class="govuk-caption-l" { (school.name) }
-                }
-                h1 class="govuk-heading-xl" { (topic.title) }
-                p class="govuk-body-l" { (topic.summary) }
-                @if let Some(video) = &topic.video {
-                    figure class="confide-video-figure" {
-                        video class="confide-video" controls preload="none" playsinline
-                            poster=[video.poster.as_deref().map(|p| assets.url(p))]
-                            aria-describedby="transcript" {
-                            source src=(assets.url(&video.src)) type="video/mp4";
-                            track kind="captions" src=(assets.url(&video.captions)) srclang="en" label="English" default;
-                            p class="govuk-body" {
-                                (chrome.rich("video-cannot-play", &[], &[("link", html! {
-                                    a class="govuk-link" href=(assets.url(&video.src)) { (chrome.t("video-download")) }
-                                })]))
-                            }
-                        }
+                (not_translated(chrome, lang))
+                div data-confide-read lang=[other_language(lang, chrome.lang())] {
+                    @if let Some(school) = school {
+                        span class="govuk-caption-l" { (school.name) }
                     }
-                    details class="govuk-details confide-transcript" id="transcript" open {
-                        summary class="govuk-details__summary" {
-                            span class="govuk-details__summary-text" { (chrome.t("transcript-heading")) }
-                        }
-                        div class="govuk-details__text" {
-                            @for scene in &topic.transcript {
-                                p class="govuk-body" { (scene.say) }
-                            }
-                        }
-                    }
+                    h1 class="govuk-heading-xl" { (topic.title) }
+                    p class="govuk-body-l" { (topic.summary) }
+                    (listen_button(chrome, lang))
+                    (video(chrome, assets, topic, tracks))
+                    (prose(&topic.body_html))
                 }
-                (prose(&topic.body_html))
                 h2 class="govuk-heading-m" { (chrome.t("tell-someone")) }
                 @if let Some(school) = school {
                     p class="govuk-body" {
@@ -108,7 +153,7 @@ pub fn topic(chrome: &Chrome<'_>, assets: &Assets, topic: &Page, school: Option<
                     p class="govuk-body" { (chrome.t("topic-tell")) }
                     (start_button(&chrome.href("/report"), &chrome.t("nav-report")))
                 }
-                (helplines(chrome, &topic.helplines))
+                (helplines(chrome, &topic.helplines, other_language(lang, chrome.lang())))
                 (emergency_inset(chrome))
             }
         }
@@ -120,16 +165,21 @@ pub fn topic(chrome: &Chrome<'_>, assets: &Assets, topic: &Page, school: Option<
 }
 
 /// A plain information page such as "Using this site safely".
-pub fn info_page(chrome: &Chrome<'_>, content: &Page) -> Markup {
+pub fn info_page(chrome: &Chrome<'_>, content: InLanguage<'_>) -> Markup {
+    let InLanguage { page: content, lang } = content;
     page(
         chrome,
         &content.title,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    h1 class="govuk-heading-xl" { (content.title) }
-                    p class="govuk-body-l" { (content.summary) }
-                    (prose(&content.body_html))
+                    (not_translated(chrome, lang))
+                    div data-confide-read lang=[other_language(lang, chrome.lang())] {
+                        h1 class="govuk-heading-xl" { (content.title) }
+                        p class="govuk-body-l" { (content.summary) }
+                        (listen_button(chrome, lang))
+                        (prose(&content.body_html))
+                    }
                 }
             }
         },

@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 
 use super::chrome::{phone, Chrome};
-use super::components::emergency_inset;
+use super::components::{emergency_inset, listen_button};
 use super::forms::{error_summary_in, pictures_field, Radios, TextField, Words};
 use super::layout::school_page;
 use crate::app::pictures::MAX_PICTURES;
@@ -40,12 +40,13 @@ pub fn form(chrome: &Chrome<'_>, school: &School, input: &ReportInput, errors: &
         &title,
         html! {
             div class="govuk-grid-row" {
-                div class="govuk-grid-column-two-thirds" {
+                div class="govuk-grid-column-two-thirds" data-confide-read {
                     (error_summary_in(Words::Pupil(chrome.tr), errors))
                     span class="govuk-caption-l" { (school.name) }
                     h1 class="govuk-heading-xl" { (heading) }
                     p class="govuk-body-l" { (chrome.t("report-intro")) }
                     p class="govuk-body" { (chrome.with("report-goes-to", &school_name)) }
+                    (listen_button(chrome, chrome.lang()))
                     form method="post" action=(chrome.href(&format!("/s/{}/report", school.slug))) enctype="multipart/form-data" novalidate {
                         (once_fields(input))
                         (choices(chrome, input, errors))

@@ -3,6 +3,7 @@
 //! request → domain types → one use case → page.
 
 pub mod assets;
+pub mod captions;
 pub mod error;
 pub mod extract;
 pub mod followup;
@@ -37,6 +38,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(followup::configure)
             .configure(staff::configure)
             .route("/healthz", web::get().to(pupil::healthz))
+            .configure(captions::configure)
             // Every pupil page again under its language: `/cy/`, `/ur/s/oakfield/report`.
             .service(
                 web::scope("/{lang}")

@@ -11,6 +11,7 @@ use actix_web::http::header;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 
+use super::captions::Captions;
 use super::language::Place;
 use crate::assets::Assets;
 use crate::content::Library;
@@ -39,7 +40,13 @@ fn gzip(html: &[u8], level: flate2::Compression) -> Bytes {
 }
 
 impl Pages {
-    pub fn render(site: &Site, assets: &Assets, library: &Library, catalogues: &Catalogues) -> Self {
+    pub fn render(
+        site: &Site,
+        assets: &Assets,
+        library: &Library,
+        catalogues: &Catalogues,
+        captions: &Captions,
+    ) -> Self {
         let mut pages = HashMap::new();
         for lang in catalogues.languages() {
             let mut add = |here: &str, render: &dyn Fn(&Chrome<'_>) -> maud::Markup| {
@@ -53,12 +60,13 @@ impl Pages {
                 let gzip = gzip(&html, flate2::Compression::best());
                 pages.insert(lang.path(here), Prerendered { html, gzip });
             };
-            add("/", &|c| views::pupil::home(c, &library.topics()));
-            for topic in library.topics() {
-                let here = format!("/topics/{}", topic.slug);
-                add(&here, &|c| views::pupil::topic(c, assets, topic, None));
+            add("/", &|c| views::pupil::home(c, &library.topics_in(lang)));
+            for topic in library.topics_in(lang) {
+                let here = format!("/topics/{}", topic.page.slug);
+                let tracks = captions.tracks(assets, library, &topic.page.slug);
+                add(&here, &|c| views::pupil::topic(c, assets, topic, &tracks, None));
             }
-            if let Some(page) = library.page("safety") {
+            if let Some(page) = library.page_in(lang, "safety") {
                 add("/safety", &|c| views::pupil::info_page(c, page));
             }
         }

@@ -125,7 +125,7 @@ async fn school_home(
     Ok(views::pupil::school_home(
         &place.chrome(&state),
         &school,
-        &state.library.topics(),
+        &state.library.topics_in(place.lang),
     ))
 }
 
@@ -139,13 +139,19 @@ async fn school_topic(
 ) -> Result<HttpResponse, AppError> {
     let info = req.match_info();
     let topic = info.get("slug").unwrap_or_default();
-    let topic = state.library.topic(topic).ok_or(AppError::NotFound)?;
-    let school = school(&state, info.get("school").unwrap_or_default()).await?;
     let place = Place::of(&req, &state);
+    let topic = state
+        .library
+        .topic_in(place.lang, topic)
+        .ok_or(AppError::NotFound)?;
+    let school = school(&state, info.get("school").unwrap_or_default()).await?;
+    let tracks = state
+        .captions
+        .tracks(&state.assets, &state.library, &topic.page.slug);
     Ok(html_for(
         &req,
         StatusCode::OK,
-        views::pupil::topic(&place.chrome(&state), &state.assets, topic, Some(&school)),
+        views::pupil::topic(&place.chrome(&state), &state.assets, topic, &tracks, Some(&school)),
     ))
 }
 

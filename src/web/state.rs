@@ -23,6 +23,8 @@ pub struct AppState {
     pub site: Arc<Site>,
     pub assets: Assets,
     pub library: Arc<Library>,
+    /// Topic captions in each translated language.
+    pub captions: super::captions::Captions,
     /// The words of the pupil pages, per language.
     pub catalogues: Arc<Catalogues>,
     pub limits: ratelimit::RateLimits,

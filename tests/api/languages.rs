@@ -126,22 +126,41 @@ async fn the_browsers_language_is_offered_in_a_line_never_by_redirect() {
     let page = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
     assert!(!page.contains("confide-offer"));
     // Only languages with a catalogue are offered.
-    let mut res = app
-        .client
-        .get(app.url("/"))
-        .insert_header(("Accept-Language", "so"))
-        .send()
-        .await
-        .unwrap();
-    let page = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
-    assert!(!page.contains("confide-offer"));
+    if let Some(code) = without_catalogue() {
+        let mut res = app
+            .client
+            .get(app.url("/"))
+            .insert_header(("Accept-Language", code.as_str()))
+            .send()
+            .await
+            .unwrap();
+        let page = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
+        assert!(!page.contains("confide-offer"));
+    }
+}
+
+/// A language with no catalogue built in or among the test's, while there is one.
+fn without_catalogue() -> Option<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    confide::domain::language::Language::ALL
+        .iter()
+        .map(|l| l.code().to_owned())
+        .find(|code| {
+            !root.join("locales").join(code).join("pupil.ftl").is_file()
+                && !fixtures().join(code).join("pupil.ftl").is_file()
+        })
 }
 
 #[actix_rt::test]
 async fn a_language_without_a_catalogue_or_an_unknown_one_is_not_found() {
     let app = app_with_languages().await;
-    for path in ["/so/", "/de/", "/en-GB/", "/so/s/oakfield/report"] {
-        let (status, _) = app.get_text(path).await;
+    let mut paths = vec!["/de/".to_owned(), "/en-GB/".to_owned(), "/xx/report".to_owned()];
+    if let Some(code) = without_catalogue() {
+        paths.push(format!("/{code}/"));
+        paths.push(format!("/{code}/s/oakfield/report"));
+    }
+    for path in paths {
+        let (status, _) = app.get_text(&path).await;
         assert_eq!(status, 404, "{path}");
     }
     let (status, page) = app.get_text("/pl/no-such-page").await;
