@@ -291,3 +291,74 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// A content directory with a Polish bullying topic (its narration in made-up Polish)
+/// and a topic of the school's own in English only.
+fn polish_content() -> tempfile::TempDir {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let english = std::fs::read_to_string(root.join("content/topics/bullying.md")).unwrap();
+    let mut scene = 0;
+    let polish: Vec<String> = english
+        .lines()
+        .map(|line| {
+            if line.starts_with("say = ") {
+                scene += 1;
+                format!("say = \"Scena {scene} mówi po polsku o tym, co robić.\"")
+            } else if line.starts_with("title = ") {
+                "title = \"Prześladowanie\"".to_owned()
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("pl/topics")).unwrap();
+    std::fs::create_dir_all(dir.path().join("topics")).unwrap();
+    std::fs::write(dir.path().join("pl/topics/bullying.md"), polish.join("\n")).unwrap();
+    std::fs::write(
+        dir.path().join("topics/our-own.md"),
+        "+++\ntitle = \"Our own advice\"\nsummary = \"From our school\"\norder = 99\n+++\nAsk at the office.\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[actix_rt::test]
+async fn a_translated_topic_has_captions_in_its_language_and_an_untranslated_one_says_so() {
+    let content = polish_content();
+    let dir = content.path().to_owned();
+    let app = spawn_app_with(|c| {
+        c.locales_dir = Some(fixtures());
+        c.content_dir = Some(dir);
+    })
+    .await;
+    let (_, page) = app.get_text("/pl/topics/bullying").await;
+    assert!(page.contains("<h1 class=\"govuk-heading-xl\">Prześladowanie</h1>"));
+    assert!(page.contains(
+        "<track kind=\"captions\" src=\"/videos/bullying.pl.vtt\" srclang=\"pl\" label=\"Polski\" default>"
+    ), "{page}");
+    assert!(page.contains("srclang=\"en-GB\" label=\"English\">"));
+    assert!(!page.contains("confide-not-translated"));
+    let (_, english) = app.get_text("/topics/bullying").await;
+    assert!(english.contains("srclang=\"en-GB\" label=\"English\" default>"));
+
+    let mut res = app.client.get(app.url("/videos/bullying.pl.vtt")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers().get("content-type").unwrap(), "text/vtt; charset=utf-8");
+    let vtt = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
+    assert!(vtt.starts_with("WEBVTT\n\n00:00:00.000 --> "), "{vtt}");
+    assert!(vtt.contains("Scena 6"));
+    let english_vtt =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/videos/bullying.vtt"))
+            .unwrap();
+    let last_end = |v: &str| v.trim_end().lines().rev().find(|l| l.contains("-->")).unwrap().split("--> ").nth(1).unwrap().to_owned();
+    assert_eq!(last_end(&vtt), last_end(&english_vtt), "the captions keep the English timing");
+    let (status, _) = app.get_text("/videos/bullying.xx.vtt").await;
+    assert_eq!(status, 404);
+
+    // The school's own topic is in English only: the Polish page says so in Polish.
+    let (_, own) = app.get_text("/pl/topics/our-own").await;
+    assert!(own.contains("confide-not-translated"));
+    assert!(own.contains("<div data-confide-read lang=\"en-GB\">"));
+    assert!(own.contains("<html lang=\"pl\""));
+}
