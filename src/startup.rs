@@ -77,7 +77,13 @@ impl Application {
         let catalogues = crate::i18n::Catalogues::load(config.locales_dir.as_deref())?;
         let site = Site::new(&config.exit_url, &assets, catalogues.languages());
         let captions = crate::web::captions::Captions::build(&assets, &library);
-        let pages = crate::web::prerendered::Pages::render(&site, &assets, &library, &catalogues, &captions);
+        let pages = crate::web::prerendered::Pages::render(
+            &site,
+            &assets,
+            &library,
+            &catalogues,
+            &captions,
+        );
         let state = AppState {
             pages,
             mail_waker: Waker::default(),

@@ -43,7 +43,11 @@ fn problems_under(dir: &Path) -> (Vec<String>, usize) {
 fn every_translation_has_every_english_key_value_and_a_valid_plural() {
     let (problems, checked) = problems_under(&root().join("locales"));
     println!("{checked} translated catalogues checked");
-    assert!(problems.is_empty(), "incomplete catalogues:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "incomplete catalogues:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -66,7 +70,10 @@ fn a_missing_key_or_value_fails_the_check() {
     let found = check::problems(Language::Cy, &english, &welsh);
     assert_eq!(
         found,
-        ["school-tell: missing variable $school", "missing key skip-link"]
+        [
+            "school-tell: missing variable $school",
+            "missing key skip-link"
+        ]
     );
 }
 
@@ -81,13 +88,24 @@ fn every_catalogue_states_its_review() {
             "{} has no `## review:` line",
             lang.code()
         );
-        assert_eq!(review.is_checked(), !review.describe().contains("not yet checked"));
+        assert_eq!(
+            review.is_checked(),
+            !review.describe().contains("not yet checked")
+        );
     }
 }
 
 /// The views that draw pupil pages.
 const PUPIL_VIEWS: &[&str] = &[
-    "chrome", "components", "errors", "followup", "forms", "layout", "poster", "pupil", "report",
+    "chrome",
+    "components",
+    "errors",
+    "followup",
+    "forms",
+    "layout",
+    "poster",
+    "pupil",
+    "report",
 ];
 
 /// Every string literal given to `.t(`, `.with(` or `.rich(` in the pupil views.
@@ -113,10 +131,27 @@ fn every_key_the_pupil_pages_use_is_in_english() {
     let catalogues = Catalogues::load(None).unwrap();
     let english = catalogues.catalogue(Language::SOURCE).unwrap();
     let mut wanted = keys_in_code();
-    assert!(wanted.len() > 100, "the scan found too few keys: {wanted:?}");
-    wanted.extend(Msg::ALL.iter().copied().filter(|m| pupil_facing(*m)).map(msg_key));
-    wanted.extend(Category::ALL.iter().map(|c| choice_key("category", c.as_str())));
-    wanted.extend(Location::ALL.iter().map(|l| choice_key("location", l.as_str())));
+    assert!(
+        wanted.len() > 100,
+        "the scan found too few keys: {wanted:?}"
+    );
+    wanted.extend(
+        Msg::ALL
+            .iter()
+            .copied()
+            .filter(|m| pupil_facing(*m))
+            .map(msg_key),
+    );
+    wanted.extend(
+        Category::ALL
+            .iter()
+            .map(|c| choice_key("category", c.as_str())),
+    );
+    wanted.extend(
+        Location::ALL
+            .iter()
+            .map(|l| choice_key("location", l.as_str())),
+    );
     wanted.extend(About::ALL.iter().map(|a| choice_key("about", a.as_str())));
     for code in ["404", "400", "403", "405", "413", "429", "503", "500"] {
         wanted.insert(format!("error-{code}-title"));
@@ -126,5 +161,8 @@ fn every_key_the_pupil_pages_use_is_in_english() {
         wanted.insert(format!("{field}-label"));
     }
     let missing: Vec<&String> = wanted.iter().filter(|k| !english.has(k)).collect();
-    assert!(missing.is_empty(), "keys used but not in locales/en-GB/pupil.ftl: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keys used but not in locales/en-GB/pupil.ftl: {missing:?}"
+    );
 }

@@ -47,7 +47,10 @@ pub fn scenes<'a>(cues: &'a [Cue], transcript: &[Scene]) -> Result<Vec<Vec<&'a C
             group.push(cue);
         }
         if got != wanted {
-            return Err(format!("scene {}'s captions do not match its `say` line", i + 1));
+            return Err(format!(
+                "scene {}'s captions do not match its `say` line",
+                i + 1
+            ));
         }
         out.push(group);
     }
@@ -81,7 +84,11 @@ fn share(text: &str, parts: usize) -> Vec<String> {
 }
 
 /// A WebVTT file of `translated` scenes, timed by the English cues of each scene.
-pub fn translate(english_vtt: &str, english: &[Scene], translated: &[Scene]) -> Result<String, String> {
+pub fn translate(
+    english_vtt: &str,
+    english: &[Scene],
+    translated: &[Scene],
+) -> Result<String, String> {
     if english.len() != translated.len() {
         return Err("the translation has a different number of scenes".into());
     }
@@ -92,9 +99,23 @@ pub fn translate(english_vtt: &str, english: &[Scene], translated: &[Scene]) -> 
         let parts = share(&scene.say, group.len());
         // Fewer words than cues: the last part runs to the end of the scene.
         for (i, words) in parts.iter().enumerate() {
-            let start = group[i].timing.split("-->").next().unwrap_or_default().trim();
-            let last = if i + 1 == parts.len() { group.len() - 1 } else { i };
-            let end = group[last].timing.split("-->").nth(1).unwrap_or_default().trim();
+            let start = group[i]
+                .timing
+                .split("-->")
+                .next()
+                .unwrap_or_default()
+                .trim();
+            let last = if i + 1 == parts.len() {
+                group.len() - 1
+            } else {
+                i
+            };
+            let end = group[last]
+                .timing
+                .split("-->")
+                .nth(1)
+                .unwrap_or_default()
+                .trim();
             out.push_str(&format!("\n{start} --> {end}\n{words}\n"));
         }
     }

@@ -73,19 +73,38 @@ impl Library {
             library.add(&name, &text)?;
         }
         if let Some(dir) = override_dir {
-            let mut folders = vec![(String::new(), dir.to_owned())];
-            for &lang in &Language::ALL[1..] {
-                folders.push((format!("{}/", lang.code()), dir.join(lang.code())));
+            // A school's own English page replaces the built-in one, and so its built-in
+            // translations, which say what the old page said, until it adds its own.
+            let replaced = library.add_folder("", dir)?;
+            for shelf in library
+                .shelves
+                .iter_mut()
+                .filter(|(l, _)| **l != Language::SOURCE)
+            {
+                for (section, slug) in &replaced {
+                    match section.as_str() {
+                        "topics" => shelf.1.topics.remove(slug),
+                        _ => shelf.1.pages.remove(slug),
+                    };
+                }
             }
-            for (prefix, folder) in folders {
-                library.add_folder(&prefix, &folder)?;
+            for &lang in &Language::ALL[1..] {
+                library.add_folder(&format!("{}/", lang.code()), &dir.join(lang.code()))?;
             }
         }
-        library.check_translations()?;
+        for dropped in library.drop_unmatched_translations() {
+            tracing::warn!(file = %dropped, "translated topic not used: it must keep the English video, captions and number of scenes");
+        }
         Ok(library)
     }
 
-    fn add_folder(&mut self, prefix: &str, dir: &Path) -> Result<(), ContentError> {
+    /// Adds the pages under `dir`; returns the (section, slug) of each one added.
+    fn add_folder(
+        &mut self,
+        prefix: &str,
+        dir: &Path,
+    ) -> Result<Vec<(String, String)>, ContentError> {
+        let mut added = Vec::new();
         for section in ["topics", "pages"] {
             let Ok(entries) = std::fs::read_dir(dir.join(section)) else {
                 continue;
@@ -102,9 +121,12 @@ impl Library {
                     reason: e.to_string(),
                 })?;
                 self.add(&name, &text)?;
+                if let Some(slug) = path.file_stem().and_then(|s| s.to_str()) {
+                    added.push((section.to_owned(), slug.to_owned()));
+                }
             }
         }
-        Ok(())
+        Ok(added)
     }
 
     fn add(&mut self, name: &str, text: &str) -> Result<(), ContentError> {
@@ -128,29 +150,32 @@ impl Library {
         Ok(())
     }
 
-    /// A translated topic keeps the English video, captions and scenes (its captions are
-    /// timed by the English scenes).
-    fn check_translations(&self) -> Result<(), ContentError> {
-        for (lang, shelf) in self.shelves.iter().filter(|(l, _)| **l != Language::SOURCE) {
-            for (slug, page) in &shelf.topics {
-                let error = |reason: &str| ContentError {
-                    file: format!("{}/topics/{slug}.md", lang.code()),
-                    reason: reason.to_owned(),
-                };
-                let Some(english) = self.topic(slug) else {
-                    return Err(error("has no English topic of the same name"));
-                };
-                let same_video = english.video.as_ref().map(|v| (&v.src, &v.captions))
-                    == page.video.as_ref().map(|v| (&v.src, &v.captions));
-                if !same_video {
-                    return Err(error("must keep the English `video` and `captions`"));
+    /// A translated topic must keep the English video, captions and scenes (its captions
+    /// are timed by the English scenes): one that does not is left out, and English shown.
+    /// Returns the files left out.
+    fn drop_unmatched_translations(&mut self) -> Vec<String> {
+        let Some(english) = self.shelves.get(&Language::SOURCE).cloned() else {
+            return Vec::new();
+        };
+        let mut dropped = Vec::new();
+        for (lang, shelf) in self
+            .shelves
+            .iter_mut()
+            .filter(|(l, _)| **l != Language::SOURCE)
+        {
+            shelf.topics.retain(|slug, page| {
+                let matches = english.topics.get(slug).is_some_and(|en| {
+                    en.video.as_ref().map(|v| (&v.src, &v.captions))
+                        == page.video.as_ref().map(|v| (&v.src, &v.captions))
+                        && en.transcript.len() == page.transcript.len()
+                });
+                if !matches {
+                    dropped.push(format!("{}/topics/{slug}.md", lang.code()));
                 }
-                if english.transcript.len() != page.transcript.len() {
-                    return Err(error("must have as many [[transcript]] scenes as English"));
-                }
-            }
+                matches
+            });
         }
-        Ok(())
+        dropped
     }
 
     fn shelf(&self, lang: Language) -> Option<&Shelf> {
@@ -255,7 +280,9 @@ mod tests {
         let scenes = english.topic("gangs").unwrap().transcript.len();
         let mut text = WELSH_GANGS.to_owned();
         for i in 0..scenes {
-            text.push_str(&format!("\n[[transcript]]\nslide = \"S{i}\"\nsay = \"Dweud {i}.\"\n"));
+            text.push_str(&format!(
+                "\n[[transcript]]\nslide = \"S{i}\"\nsay = \"Dweud {i}.\"\n"
+            ));
         }
         text.push_str("+++\nHelo.\n");
         std::fs::write(dir.path().join("cy/topics/gangs.md"), &text).unwrap();
@@ -266,20 +293,67 @@ mod tests {
         std::fs::write(dir.path().join("pages/our-page.md"), own).unwrap();
         let library = Library::load(Some(dir.path())).unwrap();
         let gangs = library.topic_in(Language::Cy, "gangs").unwrap();
-        assert_eq!((gangs.page.title.as_str(), gangs.lang), ("Gangiau", Language::Cy));
+        assert_eq!(
+            (gangs.page.title.as_str(), gangs.lang),
+            ("Gangiau", Language::Cy)
+        );
         let own = library.topic_in(Language::Cy, "our-own").unwrap();
         assert_eq!(own.lang, Language::SOURCE);
-        assert_eq!(library.topics_in(Language::Cy).len(), library.topics().len());
+        assert_eq!(
+            library.topics_in(Language::Cy).len(),
+            library.topics().len()
+        );
         assert!(library
             .translations("gangs")
             .iter()
             .any(|(l, p)| *l == Language::Cy && p.title == "Gangiau"));
-        assert_eq!(library.page_in(Language::Cy, "our-page").unwrap().lang, Language::SOURCE);
+        assert_eq!(
+            library.page_in(Language::Cy, "our-page").unwrap().lang,
+            Language::SOURCE
+        );
 
-        // A translation that drops a scene cannot be timed by the English captions.
-        let short = text.replacen("[[transcript]]\nslide = \"S0\"\nsay = \"Dweud 0.\"\n", "", 1);
+        // A translation that drops a scene cannot be timed by the English captions: it
+        // is left out, and the English shown.
+        let short = text.replacen(
+            "[[transcript]]\nslide = \"S0\"\nsay = \"Dweud 0.\"\n",
+            "",
+            1,
+        );
         std::fs::write(dir.path().join("cy/topics/gangs.md"), short).unwrap();
-        let err = Library::load(Some(dir.path())).unwrap_err();
-        assert!(err.to_string().contains("scenes"), "{err}");
+        let library = Library::load(Some(dir.path())).unwrap();
+        assert_eq!(
+            library.topic_in(Language::Cy, "gangs").unwrap().lang,
+            Language::SOURCE
+        );
+    }
+
+    #[test]
+    fn a_schools_own_english_page_replaces_its_built_in_translations_too() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("topics")).unwrap();
+        std::fs::write(
+            dir.path().join("topics/bullying.md"),
+            "+++\ntitle = \"Bullying at our school\"\nsummary = \"Ours\"\n+++\nHello.\n",
+        )
+        .unwrap();
+        let library = Library::load(Some(dir.path())).unwrap();
+        for &lang in Language::ALL {
+            let page = library.topic_in(lang, "bullying").unwrap();
+            assert_eq!(page.page.title, "Bullying at our school");
+        }
+    }
+
+    #[test]
+    fn every_built_in_translation_keeps_its_topics_video_and_scenes() {
+        let library = Library::load(None).unwrap();
+        let files = BuiltInContent::iter()
+            .filter(|name| name.split('/').count() == 3 && name.contains("/topics/"))
+            .count();
+        let used: usize = library
+            .topics()
+            .iter()
+            .map(|t| library.translations(&t.slug).len())
+            .sum();
+        assert_eq!(used, files, "a built-in translated topic was left out");
     }
 }

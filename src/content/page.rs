@@ -216,5 +216,4 @@ mod tests {
         .unwrap_err();
         assert!(err.contains("mystery"));
     }
-
 }

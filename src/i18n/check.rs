@@ -34,7 +34,10 @@ fn category_name(c: &PluralCategory) -> &'static str {
 }
 
 fn rules(lang: Language) -> Option<PluralRules> {
-    let id = lang.primary().parse::<unic_langid::LanguageIdentifier>().ok()?;
+    let id = lang
+        .primary()
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()?;
     PluralRules::create(id, PluralRuleType::CARDINAL).ok()
 }
 

@@ -167,8 +167,14 @@ fn what_you_told_us(chrome: &Chrome<'_>, view: &PupilView) -> Markup {
     let rows = [
         ("told-sent-to", html! { (view.school_name) }),
         ("told-sent-on", when(view.created_at)),
-        ("told-kind", html! { (chrome.t(&choice_key("category", view.category.as_str()))) }),
-        ("told-where", html! { (chrome.t(&choice_key("location", view.location.as_str()))) }),
+        (
+            "told-kind",
+            html! { (chrome.t(&choice_key("category", view.category.as_str()))) },
+        ),
+        (
+            "told-where",
+            html! { (chrome.t(&choice_key("location", view.location.as_str()))) },
+        ),
     ];
     html! {
         h2 class="govuk-heading-l" { (chrome.t("told-heading")) }

@@ -282,11 +282,17 @@ impl CountWords {
     }
 
     fn under(&self, category: &str) -> Option<&str> {
-        self.under.iter().find(|(c, _)| *c == category).map(|(_, w)| w.as_str())
+        self.under
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|(_, w)| w.as_str())
     }
 
     fn over(&self, category: &str) -> Option<&str> {
-        self.over.iter().find(|(c, _)| *c == category).map(|(_, w)| w.as_str())
+        self.over
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|(_, w)| w.as_str())
     }
 }
 

@@ -9,6 +9,7 @@ pub mod followup;
 pub mod forms;
 pub mod handoff;
 pub mod insights;
+pub mod languages;
 pub mod layout;
 pub mod poster;
 pub mod pupil;

@@ -83,7 +83,12 @@ fn not_translated(chrome: &Chrome<'_>, content: Language) -> Markup {
 
 /// The video with a caption track per language (the page's language the default), and
 /// its transcript.
-fn video(chrome: &Chrome<'_>, assets: &Assets, topic: &crate::content::Page, tracks: &[Track]) -> Markup {
+fn video(
+    chrome: &Chrome<'_>,
+    assets: &Assets,
+    topic: &crate::content::Page,
+    tracks: &[Track],
+) -> Markup {
     let default = tracks
         .iter()
         .position(|t| t.lang == chrome.lang())
@@ -166,7 +171,10 @@ pub fn topic(
 
 /// A plain information page such as "Using this site safely".
 pub fn info_page(chrome: &Chrome<'_>, content: InLanguage<'_>) -> Markup {
-    let InLanguage { page: content, lang } = content;
+    let InLanguage {
+        page: content,
+        lang,
+    } = content;
     page(
         chrome,
         &content.title,
@@ -219,7 +227,12 @@ impl SchoolSearch {
 
 /// The search box: a plain GET form, so it works without JavaScript. On the home page
 /// its label is a heading of its own; on the finder page the page's h1 names it.
-fn school_search(chrome: &Chrome<'_>, purpose: SchoolSearch, query: &str, on_own_page: bool) -> Markup {
+fn school_search(
+    chrome: &Chrome<'_>,
+    purpose: SchoolSearch,
+    query: &str,
+    on_own_page: bool,
+) -> Markup {
     let label = html! {
         label class={ "govuk-label " @if on_own_page { "govuk-label--s" } @else { "govuk-label--m" } } for="q" {
             @if on_own_page { (chrome.t("search-school")) } @else { (chrome.t("find-school")) }

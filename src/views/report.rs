@@ -26,14 +26,22 @@ pub fn choice_key(list: &str, value: &str) -> String {
 }
 
 /// The form, empty or as the pupil left it with messages beside each problem.
-pub fn form(chrome: &Chrome<'_>, school: &School, input: &ReportInput, errors: &[FieldError]) -> Markup {
+pub fn form(
+    chrome: &Chrome<'_>,
+    school: &School,
+    input: &ReportInput,
+    errors: &[FieldError],
+) -> Markup {
     let heading = chrome.t("report-heading");
     let title = if errors.is_empty() {
         heading.clone()
     } else {
         chrome.with("error-title", &[("title", heading.as_str().into())])
     };
-    let school_name = [("school", school.name.as_str().into()), ("hours", school.reading_hours.as_str().into())];
+    let school_name = [
+        ("school", school.name.as_str().into()),
+        ("hours", school.reading_hours.as_str().into()),
+    ];
     school_page(
         chrome,
         &school.slug,
@@ -66,7 +74,10 @@ pub fn form(chrome: &Chrome<'_>, school: &School, input: &ReportInput, errors: &
 fn choices(chrome: &Chrome<'_>, input: &ReportInput, errors: &[FieldError]) -> Markup {
     let words = Words::Pupil(chrome.tr);
     let options = |list: &str, values: Vec<&'static str>| -> Vec<(&'static str, String)> {
-        values.into_iter().map(|v| (v, chrome.t(&choice_key(list, v)))).collect()
+        values
+            .into_iter()
+            .map(|v| (v, chrome.t(&choice_key(list, v))))
+            .collect()
     };
     let (category, category_hint) = (chrome.t("category-legend"), chrome.t("category-hint"));
     let location = chrome.t("location-legend");

@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn logged_routes_never_carry_the_language() {
-        assert_eq!(route_without_language("/{lang}/s/{school}/report"), "/s/{school}/report");
+        assert_eq!(
+            route_without_language("/{lang}/s/{school}/report"),
+            "/s/{school}/report"
+        );
         assert_eq!(route_without_language("/{lang}"), "/");
         assert_eq!(route_without_language("/{lang}/"), "/");
         assert_eq!(route_without_language("/s/{school}"), "/s/{school}");

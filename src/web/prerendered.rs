@@ -64,7 +64,9 @@ impl Pages {
             for topic in library.topics_in(lang) {
                 let here = format!("/topics/{}", topic.page.slug);
                 let tracks = captions.tracks(assets, library, &topic.page.slug);
-                add(&here, &|c| views::pupil::topic(c, assets, topic, &tracks, None));
+                add(&here, &|c| {
+                    views::pupil::topic(c, assets, topic, &tracks, None)
+                });
             }
             if let Some(page) = library.page_in(lang, "safety") {
                 add("/safety", &|c| views::pupil::info_page(c, page));
@@ -86,7 +88,10 @@ impl Pages {
         res.content_type("text/html; charset=utf-8")
             .insert_header((header::VARY, "Accept-Encoding"));
         if let Some(offer) = place.offer {
-            let html = with_offer(&page.html, &offer_line(&catalogues.tr(offer), &place.here).0);
+            let html = with_offer(
+                &page.html,
+                &offer_line(&catalogues.tr(offer), &place.here).0,
+            );
             return Some(if gzip_ok {
                 res.insert_header((header::CONTENT_ENCODING, "gzip"))
                     .body(gzip(&html, flate2::Compression::fast()))

@@ -116,10 +116,7 @@ async fn school(state: &AppState, slug: &str) -> Result<School, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-async fn school_home(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> Result<Markup, AppError> {
+async fn school_home(state: web::Data<AppState>, req: HttpRequest) -> Result<Markup, AppError> {
     let school = school(&state, req.match_info().get("school").unwrap_or_default()).await?;
     let place = Place::of(&req, &state);
     Ok(views::pupil::school_home(
@@ -151,7 +148,13 @@ async fn school_topic(
     Ok(html_for(
         &req,
         StatusCode::OK,
-        views::pupil::topic(&place.chrome(&state), &state.assets, topic, &tracks, Some(&school)),
+        views::pupil::topic(
+            &place.chrome(&state),
+            &state.assets,
+            topic,
+            &tracks,
+            Some(&school),
+        ),
     ))
 }
 

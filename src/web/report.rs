@@ -42,10 +42,7 @@ async fn find_school(state: &AppState, slug: &str) -> Result<School, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-async fn show_form(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
+async fn show_form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let school = find_school(&state, req.match_info().get("school").unwrap_or_default()).await?;
     let place = Place::of(&req, &state);
     let mut input = ReportInput::default();
@@ -79,7 +76,11 @@ async fn send(
     state: web::Data<AppState>,
     posted: PostedForm<ReportInput>,
 ) -> Result<HttpResponse, AppError> {
-    let slug = req.match_info().get("school").unwrap_or_default().to_owned();
+    let slug = req
+        .match_info()
+        .get("school")
+        .unwrap_or_default()
+        .to_owned();
     let PostedForm {
         fields: mut input,
         uploads,

@@ -9,8 +9,8 @@ use crate::app::Context;
 use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::Library;
-use crate::i18n::Catalogues;
 use crate::db::{Conn, Db, DbError};
+use crate::i18n::Catalogues;
 use crate::views::Site;
 
 /// Everything a handler may need, shared by all workers.

@@ -57,7 +57,10 @@ async fn every_link_and_form_of_a_polish_page_stays_in_polish_and_sets_no_cookie
     ] {
         let res = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 200, "{path}");
-        assert!(res.headers().get("set-cookie").is_none(), "{path} sets a cookie");
+        assert!(
+            res.headers().get("set-cookie").is_none(),
+            "{path} sets a cookie"
+        );
         let (_, page) = app.get_text(path).await;
         assert!(page.contains("<html lang=\"pl\" dir=\"ltr\""), "{path}");
         assert!(page.contains(PL_REPORT), "{path} is not in Polish");
@@ -94,7 +97,11 @@ async fn english_pages_link_in_english_and_the_menu_names_each_language_in_itsel
 #[actix_rt::test]
 async fn the_browsers_language_is_offered_in_a_line_never_by_redirect() {
     let app = app_with_languages().await;
-    for (path, offered) in [("/", "/pl/"), ("/topics/bullying", "/pl/topics/bullying"), ("/s/oakfield", "/pl/s/oakfield")] {
+    for (path, offered) in [
+        ("/", "/pl/"),
+        ("/topics/bullying", "/pl/topics/bullying"),
+        ("/s/oakfield", "/pl/s/oakfield"),
+    ] {
         let mut res = app
             .client
             .get(app.url(path))
@@ -104,10 +111,19 @@ async fn the_browsers_language_is_offered_in_a_line_never_by_redirect() {
             .unwrap();
         assert_eq!(res.status().as_u16(), 200, "{path}");
         assert!(res.headers().get("location").is_none());
-        let vary = res.headers().get("vary").unwrap().to_str().unwrap().to_owned();
+        let vary = res
+            .headers()
+            .get("vary")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert!(vary.contains("Accept-Language"), "{path}: {vary}");
         let page = crate::helpers::shown(&res.body().limit(1_000_000).await.unwrap());
-        assert!(page.contains("<html lang=\"en-GB\""), "{path} changed language");
+        assert!(
+            page.contains("<html lang=\"en-GB\""),
+            "{path} changed language"
+        );
         let offer = format!(
             "<p class=\"govuk-body confide-offer\" lang=\"pl\" dir=\"ltr\"><a class=\"govuk-link\" href=\"{offered}\" hreflang=\"pl\">"
         );
@@ -154,7 +170,11 @@ fn without_catalogue() -> Option<String> {
 #[actix_rt::test]
 async fn a_language_without_a_catalogue_or_an_unknown_one_is_not_found() {
     let app = app_with_languages().await;
-    let mut paths = vec!["/de/".to_owned(), "/en-GB/".to_owned(), "/xx/report".to_owned()];
+    let mut paths = vec![
+        "/de/".to_owned(),
+        "/en-GB/".to_owned(),
+        "/xx/report".to_owned(),
+    ];
     if let Some(code) = without_catalogue() {
         paths.push(format!("/{code}/"));
         paths.push(format!("/{code}/s/oakfield/report"));
@@ -165,7 +185,10 @@ async fn a_language_without_a_catalogue_or_an_unknown_one_is_not_found() {
     }
     let (status, page) = app.get_text("/pl/no-such-page").await;
     assert_eq!(status, 404);
-    assert!(page.contains("<html lang=\"pl\""), "the error page is in Polish");
+    assert!(
+        page.contains("<html lang=\"pl\""),
+        "the error page is in Polish"
+    );
     assert!(page.contains("href=\"/pl/\""));
 }
 
@@ -218,9 +241,15 @@ async fn a_polish_report_shows_polish_to_staff_and_the_database_holds_no_clear_l
     assert!(conversation.contains("action=\"/pl/followup/message\""));
 
     let id = app.report_id_for(&code);
-    let staff = app.sign_in(&officer.email, &officer.password).await.unwrap();
+    let staff = app
+        .sign_in(&officer.email, &officer.password)
+        .await
+        .unwrap();
     let (_, case, _) = staff.get(&format!("/staff/reports/{id}")).await;
-    assert!(case.contains("Language the pupil used: <strong>Polish</strong>"), "{case}");
+    assert!(
+        case.contains("Language the pupil used: <strong>Polish</strong>"),
+        "{case}"
+    );
     assert!(case.contains("An interpreter may be needed"));
     // An English report says English, and needs no interpreter line.
     let english = app.send_report("oakfield", &[]).await;
@@ -251,7 +280,10 @@ async fn a_polish_report_shows_polish_to_staff_and_the_database_holds_no_clear_l
             );
         }
     }
-    assert!(scanned > 10_000, "the database files were not there to scan");
+    assert!(
+        scanned > 10_000,
+        "the database files were not there to scan"
+    );
 }
 
 #[actix_rt::test]
@@ -261,7 +293,10 @@ async fn no_log_line_says_which_language_a_pupil_reads() {
     app.get_text("/ur/topics/gangs").await;
     app.get_text("/pl/nothing-here").await;
     let log = captured_log();
-    assert!(log.contains("/s/{school}/report"), "the request was not logged");
+    assert!(
+        log.contains("/s/{school}/report"),
+        "the request was not logged"
+    );
     for needle in ["{lang}", "/pl", "/ur", "lang=", "Polish", "Urdu"] {
         assert!(!log.contains(needle), "{needle} found in the log");
     }
@@ -269,7 +304,9 @@ async fn no_log_line_says_which_language_a_pupil_reads() {
 
 /// The receipt code shown in large type, in any language.
 fn code_on(page: &str) -> String {
-    let at = page.find("class=\"confide-receipt-code\"").expect("no receipt code");
+    let at = page
+        .find("class=\"confide-receipt-code\"")
+        .expect("no receipt code");
     let shown = &page[at..page[at..].find("</p>").unwrap() + at];
     let groups: Vec<&str> = shown
         .split("<span>")
@@ -342,17 +379,40 @@ async fn a_translated_topic_has_captions_in_its_language_and_an_untranslated_one
     let (_, english) = app.get_text("/topics/bullying").await;
     assert!(english.contains("srclang=\"en-GB\" label=\"English\" default>"));
 
-    let mut res = app.client.get(app.url("/videos/bullying.pl.vtt")).send().await.unwrap();
+    let mut res = app
+        .client
+        .get(app.url("/videos/bullying.pl.vtt"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(res.headers().get("content-type").unwrap(), "text/vtt; charset=utf-8");
+    assert_eq!(
+        res.headers().get("content-type").unwrap(),
+        "text/vtt; charset=utf-8"
+    );
     let vtt = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
     assert!(vtt.starts_with("WEBVTT\n\n00:00:00.000 --> "), "{vtt}");
     assert!(vtt.contains("Scena 6"));
-    let english_vtt =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/videos/bullying.vtt"))
-            .unwrap();
-    let last_end = |v: &str| v.trim_end().lines().rev().find(|l| l.contains("-->")).unwrap().split("--> ").nth(1).unwrap().to_owned();
-    assert_eq!(last_end(&vtt), last_end(&english_vtt), "the captions keep the English timing");
+    let english_vtt = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/videos/bullying.vtt"),
+    )
+    .unwrap();
+    let last_end = |v: &str| {
+        v.trim_end()
+            .lines()
+            .rev()
+            .find(|l| l.contains("-->"))
+            .unwrap()
+            .split("--> ")
+            .nth(1)
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        last_end(&vtt),
+        last_end(&english_vtt),
+        "the captions keep the English timing"
+    );
     let (status, _) = app.get_text("/videos/bullying.xx.vtt").await;
     assert_eq!(status, 404);
 
@@ -361,4 +421,73 @@ async fn a_translated_topic_has_captions_in_its_language_and_an_untranslated_one
     assert!(own.contains("confide-not-translated"));
     assert!(own.contains("<div data-confide-read lang=\"en-GB\">"));
     assert!(own.contains("<html lang=\"pl\""));
+}
+
+#[actix_rt::test]
+async fn administrators_see_each_languages_review_and_can_print_the_poster_in_it() {
+    let app = app_with_languages().await;
+    app.add_admin();
+    let admin = app
+        .sign_in("admin@la.example", "admin password 123")
+        .await
+        .unwrap();
+    let (_, overview, _) = admin.get("/staff/admin").await;
+    assert!(overview.contains("href=\"/staff/admin/languages\""));
+    let (status, page, _) = admin.get("/staff/admin/languages").await;
+    assert_eq!(status, 200, "{page}");
+    let row = |code: &str| {
+        let start = page.find(&format!("id=\"language-{code}\"")).unwrap();
+        page[start..start + page[start..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(row("en-GB").contains("Source"));
+    let polish = row("pl");
+    assert!(polish.contains("Not yet checked"), "{polish}");
+    assert!(polish.contains("machine-assisted, not yet checked by a fluent speaker"));
+    assert!(polish.contains("Complete"));
+    assert!(polish.contains("<span lang=\"pl\" dir=\"ltr\">Polski</span>"));
+
+    // Someone fluent checks Urdu: the page says so.
+    let dir = tempfile::tempdir().unwrap();
+    for code in ["pl", "ur"] {
+        std::fs::create_dir_all(dir.path().join(code)).unwrap();
+        let text = std::fs::read_to_string(fixtures().join(code).join("pupil.ftl")).unwrap();
+        let text = if code == "ur" {
+            text.replace(
+                "## review: machine-assisted, not yet checked by a fluent speaker",
+                "## review: checked by the Urdu teacher at Oakfield, 2027-01-15",
+            )
+        } else {
+            text.replace("skip-link = ", "# skip-link = ")
+        };
+        std::fs::write(dir.path().join(code).join("pupil.ftl"), text).unwrap();
+    }
+    let checked = dir.path().to_owned();
+    let app = spawn_app_with(|c| c.locales_dir = Some(checked)).await;
+    app.add_admin();
+    let admin = app
+        .sign_in("admin@la.example", "admin password 123")
+        .await
+        .unwrap();
+    let (_, page, _) = admin.get("/staff/admin/languages").await;
+    let urdu = &page[page.find("id=\"language-ur\"").unwrap()..];
+    assert!(urdu[..urdu.find("</tr>").unwrap()]
+        .contains("checked by the Urdu teacher at Oakfield, 2027-01-15"));
+    let polish = &page[page.find("id=\"language-pl\"").unwrap()..];
+    assert!(polish[..polish.find("</tr>").unwrap()].contains("1 to fix: missing key skip-link"));
+
+    // The poster in Urdu: its words, right to left, and the Urdu address.
+    let school = app.school("oakfield").id.clone();
+    let (status, poster, _) = admin
+        .get(&format!("/staff/admin/schools/{school}/poster?language=ur"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(poster.contains("<div class=\"confide-poster\" lang=\"ur\" dir=\"rtl\">"));
+    assert!(poster.contains("http://127.0.0.1/ur/s/oakfield"));
+    let (_, svg, _) = admin
+        .get(&format!(
+            "/staff/admin/schools/{school}/poster.svg?language=ur"
+        ))
+        .await;
+    assert!(svg.contains("xml:lang=\"ur\" direction=\"rtl\""));
+    assert!(svg.contains("http://127.0.0.1/ur/s/oakfield"));
 }

@@ -203,9 +203,8 @@ fn seal(
     // The language goes inside the sealed details, never into a column of its own.
     let mut details = report.details.clone();
     details.language = Some(language.code().to_owned());
-    let details_json = Zeroizing::new(
-        serde_json::to_vec(&details).map_err(|_| PupilError::Broken("details"))?,
-    );
+    let details_json =
+        Zeroizing::new(serde_json::to_vec(&details).map_err(|_| PupilError::Broken("details"))?);
     let details = keys
         .report
         .seal(&context::field(&report_id, "details"), &details_json);
