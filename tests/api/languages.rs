@@ -476,7 +476,7 @@ async fn administrators_see_each_languages_review_and_can_print_the_poster_in_it
     assert!(polish[..polish.find("</tr>").unwrap()].contains("1 to fix: missing key skip-link"));
 
     // The poster in Urdu: its words, right to left, and the Urdu address.
-    let school = app.school("oakfield").id.clone();
+    let school = app.school("oakfield").id;
     let (status, poster, _) = admin
         .get(&format!("/staff/admin/schools/{school}/poster?language=ur"))
         .await;
