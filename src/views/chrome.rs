@@ -90,7 +90,7 @@ pub fn language_menu(chrome: &Chrome<'_>) -> Markup {
     let languages = &chrome.site.languages;
     html! {
         @if languages.len() > 1 {
-            div class="confide-languages govuk-width-container" {
+            div class="confide-languages" {
                 nav class="govuk-language-navigation" aria-label=(chrome.t("language-menu")) {
                     ul class="govuk-language-navigation__list" {
                         @for lang in languages.iter().copied() {
@@ -98,7 +98,7 @@ pub fn language_menu(chrome: &Chrome<'_>) -> Markup {
                                 @if lang == chrome.lang() {
                                     span class="govuk-language-navigation__text" aria-current="true" lang=(lang.code()) dir=(lang.direction().as_str()) { (lang.autonym()) }
                                 } @else {
-                                    a class="govuk-language-navigation__link" href=(lang.path(chrome.here)) rel="alternate" lang=(lang.code()) hreflang=(lang.code()) dir=(lang.direction().as_str()) { (lang.autonym()) }
+                                    a class="govuk-language-navigation__link" href=(lang.path(chrome.here)) hreflang=(lang.code()) lang=(lang.code()) dir=(lang.direction().as_str()) { (lang.autonym()) }
                                 }
                             }
                         }

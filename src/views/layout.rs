@@ -62,9 +62,11 @@ fn page_within(
                 a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" { (chrome.t("skip-link")) }
                 (danger_banner(chrome))
                 (header(chrome, &links))
-                (language_menu(chrome))
                 div class="govuk-width-container" {
+                    // The way out first; the languages after it, so their list never
+                    // pushes "Exit this page" down a phone's first screen.
                     (exit_this_page(chrome))
+                    (language_menu(chrome))
                     main class="govuk-main-wrapper" id="main-content" {
                         (offer(chrome))
                         (content)

@@ -64,6 +64,7 @@ async function catalogue (lang) {
 }
 
 const checks = []
+const weights = []
 function report (name, problems) {
   checks.push({ name, problems })
   console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}`)
@@ -73,8 +74,16 @@ function report (name, problems) {
 // Everything a pupil can meet on the page: its text and the words in its attributes.
 async function pageWords (page) {
   return page.evaluate(() => {
-    const parts = [document.body.innerText, document.title]
+    // The offer of another language and the menu of languages are meant to be in others.
+    const others = '.confide-offer, .govuk-language-navigation'
+    const text = [...document.body.children].map((el) => {
+      const copy = el.cloneNode(true)
+      for (const other of copy.querySelectorAll(others)) other.remove()
+      return copy.innerText ?? copy.textContent
+    })
+    const parts = [...text, document.title]
     for (const el of document.querySelectorAll('*')) {
+      if (el.closest(others)) continue
       for (const attr of el.attributes) {
         if (/^(aria-label|title|alt|placeholder|data-msg|data-i18n)/.test(attr.name)) parts.push(attr.value)
       }
@@ -97,12 +106,22 @@ async function journey (browser, lang, js, english) {
   })
   const page = await context.newPage()
   page.setDefaultTimeout(30000)
+  // Bytes on the wire of each static file (stylesheet, scripts, icon) and of the last page.
+  const statics = new Map()
+  let documentBytes = 0
+  page.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null)
+    if (!sizes) return
+    const url = new URL(request.url())
+    if (request.resourceType() === 'document') documentBytes = sizes.responseBodySize
+    else if (url.pathname.startsWith('/static/') && !/\.(mp4|vtt|jpg)$/.test(url.pathname)) statics.set(url.pathname, sizes.responseBodySize)
+  })
   if (js) page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) fail(`console error: ${m.text()}`) })
   const check = async (step) => {
     const [htmlLang, htmlDir] = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])
     if (htmlLang !== lang || htmlDir !== dir) fail(`${step}: <html lang="${htmlLang}" dir="${htmlDir}">, not ${lang} ${dir}`)
     const links = await page.evaluate(() => [...document.querySelectorAll('a[href], form[action]')]
-      .filter((el) => !el.matches('[rel=alternate], .confide-offer a'))
+      .filter((el) => !el.matches('.govuk-language-navigation a, .confide-offer a'))
       .map((el) => el.getAttribute('href') ?? el.getAttribute('action')))
     for (const target of links) {
       if (target.startsWith('/') && !target.startsWith('/static/') && !target.startsWith('/videos/') && !target.startsWith(`/${lang}/`)) fail(`${step}: links to ${target}`)
@@ -110,6 +129,12 @@ async function journey (browser, lang, js, english) {
     const words = await pageWords(page)
     const left = [...english].filter((f) => !own.has(f) && words.includes(f))
     if (left.length) fail(`${step}: English catalogue words on the page: ${left.slice(0, 5).map((f) => `"${f}"`).join(', ')}`)
+    if (js) {
+      await page.waitForLoadState('networkidle')
+      const total = documentBytes + [...statics.values()].reduce((a, b) => a + b, 0)
+      weights.push(`${lang} ${step}: ${documentBytes} + ${total - documentBytes} = ${total}`)
+      if (total > 40 * 1024) fail(`${step}: ${total} bytes on the wire without video, over 40 KB`)
+    }
     const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)
     if (wide) fail(`${step}: the page scrolls sideways`)
     if (dir === 'rtl') {
@@ -190,6 +215,8 @@ try {
 } finally {
   await browser.close()
 }
+console.log('page weight (page + its stylesheet, scripts and icon, compressed, bytes):')
+for (const w of weights) console.log(`  ${w}`)
 const failed = checks.filter((c) => c.problems.length).length
 console.log(`${checks.length - failed} passed, ${failed} failed`)
 process.exit(failed ? 1 : 0)
