@@ -6,7 +6,7 @@
 use maud::{html, Escaper, Markup, PreEscaped};
 use std::fmt::Write;
 
-use super::layout::Site;
+use super::site::Site;
 use crate::domain::language::Language;
 use crate::i18n::{Arg, Tr};
 

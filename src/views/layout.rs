@@ -4,31 +4,7 @@
 use maud::{html, Markup, DOCTYPE};
 
 use super::chrome::{bare_phone, language_menu, offer, Chrome};
-use crate::assets::Assets;
-use crate::domain::language::Language;
-
-/// What every page needs to know about the site, built once at start-up.
-#[derive(Debug, Clone)]
-pub struct Site {
-    pub exit_url: String,
-    pub css_url: String,
-    pub js_url: String,
-    pub favicon_url: String,
-    /// The languages with a catalogue, English first: the language menu.
-    pub languages: Vec<Language>,
-}
-
-impl Site {
-    pub fn new(exit_url: &str, assets: &Assets, languages: Vec<Language>) -> Self {
-        Site {
-            exit_url: exit_url.to_owned(),
-            css_url: assets.url("css/confide.css"),
-            js_url: assets.url("js/confide.js"),
-            favicon_url: assets.url("favicon.svg"),
-            languages,
-        }
-    }
-}
+pub use super::site::Site;
 
 /// Where the offer of another language goes in a page (just inside `<main>`), so a page
 /// rendered once can have it put in per request.

@@ -15,8 +15,9 @@ pub mod poster;
 pub mod pupil;
 pub mod queue;
 pub mod report;
+pub mod site;
 pub mod staff;
 pub mod text;
 pub mod two_factor;
 
-pub use layout::Site;
+pub use site::Site;

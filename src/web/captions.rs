@@ -6,10 +6,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::http::header;
-use actix_web::web::{self, Bytes, ServiceConfig};
+use actix_web::web::Bytes;
 use actix_web::HttpResponse;
 
-use super::state::AppState;
 use crate::assets::Assets;
 use crate::content::{captions, Library};
 use crate::domain::language::Language;
@@ -71,18 +70,15 @@ impl Captions {
         }
         tracks
     }
-}
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.route("/videos/{file}", web::get().to(serve));
-}
-
-async fn serve(state: web::Data<AppState>, file: web::Path<String>) -> HttpResponse {
-    match state.captions.0.get(file.as_str()) {
-        Some(vtt) => HttpResponse::Ok()
-            .content_type("text/vtt; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
-            .body(vtt.clone()),
-        None => HttpResponse::NotFound().finish(),
+    /// The caption file of this name (`gangs.cy.vtt`), or 404.
+    pub fn respond(&self, file: &str) -> HttpResponse {
+        match self.0.get(file) {
+            Some(vtt) => HttpResponse::Ok()
+                .content_type("text/vtt; charset=utf-8")
+                .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+                .body(vtt.clone()),
+            None => HttpResponse::NotFound().finish(),
+        }
     }
 }

@@ -41,18 +41,18 @@ impl std::fmt::Debug for FollowupForm {
 }
 
 async fn enter_code(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    let place = Place::of(&req, &state);
+    let place = Place::of(&req, &state.catalogues);
     html_response(
         StatusCode::OK,
-        views::followup::enter_code(&place.chrome(&state), &[], ""),
+        views::followup::enter_code(&state.chrome(&place), &[], ""),
     )
 }
 
 /// The code box again: asking for the code if none was typed, or else saying no report
 /// has the code typed.
 fn not_found(req: &HttpRequest, state: &AppState, typed: &str) -> HttpResponse {
-    let place = Place::of(req, state);
-    let chrome = place.chrome(state);
+    let place = Place::of(req, &state.catalogues);
+    let chrome = state.chrome(&place);
     if typed.trim().is_empty() {
         return html_for(
             req,
@@ -90,12 +90,12 @@ async fn open(
     let view = state
         .run(move |conn, ctx| pupil::view(conn, ctx, &lookup))
         .await?;
-    let place = Place::of(&req, &state);
+    let place = Place::of(&req, &state.catalogues);
     Ok(match view {
         Some(view) => html_for(
             &req,
             StatusCode::OK,
-            views::followup::conversation(&place.chrome(&state), &view, &code, false, &[], ""),
+            views::followup::conversation(&state.chrome(&place), &view, &code, false, &[], ""),
         ),
         None => not_found(&req, &state, form.code.as_deref().unwrap_or_default()),
     })
@@ -159,8 +159,8 @@ async fn add_message(
             form.code.as_deref().unwrap_or_default(),
         ));
     };
-    let place = Place::of(&req, &state);
-    let chrome = place.chrome(&state);
+    let place = Place::of(&req, &state.catalogues);
+    let chrome = state.chrome(&place);
     Ok(match checked {
         Err((status, problem)) => html_for(
             &req,

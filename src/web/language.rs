@@ -2,13 +2,13 @@
 //! cookie; the page's place without it, for the language menu; and the language the
 //! browser asks for, offered in a line on GET pages (never a redirect).
 
-use actix_web::guard::{Guard, GuardContext};
 use actix_web::http::{header, Method};
-use actix_web::{web, HttpRequest};
+use actix_web::HttpRequest;
 
-use super::state::AppState;
 use crate::domain::language::Language;
+use crate::i18n::Catalogues;
 use crate::views::chrome::Chrome;
+use crate::views::Site;
 
 /// Where a pupil request is, in which language.
 #[derive(Debug, Clone)]
@@ -21,22 +21,30 @@ pub struct Place {
 }
 
 /// The language a path starts with, if it has a catalogue here.
-pub fn path_language(state: &AppState, path: &str) -> Option<Language> {
+pub fn path_language(catalogues: &Catalogues, path: &str) -> Option<Language> {
     let first = path.trim_start_matches('/').split('/').next()?;
-    Language::from_prefix(first).filter(|lang| state.catalogues.has(*lang))
+    Language::from_prefix(first).filter(|lang| catalogues.has(*lang))
 }
 
+/// Pages answered only to a POST, and the page a GET of the same place shows: the
+/// language menu and the offer lead there.
+const AFTER_POST: [(&str, &str); 1] = [("/followup/message", "/followup")];
+
 impl Place {
-    pub fn of(req: &HttpRequest, state: &AppState) -> Self {
+    pub fn of(req: &HttpRequest, catalogues: &Catalogues) -> Self {
         let path = req.path();
-        let lang = path_language(state, path).unwrap_or(Language::SOURCE);
+        let lang = path_language(catalogues, path).unwrap_or(Language::SOURCE);
         let rest = &path[lang.prefix().len()..];
+        let rest = AFTER_POST
+            .iter()
+            .find(|(post, _)| *post == rest)
+            .map_or(rest, |(_, get)| get);
         let here = if rest.is_empty() { "/" } else { rest }.to_owned();
         let asked = (req.method() == Method::GET || req.method() == Method::HEAD)
             .then(|| req.headers().get(header::ACCEPT_LANGUAGE))
             .flatten()
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| Language::negotiate(v, &state.site.languages));
+            .and_then(|v| Language::negotiate(v, &catalogues.languages()));
         Place {
             lang,
             here,
@@ -45,24 +53,13 @@ impl Place {
     }
 
     /// What the views need to draw a page here.
-    pub fn chrome<'a>(&'a self, state: &'a AppState) -> Chrome<'a> {
+    pub fn chrome<'a>(&'a self, site: &'a Site, catalogues: &'a Catalogues) -> Chrome<'a> {
         Chrome {
-            site: &state.site,
-            tr: state.catalogues.tr(self.lang),
+            site,
+            tr: catalogues.tr(self.lang),
             here: &self.here,
-            offer: self.offer.map(|lang| state.catalogues.tr(lang)),
+            offer: self.offer.map(|lang| catalogues.tr(lang)),
         }
-    }
-}
-
-/// Lets the `/{lang}` scope take only the codes of languages with a catalogue, so
-/// `/staff/…` and unknown codes never reach the pupil handlers as a language.
-pub struct HasCatalogue;
-
-impl Guard for HasCatalogue {
-    fn check(&self, ctx: &GuardContext<'_>) -> bool {
-        ctx.app_data::<web::Data<AppState>>()
-            .is_some_and(|state| path_language(state, ctx.head().uri.path()).is_some())
     }
 }
 

@@ -214,8 +214,8 @@ pub async fn friendly_errors(
     let body = if req.method() == Method::HEAD {
         String::new()
     } else {
-        let place = super::language::Place::of(&req, &state);
-        views::errors::error_page(&place.chrome(&state), status).into_string()
+        let place = super::language::Place::of(&req, &state.catalogues);
+        views::errors::error_page(&state.chrome(&place), status).into_string()
     };
     let mut new = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

@@ -27,7 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// Serves a page rendered at start-up, in the request's language.
 fn prerendered(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, AppError> {
-    let place = Place::of(req, state);
+    let place = Place::of(req, &state.catalogues);
     state
         .pages
         .respond(req, &place, &state.catalogues)
@@ -81,9 +81,9 @@ async fn school_list(
     purpose: SchoolSearch,
 ) -> Result<Markup, AppError> {
     let (schools, query) = search_schools(state, search).await?;
-    let place = Place::of(req, state);
+    let place = Place::of(req, &state.catalogues);
     Ok(views::pupil::choose_school(
-        &place.chrome(state),
+        &state.chrome(&place),
         purpose,
         &schools,
         &query,
@@ -118,9 +118,9 @@ async fn school(state: &AppState, slug: &str) -> Result<School, AppError> {
 
 async fn school_home(state: web::Data<AppState>, req: HttpRequest) -> Result<Markup, AppError> {
     let school = school(&state, req.match_info().get("school").unwrap_or_default()).await?;
-    let place = Place::of(&req, &state);
+    let place = Place::of(&req, &state.catalogues);
     Ok(views::pupil::school_home(
-        &place.chrome(&state),
+        &state.chrome(&place),
         &school,
         &state.library.topics_in(place.lang),
     ))
@@ -136,7 +136,7 @@ async fn school_topic(
 ) -> Result<HttpResponse, AppError> {
     let info = req.match_info();
     let topic = info.get("slug").unwrap_or_default();
-    let place = Place::of(&req, &state);
+    let place = Place::of(&req, &state.catalogues);
     let topic = state
         .library
         .topic_in(place.lang, topic)
@@ -149,13 +149,18 @@ async fn school_topic(
         &req,
         StatusCode::OK,
         views::pupil::topic(
-            &place.chrome(&state),
+            &state.chrome(&place),
             &state.assets,
             topic,
             &tracks,
             Some(&school),
         ),
     ))
+}
+
+/// A topic's captions in a translated language (`/videos/gangs.cy.vtt`).
+pub async fn captions(state: web::Data<AppState>, file: web::Path<String>) -> HttpResponse {
+    state.captions.respond(&file)
 }
 
 /// For load balancers and monitoring: 200 when the database answers.

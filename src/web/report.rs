@@ -44,12 +44,12 @@ async fn find_school(state: &AppState, slug: &str) -> Result<School, AppError> {
 
 async fn show_form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let school = find_school(&state, req.match_info().get("school").unwrap_or_default()).await?;
-    let place = Place::of(&req, &state);
+    let place = Place::of(&req, &state.catalogues);
     let mut input = ReportInput::default();
     input.submission = Some(FormToken::generate().as_str().to_owned());
     Ok(html_response(
         StatusCode::OK,
-        views::report::form(&place.chrome(&state), &school, &input, &[]),
+        views::report::form(&state.chrome(&place), &school, &input, &[]),
     ))
 }
 
@@ -63,11 +63,11 @@ async fn form_again(
     errors: &[FieldError],
 ) -> Result<HttpResponse, AppError> {
     let school = find_school(state, slug).await?;
-    let place = Place::of(req, state);
+    let place = Place::of(req, &state.catalogues);
     Ok(html_for(
         req,
         status,
-        views::report::form(&place.chrome(state), &school, input, errors),
+        views::report::form(&state.chrome(&place), &school, input, errors),
     ))
 }
 
@@ -151,7 +151,7 @@ async fn store(
     let urgent = report.happening_now;
     let count = pictures.len();
     let once = token.clone();
-    let language = Place::of(req, state).lang;
+    let language = Place::of(req, &state.catalogues).lang;
     let submitted = state
         .run(move |conn, ctx| {
             let form = pupil::Form {
@@ -172,11 +172,11 @@ async fn store(
         code: submitted.receipt,
         urgent,
     };
-    let place = Place::of(req, state);
+    let place = Place::of(req, &state.catalogues);
     Ok(html_for(
         req,
         StatusCode::OK,
-        views::report::sent(&place.chrome(state), &submitted.school, &receipt, lost),
+        views::report::sent(&state.chrome(&place), &submitted.school, &receipt, lost),
     ))
 }
 
@@ -197,8 +197,8 @@ async fn shown_before(
         return Ok(None);
     };
     let school = find_school(state, slug).await?;
-    let place = Place::of(req, state);
-    let chrome = place.chrome(state);
+    let place = Place::of(req, &state.catalogues);
+    let chrome = state.chrome(&place);
     let page = match earlier {
         Earlier::Receipt(receipt) => views::report::sent(&chrome, &school, &receipt, 0),
         Earlier::Forgotten => views::report::already_sent(&chrome, &school),
@@ -287,8 +287,8 @@ async fn not_sent_yet(
         }
     }
     let school = find_school(state, slug).await?;
-    let place = Place::of(req, state);
-    let chrome = place.chrome(state);
+    let place = Place::of(req, &state.catalogues);
+    let chrome = state.chrome(&place);
     // The danger page only when nothing on the form needs changing.
     let page = if danger && errors.is_empty() {
         views::report::in_danger(&chrome, &school, &input)

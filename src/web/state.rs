@@ -39,6 +39,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// What the views need to draw a pupil page at `place`.
+    pub fn chrome<'a>(
+        &'a self,
+        place: &'a super::language::Place,
+    ) -> crate::views::chrome::Chrome<'a> {
+        place.chrome(&self.site, &self.catalogues)
+    }
+
     /// Runs one use case on the blocking thread pool with a connection and the context.
     pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
     where
