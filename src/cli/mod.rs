@@ -219,27 +219,4 @@ pub fn serve(config: Config) -> anyhow::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_setting_in_env_example_is_known_and_every_known_one_is_documented() {
-        let known = known_variables();
-        let documented: Vec<String> = include_str!("../../.env.example")
-            .lines()
-            .filter_map(|line| line.trim_start_matches('#').trim().split('=').next())
-            .filter(|name| name.starts_with("CONFIDE_") && !name.contains(' '))
-            .map(str::to_owned)
-            .collect();
-        for name in &documented {
-            assert!(known.contains(name), "{name} is documented but not read");
-        }
-        for name in &known {
-            assert!(
-                documented.contains(name),
-                "{name} is read but not in .env.example"
-            );
-        }
-        assert!(known.contains(&"CONFIDE_SMTP_PASSWORD_FILE".to_owned()));
-    }
-}
+mod docs_tests;

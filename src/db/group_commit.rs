@@ -80,3 +80,24 @@ impl GroupCommit {
         outcome.unwrap_or_else(|| Err(DbError::Interrupted("the write was interrupted".into())))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::DatabaseUrl;
+    use crate::db::Db;
+
+    #[test]
+    fn a_grouped_write_keeps_its_own_error_so_a_missing_row_stays_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&DatabaseUrl::Sqlite(dir.path().join("t.db")), 2).unwrap();
+        let err = db
+            .run_blocking(|conn| {
+                conn.write_grouped(Box::new(|_| {
+                    Err(DbError::Query(diesel::result::Error::NotFound))
+                }))
+            })
+            .unwrap_err();
+        assert!(err.is_not_found(), "{err:?}");
+    }
+}

@@ -331,6 +331,21 @@ pub struct StoredFacts {
     pub referral: Option<Status>,
 }
 
+impl From<&super::reports::CaseRow> for StoredFacts {
+    fn from(row: &super::reports::CaseRow) -> Self {
+        StoredFacts {
+            school_id: row.school_id,
+            created_at: row.created_at,
+            category: row.category,
+            location: row.location,
+            happening_now: row.happening_now,
+            acknowledged_at: row.acknowledged_at,
+            outcome: row.outcome,
+            referral: row.referral,
+        }
+    }
+}
+
 /// The clear facts of a school's stored reports.
 pub fn stored_reports(
     db: &mut DbConnection,

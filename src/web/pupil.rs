@@ -163,9 +163,13 @@ pub async fn captions(state: web::Data<AppState>, file: web::Path<String>) -> Ht
     state.captions.respond(&file)
 }
 
-/// For load balancers and monitoring: 200 when the database answers.
+/// For load balancers and monitoring: 200 when the database answers, 503 when it cannot
+/// be reached or read, whatever the reason.
 pub async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    state.run(|conn, _| conn.ping()).await?;
+    state
+        .run(|conn, _| conn.ping())
+        .await
+        .map_err(AppError::Unavailable)?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body("ok\n"))

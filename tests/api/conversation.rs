@@ -3,7 +3,7 @@
 //! as "New message" until someone it is routed to opens the case.
 
 use confide::app::retention;
-use confide::db::schema::{outbox, report_events, reports};
+use confide::db::schema::{outbox, reports};
 use confide::domain::choices::Role;
 use diesel::prelude::*;
 
@@ -46,17 +46,8 @@ async fn a_message_on_a_closed_report_opens_it_again_and_it_outlives_its_old_dat
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let code = app.send_report("oakfield", &[]).await;
     let id = app.report_id_for(&code);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
-    let (status, _, _) = b
-        .post(
-            &format!("/staff/reports/{id}/status"),
-            &[("status", "closed"), ("outcome", "resolved")],
-        )
-        .await;
-    assert_eq!(status, 303);
+    let b = app.signed_in(&officer).await;
+    b.close_case(&id, "resolved").await;
     let (_, old_expiry, _) = status_and_expiry(&app, &id);
     let old_expiry = old_expiry.expect("a closed report has a deletion date");
 
@@ -77,13 +68,7 @@ async fn a_message_on_a_closed_report_opens_it_again_and_it_outlives_its_old_dat
     assert_eq!(status, "open", "the closed report stayed closed");
     assert_eq!(expiry, None, "the old deletion date stayed");
     assert!(new_message.is_some());
-    let kinds: Vec<String> = app.with_conn(|c| {
-        report_events::table
-            .filter(report_events::report_id.eq(&id))
-            .select(report_events::kind)
-            .load(c)
-            .unwrap()
-    });
+    let kinds = app.event_kinds(&id);
     assert!(kinds.contains(&"pupil_reopened".to_owned()), "{kinds:?}");
 
     // A purge long past the old date leaves it, and the pupil's words, where they are.
@@ -92,10 +77,7 @@ async fn a_message_on_a_closed_report_opens_it_again_and_it_outlives_its_old_dat
         .advance(old_expiry - app.ctx.now().as_secs() + 30 * DAY);
     let purged = app.with(|conn, ctx| retention::purge(conn, ctx, false).unwrap());
     assert_eq!(purged.purged, 0);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     let (status, case, _) = b.get(&format!("/staff/reports/{id}")).await;
     assert_eq!(status, 200);
     assert!(case.contains("It started again today at lunch."));
@@ -112,10 +94,7 @@ async fn a_pupils_new_message_is_flagged_after_urgent_reports_until_the_case_is_
         &app.send_report("oakfield", &[("happening_now", "yes")])
             .await,
     );
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     // The officer has seen the report the pupil will write on.
     assert_eq!(b.get(&format!("/staff/reports/{written}")).await.0, 200);
     app.post_form(
@@ -216,10 +195,7 @@ async fn a_message_on_a_closed_report_under_legal_hold_opens_it_and_keeps_the_ho
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let code = app.send_report("oakfield", &[]).await;
     let id = app.report_id_for(&code);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     for (change, form) in [
         ("hold", vec![("reason", "police_investigation")]),
         (

@@ -170,10 +170,7 @@ async fn granting_a_role_leaves_the_same_rows_and_one_audit_row_from_the_command
     assert!(ok, "{out}");
 
     by_web.add_admin();
-    let admin = by_web
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let admin = by_web.signed_in_admin().await;
     let user_id: i64 = by_web.with_conn(|c| {
         users::table
             .filter(users::email.eq(newcomer))
@@ -226,10 +223,7 @@ async fn adding_a_person_leaves_the_same_row_and_one_audit_row_from_the_command_
     );
     assert!(ok, "{out}");
     by_web.add_admin();
-    let admin = by_web
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let admin = by_web.signed_in_admin().await;
     let (status, page, _) = admin
         .post(
             "/staff/admin/people",
@@ -268,10 +262,7 @@ async fn every_change_to_a_report_is_an_event_written_with_its_audit_row() {
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let code = app.send_report("oakfield", &[]).await;
     let id = app.report_id_for(&code);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let case = format!("/staff/reports/{id}");
     assert_eq!(browser.get(&case).await.0, 200);
     for (change, fields) in [
@@ -364,10 +355,7 @@ async fn an_unknown_stored_choice_is_a_load_error_not_a_default() {
             .execute(c)
             .unwrap()
     });
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let (status, page, _) = browser.get(&format!("/staff/reports/{id}")).await;
     assert_eq!(status, 500);
     assert!(page.contains("Sorry, something went wrong"));

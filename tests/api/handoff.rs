@@ -17,10 +17,7 @@ async fn a_hand_off_holds_the_whole_case_and_is_recorded_with_its_fingerprint() 
         .send_report("oakfield", &[("what", PUPIL_TEXT), ("location", "journey")])
         .await;
     let id = app.report_id_for(&code);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     for (path, text) in [
         (
             "replies",
@@ -126,10 +123,7 @@ async fn a_hand_off_asks_for_the_code_again_after_ten_minutes() {
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let code = app.send_report("oakfield", &[("what", PUPIL_TEXT)]).await;
     let id = app.report_id_for(&code);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     app.ctx.clock.advance(11 * 60);
     let (status, page, location) = b.get(&format!("/staff/reports/{id}/handoff")).await;
     assert_eq!(status, 303);
@@ -157,10 +151,7 @@ async fn each_school_has_a_printable_poster_with_its_address_as_a_qr_code() {
     app.add_admin();
     let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);
     let school = app.school("oakfield").clone();
-    let b = app
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let b = app.signed_in_admin().await;
     let (_, admin_page, _) = b.get("/staff/admin").await;
     let poster = format!("/staff/admin/schools/{}/poster", school.id);
     assert!(
@@ -185,7 +176,7 @@ async fn each_school_has_a_printable_poster_with_its_address_as_a_qr_code() {
     assert!(svg.starts_with("<?xml") && svg.contains("210mm") && svg.contains(&address));
     assert!(svg.contains("<path"), "the QR code is drawn in the file");
     // Not for people who are not administrators.
-    let b = app.sign_in(&head.email, &head.password).await.unwrap();
+    let b = app.signed_in(&head).await;
     let (status, _, _) = b.get(&poster).await;
     assert_ne!(status, 200);
 }

@@ -52,15 +52,9 @@ async fn every_change_to_a_closed_report_waits_for_a_fresh_code() {
     let app = spawn_app().await;
     let lead = app.add_staff("lead@oakfield.example", "oakfield", Role::NominatedStaff);
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    let b = app.sign_in(&lead.email, &lead.password).await.unwrap();
+    let b = app.signed_in(&lead).await;
     let case = format!("/staff/reports/{id}");
-    let (status, _, _) = b
-        .post(
-            &format!("{case}/status"),
-            &[("status", "closed"), ("outcome", "resolved")],
-        )
-        .await;
-    assert_eq!(status, 303);
+    b.close_case(&id, "resolved").await;
     app.ctx.clock.advance(11 * 60);
     let before = snapshot(&app, &id);
     let verify = format!("/staff/verify?then=%2Fstaff%2Freports%2F{id}");
@@ -107,10 +101,7 @@ async fn disabling_or_enabling_a_person_waits_for_a_fresh_code() {
     let app = spawn_app().await;
     app.add_admin();
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    let admin = app
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let admin = app.signed_in_admin().await;
     app.ctx.clock.advance(11 * 60);
     let disabled = |app: &TestApp| -> bool {
         app.with_conn(|c| {

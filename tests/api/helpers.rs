@@ -108,13 +108,7 @@ impl<'a> StaffBrowser<'a> {
             .send()
             .await
             .unwrap();
-        self.keep_cookie(res.headers());
-        let location = res
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_owned());
-        let body = res.body().limit(10_000_000).await.unwrap();
-        (res.status().as_u16(), shown(&body), location)
+        self.answer(&mut res).await
     }
 
     /// POSTs a form, adding the anti-forgery token from `/staff` unless `csrf` is given.
@@ -126,6 +120,34 @@ impl<'a> StaffBrowser<'a> {
             form.push(("csrf", &token));
         }
         self.post_raw(path, &form).await
+    }
+
+    /// Posts one change to a case through its form (`status`, `risk`, `notes`, …) and
+    /// returns the answer's status.
+    pub async fn change_case(&self, report_id: &str, change: &str, fields: &[(&str, &str)]) -> u16 {
+        self.post(&format!("/staff/reports/{report_id}/{change}"), fields)
+            .await
+            .0
+    }
+
+    /// Replies to the pupil on a case; the reply must be accepted.
+    pub async fn reply(&self, report_id: &str, text: &str) {
+        let status = self
+            .change_case(report_id, "replies", &[("text", text)])
+            .await;
+        assert_eq!(status, 303, "no reply on case {report_id}");
+    }
+
+    /// Closes a case with this outcome, as its status form does; it must be accepted.
+    pub async fn close_case(&self, report_id: &str, outcome: &str) {
+        let status = self
+            .change_case(
+                report_id,
+                "status",
+                &[("status", "closed"), ("outcome", outcome)],
+            )
+            .await;
+        assert_eq!(status, 303, "case {report_id} not closed");
     }
 
     pub async fn post_raw(
@@ -141,6 +163,15 @@ impl<'a> StaffBrowser<'a> {
             .send_form(&fields)
             .await
             .unwrap();
+        self.answer(&mut res).await
+    }
+
+    /// Status, body and location of an answer, keeping any new session cookie.
+    async fn answer<S>(&self, res: &mut awc::ClientResponse<S>) -> (u16, String, Option<String>)
+    where
+        S: futures_util::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>>
+            + Unpin,
+    {
         self.keep_cookie(res.headers());
         let location = res
             .headers()
@@ -409,6 +440,63 @@ impl TestApp {
         })
     }
 
+    /// Renames the schools table away, so every page that reads it fails inside the
+    /// server while the database itself still answers.
+    pub fn lose_the_schools_table(&self) {
+        use diesel::connection::SimpleConnection;
+        self.with_conn(|c| {
+            c.batch_execute("ALTER TABLE schools RENAME TO schools_gone")
+                .unwrap()
+        });
+    }
+
+    /// A report's sealed details as stored.
+    pub fn sealed_details(&self, report_id: &str) -> Vec<u8> {
+        use confide::db::schema::reports;
+        self.with_conn(|conn| {
+            reports::table
+                .find(report_id)
+                .select(reports::details)
+                .first(conn)
+                .unwrap()
+        })
+    }
+
+    /// The kinds of a report's events, oldest first.
+    pub fn event_kinds(&self, report_id: &str) -> Vec<String> {
+        use confide::db::schema::report_events;
+        self.with_conn(|conn| {
+            report_events::table
+                .filter(report_events::report_id.eq(report_id))
+                .order(report_events::id.asc())
+                .select(report_events::kind)
+                .load(conn)
+                .unwrap()
+        })
+    }
+
+    /// Adds a person and a role at a school with the `confide` command, as an
+    /// administrator would; returns the one-time password it printed.
+    pub fn add_person_by_command(&self, email: &str, school: &str, role: &str) -> String {
+        let (ok, out) = self.confide(&["user", "add", "--email", email, "--name", "New"], None);
+        assert!(ok, "{out}");
+        let temporary = out
+            .lines()
+            .skip_while(|l| !l.contains("One-time password"))
+            .nth(1)
+            .expect("a one-time password is printed")
+            .trim()
+            .to_owned();
+        let (ok, out) = self.confide(
+            &[
+                "role", "grant", "--school", school, "--user", email, "--role", role,
+            ],
+            None,
+        );
+        assert!(ok, "{out}");
+        temporary
+    }
+
     pub fn report_count(&self) -> i64 {
         use confide::db::schema::reports;
         self.with_conn(|conn| reports::table.count().get_result(conn).unwrap())
@@ -445,6 +533,24 @@ impl TestApp {
         }
     }
 
+    /// Signs a person made by [`TestApp::add_staff`] in, failing the test if they cannot.
+    pub async fn signed_in(&self, staff: &Staff) -> StaffBrowser<'_> {
+        self.sign_in(&staff.email, &staff.password)
+            .await
+            .unwrap_or_else(|(status, _, to)| {
+                panic!("{} not signed in: {status} {to:?}", staff.email)
+            })
+    }
+
+    /// Signs in the administrator made by [`TestApp::add_admin`].
+    pub async fn signed_in_admin(&self) -> StaffBrowser<'_> {
+        self.sign_in("admin@la.example", "admin password 123")
+            .await
+            .unwrap_or_else(|(status, _, to)| {
+                panic!("the administrator not signed in: {status} {to:?}")
+            })
+    }
+
     /// A second server on the same database and secret key, as behind a load balancer.
     /// Returns its address.
     pub fn spawn_twin(&self) -> String {
@@ -454,6 +560,42 @@ impl TestApp {
         let address = format!("http://127.0.0.1:{}", app.port());
         actix_rt::spawn(app.run_until_stopped());
         address
+    }
+
+    /// `confide serve` in a process of its own on this app's database, secret key and
+    /// keystore, as a second machine behind a load balancer; its workers off.
+    pub fn serve_in_process(&self) -> ServerProcess {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_confide"))
+            .arg("serve")
+            .env("CONFIDE_DATA_DIR", self.data_dir.path())
+            .env("CONFIDE_DATABASE_URL", &self.database_url)
+            .env("CONFIDE_LISTEN", "127.0.0.1:0")
+            .env("CONFIDE_MAIL_WORKER", "false")
+            .env("CONFIDE_PURGE_WORKER", "false")
+            .env("CONFIDE_LOG", "info")
+            .env("NO_COLOR", "1")
+            // The test suite's own settings are not the server's.
+            .env_remove("CONFIDE_TEST_POSTGRES_URL")
+            .env_remove("CONFIDE_TEST_POSTGRES_DATA")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let log = std::sync::Arc::new(Mutex::new(String::new()));
+        let stderr = child.stderr.take().unwrap();
+        let kept = log.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let mut log = kept.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        ServerProcess { child, log }
     }
 
     /// Runs the `confide` command against this app's database.
@@ -619,5 +761,44 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         database_url,
         config: kept,
         used_steps: Mutex::default(),
+    }
+}
+
+/// A `confide serve` process started by [`TestApp::serve_in_process`]; killed when dropped.
+pub struct ServerProcess {
+    child: std::process::Child,
+    log: std::sync::Arc<Mutex<String>>,
+}
+
+impl ServerProcess {
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to a minute for `text` in the log: the log so far, or why it never came.
+    pub fn wait_for(&mut self, text: &str) -> Result<String, String> {
+        for _ in 0..600 {
+            let log = self.log.lock().unwrap().clone();
+            if log.contains(text) {
+                return Ok(log);
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                let log = self.log.lock().unwrap().clone();
+                return Err(format!("the server ended ({status}):\n{log}"));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        Err(format!(
+            "no {text:?} in a minute:\n{}",
+            self.log.lock().unwrap()
+        ))
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

@@ -188,10 +188,7 @@ async fn an_smtp_outage_delays_mail_but_loses_none() {
 
     // Administrators see the failures and the reason.
     app.add_admin();
-    let admin = app
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let admin = app.signed_in_admin().await;
     let (status, page, _) = admin.get("/staff/admin/outbox").await;
     assert_eq!(status, 200);
     assert!(
@@ -268,10 +265,7 @@ async fn an_unacknowledged_report_brings_reminders_and_escalation_until_acknowle
     assert_eq!(after_second, at_25, "the second period should remind again");
 
     // Acknowledging stops it.
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     for id in [&normal, &about_staff] {
         assert_eq!(
             browser

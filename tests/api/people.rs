@@ -4,7 +4,7 @@
 use confide::crypto::sealed_box::recovery_key_to_text;
 use confide::domain::choices::Role;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, TestApp};
 
 #[actix_rt::test]
 async fn a_newcomer_can_read_old_reports_once_a_colleague_signs_in() {
@@ -19,17 +19,12 @@ async fn a_newcomer_can_read_old_reports_once_a_colleague_signs_in() {
         "oakfield",
         Role::NominatedStaff,
     );
-    let browser = app
-        .sign_in(&newcomer.email, &newcomer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&newcomer).await;
     assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 404);
     let (_, queue, _) = browser.get("/staff").await;
     assert!(queue.contains("not readable by you yet"));
 
-    app.sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    app.signed_in(&officer).await;
     let (status, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
     assert_eq!(status, 200);
     assert!(case.contains("Sent before the newcomer"));
@@ -48,10 +43,7 @@ async fn a_newcomer_is_told_of_unreadable_reports_only_when_there_are_some() {
         "oakfield",
         Role::NominatedStaff,
     );
-    let browser = app
-        .sign_in(&newcomer.email, &newcomer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&newcomer).await;
     let (_, queue, _) = browser.get("/staff").await;
     assert!(
         !queue.contains("not readable by you yet"),
@@ -67,15 +59,31 @@ async fn sharing_respects_the_routing_rules() {
     let about_staff = app.report_id_for(&app.send_report("oakfield", &[("about", "staff")]).await);
     let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);
     let deputy = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
-    app.sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    app.signed_in(&officer).await;
     assert!(app.key_holders(&about_staff).contains(&head.id));
     assert!(!app.key_holders(&about_staff).contains(&deputy.id));
     assert!(
         !app.key_holders(&about_head).contains(&head.id),
         "the head was given a report about the head"
     );
+}
+
+/// `confide recovery share` for riverside as the administrator: their code, then the key.
+fn share_recovery(app: &TestApp, email: &str, key: &str) -> (bool, String) {
+    let code = app.cli_code("admin@la.example");
+    app.confide(
+        &[
+            "recovery",
+            "share",
+            "--school",
+            "riverside",
+            "--user",
+            email,
+            "--as",
+            "admin@la.example",
+        ],
+        Some(&format!("{code}\n{key}\n")),
+    )
 }
 
 #[actix_rt::test]
@@ -92,44 +100,18 @@ async fn the_recovery_key_shares_reports_sent_while_no_one_was_set_up() {
     );
     app.add_admin();
     let key = recovery_key_to_text(app.recovery_key("riverside"));
-    let code = app.cli_code("admin@la.example");
-    let (ok, out) = app.confide(
-        &[
-            "recovery",
-            "share",
-            "--school",
-            "riverside",
-            "--user",
-            &deputy.email,
-            "--as",
-            "admin@la.example",
-        ],
-        Some(&format!("{code}\n{}\n", key.as_str())),
-    );
+    let (ok, out) = share_recovery(&app, &deputy.email, key.as_str());
     assert!(ok, "{out}");
     assert!(out.contains("1 reports"), "{out}");
     assert!(!out.contains(key.as_str()), "the key was echoed");
-    let browser = app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    let browser = app.signed_in(&deputy).await;
     let (status, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
     assert_eq!(status, 200);
     assert!(case.contains("Nobody was set up"));
 
     // Another school's recovery key is refused.
     let wrong = recovery_key_to_text(app.recovery_key("oakfield"));
-    let code = app.cli_code("admin@la.example");
-    let (ok, out) = app.confide(
-        &[
-            "recovery",
-            "share",
-            "--school",
-            "riverside",
-            "--user",
-            &deputy.email,
-            "--as",
-            "admin@la.example",
-        ],
-        Some(&format!("{code}\n{}\n", wrong.as_str())),
-    );
+    let (ok, out) = share_recovery(&app, &deputy.email, wrong.as_str());
     assert!(!ok);
     assert!(out.contains("does not belong"), "{out}");
 }
@@ -156,7 +138,7 @@ async fn revoking_a_role_deletes_that_persons_keys() {
     );
     assert!(ok, "{out}");
     assert!(!app.key_holders(&id).contains(&deputy.id));
-    let browser = app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    let browser = app.signed_in(&deputy).await;
     assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 404);
 }
 
@@ -184,9 +166,7 @@ async fn a_password_reset_gives_a_new_key_and_no_back_door() {
         .await;
     assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 404);
     // Shared again when a colleague signs in, under the new key.
-    app.sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    app.signed_in(&officer).await;
     assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 200);
 }
 
@@ -198,10 +178,7 @@ async fn administration_is_for_administrators_and_shows_no_report_text() {
         &app.send_report("oakfield", &[("what", "ADMIN MUST NOT SEE")])
             .await,
     );
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     assert_eq!(browser.get("/staff/admin").await.0, 404);
     assert_eq!(
         browser
@@ -215,10 +192,7 @@ async fn administration_is_for_administrators_and_shows_no_report_text() {
     );
 
     app.add_admin();
-    let admin = app
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let admin = app.signed_in_admin().await;
     let (status, page, _) = admin.get("/staff/admin").await;
     assert_eq!(status, 200);
     assert!(page.contains("Oakfield Academy") && page.contains("officer@police.example"));
@@ -339,37 +313,7 @@ async fn leaving_a_temporary_password_replaces_the_key_pair() {
     use confide::db::schema::{report_keys, users};
     use diesel::prelude::*;
     let app = spawn_app().await;
-    let (_, out) = app.confide(
-        &[
-            "user",
-            "add",
-            "--email",
-            "new@oakfield.example",
-            "--name",
-            "New",
-        ],
-        None,
-    );
-    let temporary = out
-        .lines()
-        .skip_while(|l| !l.contains("One-time password"))
-        .nth(1)
-        .unwrap()
-        .trim()
-        .to_owned();
-    app.confide(
-        &[
-            "role",
-            "grant",
-            "--school",
-            "oakfield",
-            "--user",
-            "new@oakfield.example",
-            "--role",
-            "ssp_officer",
-        ],
-        None,
-    );
+    let temporary = app.add_person_by_command("new@oakfield.example", "oakfield", "ssp_officer");
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
     // What an administrator who saw the temporary password could open from a copy taken now.
     let old_key = app.with_conn(|c| {
@@ -450,7 +394,7 @@ async fn a_newcomer_is_shared_reports_even_when_a_colleague_left() {
         .unwrap()
     });
     let second = app.add_staff("second@police.example", "oakfield", Role::SspOfficer);
-    app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    app.signed_in(&deputy).await;
     assert!(app.key_holders(&id).contains(&second.id));
 }
 
@@ -460,10 +404,7 @@ async fn an_administrator_lands_on_administration_and_sees_which_roles_a_school_
     app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     app.add_staff("head@riverside.example", "riverside", Role::HeadTeacher);
     app.add_admin();
-    let admin = app
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let admin = app.signed_in_admin().await;
     let (status, _, location) = admin.get("/staff").await;
     assert_eq!(
         (status, location.as_deref()),

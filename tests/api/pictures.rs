@@ -489,16 +489,13 @@ async fn a_picture_is_shown_only_to_someone_its_report_is_routed_to_and_goes_wit
             .unwrap()
     });
     let path = format!("/staff/reports/{id}/pictures/{picture}");
-    let outsider = app.sign_in(&other.email, &other.password).await.unwrap();
+    let outsider = app.signed_in(&other).await;
     for link in [path.clone(), format!("{path}/thumbnail")] {
         let (status, body, _) = outsider.get(&link).await;
         assert_eq!(status, 404, "{link}");
         assert!(!body.as_bytes().starts_with(b"\x89PNG"));
     }
-    let insider = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let insider = app.signed_in(&officer).await;
     let guessed = format!(
         "/staff/reports/{id}/pictures/{}",
         confide::domain::ids::ReportId::generate()
@@ -516,12 +513,7 @@ async fn a_picture_is_shown_only_to_someone_its_report_is_routed_to_and_goes_wit
     );
 
     // Closed, past its time, purged: its pictures go too, rows and files.
-    insider
-        .post(
-            &format!("/staff/reports/{id}/status"),
-            &[("status", "closed"), ("outcome", "resolved")],
-        )
-        .await;
+    insider.close_case(&id, "resolved").await;
     app.ctx.clock.advance(130 * 86_400);
     app.with(|conn, ctx| confide::app::retention::purge(conn, ctx, false).unwrap());
     let left: i64 = app.with_conn(|c| attachments::table.count().get_result(c).unwrap());
@@ -553,10 +545,7 @@ async fn every_thumbnail_is_labelled_as_the_jpeg_it_is() {
     assert_eq!(status, 200, "{page}");
     let code = page.split("aria-label=\"Receipt code: ").nth(1).unwrap()[..24].to_owned();
     let id = app.report_id_for(&code);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let (_, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
     let thumbnail = case
         .split("src=\"")

@@ -202,10 +202,7 @@ async fn what_a_pupil_typed_reads_in_its_own_direction_on_both_sides() {
     assert!(shown_in_own_direction(&search, "مدرسة"));
 
     // The staff side: the case page and the hand-off summary.
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     let (_, case, _) = b.get(&format!("/staff/reports/{id}")).await;
     for text in [ARABIC, URDU, "مريم"] {
         assert!(shown_in_own_direction(&case, text), "case page: {text}");

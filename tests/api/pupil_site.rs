@@ -123,20 +123,6 @@ async fn the_safety_page_explains_private_browsing() {
 }
 
 #[actix_rt::test]
-async fn health_check_answers_when_the_database_does() {
-    let app = spawn_app().await;
-    let (status, body) = app.get_text("/healthz").await;
-    assert_eq!(status, 200);
-    assert_eq!(body, "ok\n");
-    if crate::helpers::postgres_base_url().is_none() {
-        assert!(
-            app.data_dir.path().join("confide.db").exists(),
-            "no SQLite file in the data directory"
-        );
-    }
-}
-
-#[actix_rt::test]
 async fn a_schools_own_content_directory_replaces_a_topic() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("topics")).unwrap();

@@ -23,24 +23,9 @@ fn purge(app: &TestApp, dry_run: bool) -> PurgeReport {
 async fn closed_report(app: &TestApp, officer: &Staff, what: &str) -> (String, String) {
     let code = app.send_report("oakfield", &[("what", what)]).await;
     let id = app.report_id_for(&code);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
-    let (status, _, _) = browser
-        .post(
-            &format!("/staff/reports/{id}/replies"),
-            &[("text", "We have read this")],
-        )
-        .await;
-    assert_eq!(status, 303);
-    let (status, _, _) = browser
-        .post(
-            &format!("/staff/reports/{id}/status"),
-            &[("status", "closed"), ("outcome", "resolved")],
-        )
-        .await;
-    assert_eq!(status, 303);
+    let browser = app.signed_in(officer).await;
+    browser.reply(&id, "We have read this").await;
+    browser.close_case(&id, "resolved").await;
     (code, id)
 }
 
@@ -135,13 +120,7 @@ async fn an_expired_report_leaves_no_row_and_no_backup_can_open_it_once_its_key_
         !period.starts_with("open-"),
         "a closed report is bound to its deletion month"
     );
-    let sealed: Vec<u8> = app.with_conn(|c| {
-        reports::table
-            .filter(reports::id.eq(&id))
-            .select(reports::details)
-            .first(c)
-            .unwrap()
-    });
+    let sealed = app.sealed_details(&id);
     // A backup before the purge: the database and its rows, never the keystore.
     let backup = tempfile::tempdir().unwrap();
     if postgres_base_url().is_none() {
@@ -283,10 +262,7 @@ async fn a_report_on_legal_hold_survives_the_purge_until_the_hold_is_lifted() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let (_, id) = closed_report(&app, &officer, "Kept for the police").await;
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let (status, page, _) = browser
         .post(&format!("/staff/reports/{id}/hold"), &[("reason", "")])
         .await;
@@ -305,10 +281,7 @@ async fn a_report_on_legal_hold_survives_the_purge_until_the_hold_is_lifted() {
     let done = purge(&app, false);
     assert_eq!(done.purged, 0);
     assert_eq!(rows_of(&app, &id)[0].1, 1);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let (status, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
     assert_eq!(status, 200);
     assert!(case.contains("Kept for the police"));
@@ -382,17 +355,14 @@ async fn only_the_schools_safeguarding_leads_may_keep_a_report_longer() {
         })
     };
     let before = expires(&app).unwrap();
-    let as_officer = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let as_officer = app.signed_in(&officer).await;
     let (status, page, _) = as_officer
         .post(&format!("/staff/reports/{id}/keep"), &[("days", "365")])
         .await;
     assert_eq!(status, 400);
     assert!(page.contains("Only the nominated staff member"));
     assert_eq!(expires(&app), Some(before));
-    let as_deputy = app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    let as_deputy = app.signed_in(&deputy).await;
     let (_, case, _) = as_deputy.get(&format!("/staff/reports/{id}")).await;
     assert!(case.contains("Keep for longer"));
     let (status, _, _) = as_deputy
@@ -402,13 +372,7 @@ async fn only_the_schools_safeguarding_leads_may_keep_a_report_longer() {
     assert!(expires(&app).unwrap() >= before + 365 * DAY);
     app.ctx.clock.advance(200 * DAY);
     assert_eq!(purge(&app, false).purged, 0, "purged before its new date");
-    let kinds: Vec<String> = app.with_conn(|c| {
-        report_events::table
-            .filter(report_events::report_id.eq(&id))
-            .select(report_events::kind)
-            .load(c)
-            .unwrap()
-    });
+    let kinds = app.event_kinds(&id);
     assert!(kinds.contains(&"retention_extended".to_owned()));
 }
 
@@ -448,10 +412,7 @@ async fn reopening_a_closed_report_keeps_it_while_open_again() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let (code, id) = closed_report(&app, &officer, "Back again").await;
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let (status, _, _) = browser
         .post(
             &format!("/staff/reports/{id}/status"),
@@ -465,9 +426,6 @@ async fn reopening_a_closed_report_keeps_it_while_open_again() {
     // Every copy still opens after all the moves: the pupil's, and the officer's.
     let (_, page) = app.post_form("/followup", &[("code", &code)]).await;
     assert!(page.contains("Back again"));
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     assert_eq!(browser.get(&format!("/staff/reports/{id}")).await.0, 200);
 }

@@ -57,13 +57,7 @@ async fn reports_are_sealed_for_exactly_the_people_the_rules_name() {
                     &wrapped_for(&app, &id, user_id),
                 )
                 .unwrap();
-                let details: Vec<u8> = app.with_conn(|conn| {
-                    reports::table
-                        .find(&id)
-                        .select(reports::details)
-                        .first(conn)
-                        .unwrap()
-                });
+                let details = app.sealed_details(&id);
                 let text = keys
                     .report
                     .open_text(
@@ -105,13 +99,7 @@ async fn a_school_with_nobody_to_receive_still_accepts_the_report_and_says_so_lo
         &recovery,
     )
     .unwrap();
-    let details: Vec<u8> = app.with_conn(|conn| {
-        reports::table
-            .find(&id)
-            .select(reports::details)
-            .first(conn)
-            .unwrap()
-    });
+    let details = app.sealed_details(&id);
     assert!(keys
         .report
         .open_text(

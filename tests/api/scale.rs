@@ -20,18 +20,13 @@ async fn a_report_sent_through_one_server_is_triaged_through_another() {
         address: app.spawn_twin(),
         ..clone_handles(&app)
     };
-    let browser = b.sign_in(&officer.email, &officer.password).await.unwrap();
+    let browser = b.signed_in(&officer).await;
     let (_, queue, _) = browser.get("/staff").await;
     assert!(queue.contains(&format!("/staff/reports/{id}")));
     let (status, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
     assert_eq!(status, 200);
     assert!(case.contains("Sent through server A"));
-    browser
-        .post(
-            &format!("/staff/reports/{id}/replies"),
-            &[("text", "Answered through server B")],
-        )
-        .await;
+    browser.reply(&id, "Answered through server B").await;
     // The session made on B works on A too: nothing lives in one server's memory.
     let on_a = crate::helpers::StaffBrowser::new(&app, &browser.cookie());
     assert_eq!(on_a.get(&format!("/staff/reports/{id}")).await.0, 200);

@@ -34,10 +34,7 @@ async fn a_case_goes_from_report_to_closed_with_every_step_in_the_chronology() {
     let id = app.report_id_for(&code);
 
     // The officer signs in and sees the urgent report at the top.
-    let officer_b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let officer_b = app.signed_in(&officer).await;
     let (status, queue, _) = officer_b.get("/staff").await;
     assert_eq!(status, 200);
     let ids = queue_ids(&queue);
@@ -86,7 +83,7 @@ async fn a_case_goes_from_report_to_closed_with_every_step_in_the_chronology() {
     .await;
 
     // The pastoral deputy sees the answer and adds a note the pupil cannot see.
-    let deputy_b = app.sign_in(&deputy.email, &deputy.password).await.unwrap();
+    let deputy_b = app.signed_in(&deputy).await;
     let (_, case, _) = deputy_b.get(&format!("/staff/reports/{id}")).await;
     assert!(case.contains("I am in the office now."));
     assert_eq!(
@@ -166,7 +163,7 @@ async fn people_not_routed_a_report_get_404_on_every_staff_route_for_it() {
         ("another school's deputy", &other),
         ("a head not routed normal reports", &head),
     ] {
-        let browser = app.sign_in(&person.email, &person.password).await.unwrap();
+        let browser = app.signed_in(person).await;
         for id in [&report, &missing] {
             let (status, body, _) = browser.get(&format!("/staff/reports/{id}")).await;
             assert_eq!(status, 404, "{who}: GET");
@@ -215,19 +212,13 @@ async fn people_not_routed_a_report_get_404_on_every_staff_route_for_it() {
 async fn signing_out_or_being_disabled_ends_the_session_at_once() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     assert_eq!(browser.get("/staff").await.0, 200);
     assert_eq!(browser.post("/staff/logout", &[]).await.0, 303);
     let (status, _, location) = browser.get("/staff").await;
     assert_eq!((status, location.as_deref()), (303, Some("/staff/login")));
 
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     app.with(|conn, ctx| {
         confide::app::people::set_disabled(
             conn,
@@ -253,10 +244,7 @@ async fn idle_and_old_sessions_go_back_to_sign_in() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     for (idle, age) in [(31 * 60, 31 * 60), (60, 13 * 3600)] {
-        let browser = app
-            .sign_in(&officer.email, &officer.password)
-            .await
-            .unwrap();
+        let browser = app.signed_in(&officer).await;
         let now = app.ctx.now().as_secs();
         app.with_conn(|c| {
             diesel::update(sessions::table.filter(sessions::user_id.eq(officer.id)))
@@ -281,10 +269,7 @@ async fn a_change_without_the_anti_forgery_token_is_refused_and_changes_nothing(
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     for csrf in [None, Some("forged"), Some("")] {
         let mut fields = vec![("risk", "high")];
         if let Some(token) = csrf {
@@ -306,7 +291,7 @@ async fn a_change_without_the_anti_forgery_token_is_refused_and_changes_nothing(
     assert_eq!(risk, None);
     // A token from another person's session does not work either.
     let other = app.add_staff("deputy@oakfield.example", "oakfield", Role::NominatedStaff);
-    let other_b = app.sign_in(&other.email, &other.password).await.unwrap();
+    let other_b = app.signed_in(&other).await;
     let (_, page, _) = other_b.get("/staff").await;
     let (status, _, _) = browser
         .post_raw(
@@ -321,10 +306,7 @@ async fn a_change_without_the_anti_forgery_token_is_refused_and_changes_nothing(
 async fn the_session_table_holds_nothing_usable_without_the_cookie() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let token = browser.cookie().split_once('=').unwrap().1.to_owned();
     let (id_hash, wrapped): (Vec<u8>, Vec<u8>) = app.with_conn(|c| {
         sessions::table
@@ -356,39 +338,8 @@ async fn the_session_table_holds_nothing_usable_without_the_cookie() {
 #[actix_rt::test]
 async fn a_temporary_password_must_be_changed_first_and_the_key_survives() {
     let app = spawn_app().await;
-    let (ok, out) = app.confide(
-        &[
-            "user",
-            "add",
-            "--email",
-            "new@oakfield.example",
-            "--name",
-            "New Deputy",
-        ],
-        None,
-    );
-    assert!(ok, "{out}");
-    let temporary = out
-        .lines()
-        .skip_while(|l| !l.contains("One-time password"))
-        .nth(1)
-        .unwrap()
-        .trim()
-        .to_owned();
-    let (ok, out) = app.confide(
-        &[
-            "role",
-            "grant",
-            "--school",
-            "oakfield",
-            "--user",
-            "new@oakfield.example",
-            "--role",
-            "nominated_staff",
-        ],
-        None,
-    );
-    assert!(ok, "{out}");
+    let temporary =
+        app.add_person_by_command("new@oakfield.example", "oakfield", "nominated_staff");
     let code = app
         .send_report(
             "oakfield",
@@ -483,10 +434,7 @@ async fn the_audit_chain_verifies_and_names_the_row_someone_edited() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     browser.get(&format!("/staff/reports/{id}")).await;
     browser
         .post(&format!("/staff/reports/{id}/risk"), &[("risk", "low")])
@@ -539,10 +487,7 @@ fn backdate(app: &TestApp, id: &str, seconds: i64) {
 async fn the_queue_puts_urgent_unacknowledged_first_then_risk_then_oldest() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let mut make = Vec::new();
     for (name, urgent, age_hours) in [
         ("low_old", false, 50),
@@ -638,10 +583,7 @@ async fn the_queue_pages_through_every_report_exactly_once() {
             confide::app::pupil::submit(conn, ctx, &school, &report, &[]).unwrap();
         }
     });
-    let browser = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let browser = app.signed_in(&officer).await;
     let mut seen = Vec::new();
     let mut next = Some("/staff".to_owned());
     let mut pages = 0;
@@ -671,10 +613,7 @@ async fn every_change_is_confirmed_by_a_banner_and_a_new_report_says_new() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     let case = format!("/staff/reports/{id}");
     let (_, page, _) = b.get(&case).await;
     assert!(
@@ -711,10 +650,7 @@ async fn the_chronology_records_one_view_per_sitting() {
     let app = spawn_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let id = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     let case = format!("/staff/reports/{id}");
     let views = |app: &crate::helpers::TestApp| -> i64 {
         use confide::db::schema::report_events;
@@ -737,10 +673,7 @@ async fn the_chronology_records_one_view_per_sitting() {
     b.get(&case).await;
     assert_eq!(views(&app), 1, "one sitting, one view");
     app.ctx.clock.advance(31 * 60);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let b = app.signed_in(&officer).await;
     b.get(&case).await;
     assert_eq!(views(&app), 2, "a later sitting is a view of its own");
 }

@@ -423,17 +423,8 @@ async fn a_closed_report_needs_the_second_factor_again_after_ten_minutes() {
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     let closed = app.report_id_for(&app.send_report("oakfield", &[]).await);
     let open = app.report_id_for(&app.send_report("oakfield", &[]).await);
-    let b = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
-    let (status, _, _) = b
-        .post(
-            &format!("/staff/reports/{closed}/status"),
-            &[("status", "closed"), ("outcome", "resolved")],
-        )
-        .await;
-    assert_eq!(status, 303);
+    let b = app.signed_in(&officer).await;
+    b.close_case(&closed, "resolved").await;
     assert_eq!(b.get(&format!("/staff/reports/{closed}")).await.0, 200);
 
     app.ctx.clock.advance(11 * 60);
@@ -482,10 +473,7 @@ async fn changing_roles_needs_a_fresh_second_factor() {
     let app = strict_app().await;
     app.add_admin();
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
-    let admin = app
-        .sign_in("admin@la.example", "admin password 123")
-        .await
-        .unwrap();
+    let admin = app.signed_in_admin().await;
     app.ctx.clock.advance(11 * 60);
     let school = app.school("riverside").id.to_string();
     let form = [
@@ -534,10 +522,7 @@ async fn a_reset_forces_enrolment_at_the_next_sign_in_and_never_removes_the_requ
     let app = strict_app().await;
     let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
     app.send_report("oakfield", &[]).await;
-    let before = app
-        .sign_in(&officer.email, &officer.password)
-        .await
-        .unwrap();
+    let before = app.signed_in(&officer).await;
     let (ok, out) = app.confide(&["user", "reset-2fa", "--email", &officer.email], None);
     assert!(ok, "{out}");
     assert_eq!(

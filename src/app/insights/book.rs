@@ -6,12 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{By, Period, Term};
+use super::request::{By, WeekRange};
 use crate::domain::choices::{Category, Location, Outcome, Status};
 use crate::domain::ids::SchoolId;
 use crate::domain::insight::{Ledger, Measure, Shown};
 use crate::store::insights::Count;
-use crate::time;
+use crate::time::{self, calendar::Term};
 
 /// Weeks from the first to the one before the second.
 pub type Weeks = (i64, i64);
@@ -34,15 +34,12 @@ pub enum Figure {
     Referred(Weeks, Option<Status>),
 }
 
-/// The rows of a period's table over time: the key of each (week, or term as year * 3 +
-/// part) and its weeks.
-pub fn rows(period: &Period, by: By) -> Vec<(i64, Weeks)> {
+/// The rows of a period's table over time: the key of each (the week, or the term's
+/// [`Term::number`]) and its weeks.
+pub fn rows(period: &WeekRange, by: By) -> Vec<(i64, Weeks)> {
     let key = |week: i64| match by {
         By::Week => week,
-        By::Term => {
-            let t = Term::of_day(time::week_start_day(week));
-            i64::from(t.year) * 3 + i64::from(t.part)
-        }
+        By::Term => Term::of_day(time::week_start_day(week)).number(),
     };
     let mut out: Vec<(i64, Weeks)> = Vec::new();
     for week in period.from_week..period.to_week {
@@ -215,13 +212,13 @@ fn add_per_period(ledger: &mut Ledger<Figure>, counted: &Counted, weeks: Weeks) 
 
 /// Every figure of one scope over `periods`, by week and by term, with every sum that
 /// ties them: not yet audited.
-pub fn book(counted: &Counted, periods: &[Period]) -> Ledger<Figure> {
+pub fn book(counted: &Counted, periods: &[WeekRange]) -> Ledger<Figure> {
     let mut ledger = Ledger::default();
     for period in periods {
         let whole = (period.from_week, period.to_week);
         add_reports(&mut ledger, counted, whole, true);
         add_per_period(&mut ledger, counted, whole);
-        for by in [By::Week, By::Term] {
+        for by in By::ALL {
             let rows = rows(period, by);
             for (_, weeks) in &rows {
                 add_reports(&mut ledger, counted, *weeks, false);

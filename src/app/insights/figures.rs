@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 
 use super::book::{referral_statuses, rows, Counted, Figure, Weeks};
-use super::{By, Period, Reach, Request, Term};
+use super::request::{By, Request, WeekRange};
+use super::scope::Reach;
 use crate::domain::choices::{Category, Location, Outcome, Status};
 use crate::domain::insight::{percentile, share, Shown, PERCENTILE_FROM, SMALL_BELOW};
-use crate::time::{self, Timestamp};
+use crate::time::{self, calendar::Term, Timestamp};
 
 /// A table of counts with its row totals, column totals and grand total, as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +52,7 @@ pub struct Insight {
     pub request: Request,
     /// Who the figures cover, in words.
     pub scope_label: String,
-    pub period: Period,
+    pub period: WeekRange,
     /// Kinds of report with reports in the period: the columns of both tables.
     pub columns: Vec<Category>,
     /// Fewer than 5 reports in all: no table is shown.
@@ -95,14 +96,11 @@ impl Published<'_> {
     }
 }
 
+/// The words for a row over time, from its key (see [`super::book::rows`]).
 fn row_label(by: By, key: i64) -> String {
     match by {
         By::Week => time::format_day(time::week_start_day(key)),
-        By::Term => Term {
-            year: key.div_euclid(3) as i16,
-            part: key.rem_euclid(3) as u8,
-        }
-        .label(),
+        By::Term => Term::from_number(key).label(),
     }
 }
 
@@ -165,7 +163,7 @@ pub fn figures(
     reach: Reach,
     request: Request,
     scope_label: String,
-    period: Period,
+    period: WeekRange,
     target_hours: Option<i32>,
     published: &Published<'_>,
     now: Timestamp,

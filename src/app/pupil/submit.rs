@@ -25,6 +25,7 @@ use crate::domain::school::SchoolSlug;
 use crate::images::Clean;
 use crate::store::audit::Actor;
 use crate::store::events::{self, Event};
+use crate::store::insights::StoredFacts;
 use crate::store::keys::{self, QueueKeys};
 use crate::store::outbox::{self, NewMail};
 use crate::store::reports::{self, NewReport};
@@ -404,15 +405,15 @@ impl Write {
 
 /// The report as the figures count it when it arrives.
 fn counted(school: &School, report: &ValidReport, now: Timestamp) -> Fact {
-    Fact {
-        school: school.id,
-        week: crate::time::uk_week(now),
+    let arriving = StoredFacts {
+        school_id: school.id,
+        created_at: now,
         category: report.category,
         location: report.location,
-        urgent: report.happening_now,
-        acknowledged_after: None,
-        target_seconds: i64::from(school.ack_within_hours) * 3_600,
+        happening_now: report.happening_now,
+        acknowledged_at: None,
         outcome: None,
         referral: None,
-    }
+    };
+    insights::fact(&arriving, school.ack_within_hours)
 }

@@ -36,10 +36,7 @@ impl Query {
             .by
             .as_deref()
             .and_then(By::parse)
-            .unwrap_or(match period {
-                PeriodChoice::ThisYear | PeriodChoice::LastYear => By::Term,
-                _ => By::Week,
-            });
+            .unwrap_or(By::usual_for(period));
         Request {
             school: self.school.as_deref().and_then(|s| s.parse().ok()),
             period,
@@ -48,24 +45,30 @@ impl Query {
     }
 }
 
+/// The figures asked for, or `None` when this person's roles show no figures.
 async fn figures(
     state: &AppState,
     staff: &StaffSession,
     query: &Query,
-) -> Result<Result<insights::Insight, HttpResponse>, AppError> {
+) -> Result<Option<insights::Insight>, AppError> {
     let person = staff.person().clone();
     let request = query.request();
     match state
         .run(move |conn, ctx| insights::insight(conn, ctx, &person, request))
         .await
     {
-        Ok(insight) => Ok(Ok(insight)),
-        Err(InsightError::NotAllowed) => Ok(Err(html_response(
-            StatusCode::FORBIDDEN,
-            with_viewer(&staff.0, |v| views::insights::not_allowed(&state.site, v)),
-        ))),
+        Ok(insight) => Ok(Some(insight)),
+        Err(InsightError::NotAllowed) => Ok(None),
         Err(other) => Err(other.into()),
     }
+}
+
+/// The page for someone whose roles show no figures.
+fn not_allowed(state: &AppState, staff: &StaffSession) -> HttpResponse {
+    html_response(
+        StatusCode::FORBIDDEN,
+        with_viewer(&staff.0, |v| views::insights::not_allowed(&state.site, v)),
+    )
 }
 
 async fn show(
@@ -74,13 +77,13 @@ async fn show(
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     Ok(match figures(&state, &staff, &query).await? {
-        Ok(insight) => html_response(
+        Some(insight) => html_response(
             StatusCode::OK,
             with_viewer(&staff.0, |v| {
                 views::insights::insight_page(&state.site, v, &insight)
             }),
         ),
-        Err(refused) => refused,
+        None => not_allowed(&state, &staff),
     })
 }
 
@@ -90,8 +93,8 @@ async fn download(
     query: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let insight = match figures(&state, &staff, &query).await? {
-        Ok(insight) => insight,
-        Err(refused) => return Ok(refused),
+        Some(insight) => insight,
+        None => return Ok(not_allowed(&state, &staff)),
     };
     let csv = views::insights::csv(&insight);
     let person = staff.person().clone();

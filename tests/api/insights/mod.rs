@@ -574,24 +574,89 @@ async fn a_rebuild_counts_a_report_changed_while_the_counters_were_missing_once(
 
 #[actix_rt::test]
 async fn two_servers_starting_together_rebuild_the_counters_once() {
+    use diesel::connection::SimpleConnection;
     let (app, officer) = seeded_app().await;
     forget_counters(&app);
-    let start = std::sync::Arc::new(std::sync::Barrier::new(2));
-    let servers: Vec<_> = (0..2)
-        .map(|_| {
-            let db = app.db.clone();
-            let start = start.clone();
-            std::thread::spawn(move || {
-                start.wait();
-                db.run_blocking(confide::app::insights::rebuild_if_empty)
+    // Two `confide serve` processes, each with its own pool: nothing in memory is shared,
+    // so only the database can stop them counting twice. A third connection holds the
+    // counters' door until both are in, so both find the counters missing: on SQLite
+    // the write lock (reads go on, so both pass the first look and wait to write); on
+    // PostgreSQL the weeks table itself (both wait to read it).
+    let mut door = match &app.config.database {
+        confide::config::DatabaseUrl::Sqlite(path) => confide::db::DbConnection::Sqlite(
+            diesel::SqliteConnection::establish(&path.to_string_lossy()).unwrap(),
+        ),
+        confide::config::DatabaseUrl::Postgres(url) => {
+            confide::db::DbConnection::Postgresql(diesel::PgConnection::establish(url).unwrap())
+        }
+    };
+    let sqlite = app.config.database.is_sqlite();
+    door.batch_execute(if sqlite {
+        "PRAGMA busy_timeout = 10000; BEGIN IMMEDIATE"
+    } else {
+        "BEGIN; LOCK TABLE insight_weeks IN ACCESS EXCLUSIVE MODE"
+    })
+    .unwrap();
+    let mut servers = [app.serve_in_process(), app.serve_in_process()];
+    let mut waiting = || -> bool {
+        if sqlite {
+            // Both have the database open; what follows up to the write is a few reads.
+            let path = app.data_dir.path().join("confide.db");
+            servers.iter().all(|server| {
+                std::fs::read_dir(format!("/proc/{}/fd", server.id()))
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|to| to == path))
             })
+        } else {
+            #[derive(QueryableByName)]
+            struct Waiting {
+                #[diesel(sql_type = diesel::sql_types::BigInt)]
+                n: i64,
+            }
+            let Waiting { n } = diesel::sql_query(
+                "SELECT count(*) AS n FROM pg_locks \
+                 WHERE NOT granted AND relation = 'insight_weeks'::regclass",
+            )
+            .get_result(&mut door)
+            .unwrap();
+            n == 2
+        }
+    };
+    let mut tries = 0;
+    while !waiting() {
+        tries += 1;
+        assert!(tries < 300, "the servers never reached the counters");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    if sqlite {
+        // Well within the 10 s either waits for the write lock.
+        std::thread::sleep(std::time::Duration::from_secs(2));
+    }
+    door.batch_execute("COMMIT").unwrap();
+
+    let counted: Vec<usize> = servers
+        .iter_mut()
+        .map(|server| {
+            let log = server
+                .wait_for("Confide is listening")
+                .unwrap_or_else(|e| panic!("a server did not start: {e}"));
+            log.lines()
+                .filter(|l| l.contains("insight figures rebuilt"))
+                .filter_map(|l| l.split("counted=").nth(1))
+                .map(|n| {
+                    n.split_whitespace()
+                        .next()
+                        .unwrap()
+                        .parse::<usize>()
+                        .unwrap()
+                })
+                .sum()
         })
         .collect();
-    let counted: Vec<usize> = servers
-        .into_iter()
-        .map(|s| s.join().unwrap().expect("both start without an error"))
-        .collect();
     assert_eq!(counted.iter().sum::<usize>(), 47, "{counted:?}");
+    assert!(counted.contains(&0), "both rebuilt: {counted:?}");
     let browser = app
         .sign_in(&officer.email, &officer.password)
         .await

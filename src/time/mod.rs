@@ -1,5 +1,6 @@
 //! Time: the one timestamp type stored everywhere (whole seconds since the Unix epoch), the
-//! clock use cases read (real, or moved by tests), and dates as people in England read them.
+//! clock use cases read (real, or moved by tests), and dates as people in England read them;
+//! the school calendar is in [`calendar`].
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -7,6 +8,8 @@ use std::sync::Arc;
 use diesel::sql_types::BigInt;
 
 use crate::domain::sql::newtype_column;
+
+pub mod calendar;
 
 /// An instant, to the second.
 #[derive(
