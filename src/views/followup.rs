@@ -10,9 +10,10 @@ use super::report::choice_key;
 use crate::app::pupil::PupilView;
 use crate::crypto::receipt::ReceiptCode;
 use crate::domain::choices::Status;
+use crate::domain::language::Language;
 use crate::domain::msg::{FieldError, Msg};
 use crate::domain::report::MESSAGE_MAX;
-use crate::time::format_uk;
+use crate::time::{format_numeric, format_uk};
 
 /// The one answer for a code that is wrong, mistyped or unknown: it never says which.
 pub const CODE_NOT_FOUND: FieldError = FieldError::new("code", Msg::CodeNotFound);
@@ -132,9 +133,15 @@ pub fn conversation(
     )
 }
 
-/// A date and time, kept left to right in any language.
-fn when(at: crate::time::Timestamp) -> Markup {
-    html! { bdi dir="ltr" { (format_uk(at)) } }
+/// A date and time, kept left to right in any language: in words in English, in
+/// numbers in the others (month names are not in the catalogues).
+fn when(chrome: &Chrome<'_>, at: crate::time::Timestamp) -> Markup {
+    let shown = if chrome.lang() == Language::SOURCE {
+        format_uk(at)
+    } else {
+        format_numeric(at)
+    };
+    html! { bdi dir="ltr" { (shown) } }
 }
 
 /// The conversation, newest first: the reply a pupil came back for is the first thing
@@ -151,7 +158,7 @@ fn messages(chrome: &Chrome<'_>, view: &PupilView) -> Markup {
                     li class={ "confide-message" @if message.from_pupil { " confide-message--pupil" } @else { " confide-message--staff" } } {
                         h3 class="govuk-heading-s govuk-!-margin-bottom-1" {
                             @if message.from_pupil { (chrome.t("from-you")) } @else { (chrome.with("from-staff", &[("school", view.school_name.as_str().into())])) }
-                            span class="govuk-body-s govuk-!-margin-left-2" { (when(message.created_at)) }
+                            span class="govuk-body-s govuk-!-margin-left-2" { (when(chrome, message.created_at)) }
                         }
                         (paragraphs(&message.text))
                     }
@@ -166,7 +173,7 @@ fn what_you_told_us(chrome: &Chrome<'_>, view: &PupilView) -> Markup {
     let details = &view.details;
     let rows = [
         ("told-sent-to", html! { (view.school_name) }),
-        ("told-sent-on", when(view.created_at)),
+        ("told-sent-on", when(chrome, view.created_at)),
         (
             "told-kind",
             html! { (chrome.t(&choice_key("category", view.category.as_str()))) },

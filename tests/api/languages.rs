@@ -238,6 +238,27 @@ async fn a_polish_report_shows_polish_to_staff_and_the_database_holds_no_clear_l
     let (_, conversation) = app.post_form("/pl/followup", &[("code", &code)]).await;
     assert!(conversation.contains("<html lang=\"pl\""));
     assert!(conversation.contains("action=\"/pl/followup/message\""));
+    // Dates in numbers, left to right: no English month name on a Polish page.
+    assert!(
+        conversation.contains("<bdi dir=\"ltr\">20"),
+        "{conversation}"
+    );
+    for month in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ] {
+        assert!(!conversation.contains(month), "{month}");
+    }
 
     let id = app.report_id_for(&code);
     let staff = app
