@@ -69,14 +69,21 @@ impl Words<'_> {
 /// (`one` → "You have %{count} character remaining"), for GOV.UK Frontend's `data-i18n`
 /// attributes and our own script, which pick the form with the browser's `Intl.PluralRules`.
 pub fn plural_templates(tr: &Tr<'_>, key: &str, arg: &str) -> Vec<(&'static str, String)> {
-    plural_examples(tr.lang())
+    let mut templates: Vec<(&'static str, String)> = plural_examples(tr.lang())
         .into_iter()
         .map(|(category, n)| {
             let words = tr.with(key, &[(arg, Arg::Num(n))]);
             let number = format!("\u{2068}{n}\u{2069}");
             (category, words.replace(&number, "%{count}"))
         })
-        .collect()
+        .collect();
+    // Polish keeps "other" for fractions only; a script falling back to it still has words.
+    if !templates.iter().any(|(c, _)| *c == "other") {
+        if let Some((_, last)) = templates.last().cloned() {
+            templates.push(("other", last));
+        }
+    }
+    templates
 }
 
 /// The box at the top listing every problem, each linking to its field.
@@ -403,6 +410,28 @@ pub(crate) fn select(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_has_an_other_template_for_scripts() {
+        use crate::domain::language::Language;
+        let fixtures =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/locales");
+        let catalogues = crate::i18n::Catalogues::load(Some(&fixtures)).unwrap();
+        let english = plural_templates(&catalogues.tr(Language::EnGb), "count-under", "count");
+        assert_eq!(
+            english,
+            [
+                ("other", "You have %{count} characters left".to_owned()),
+                ("one", "You have %{count} character left".to_owned())
+            ]
+        );
+        // Polish numbers are one, few or many; "other" is for fractions, yet scripts
+        // fall back to it.
+        let polish = plural_templates(&catalogues.tr(Language::Pl), "count-under", "count");
+        let categories: Vec<&str> = polish.iter().map(|(c, _)| *c).collect();
+        assert_eq!(categories, ["many", "one", "few", "other"]);
+        assert!(polish.iter().all(|(_, words)| words.contains("%{count}")));
+    }
 
     #[test]
     fn thousands_are_grouped() {
