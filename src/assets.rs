@@ -86,6 +86,11 @@ impl Assets {
         }
     }
 
+    /// A text file's contents (the English captions, to time the translated ones by).
+    pub fn text(&self, path: &str) -> Option<&str> {
+        std::str::from_utf8(&self.files.get(path)?.bytes).ok()
+    }
+
     pub fn exists(&self, path: &str) -> bool {
         self.files.contains_key(path)
     }

@@ -36,6 +36,8 @@ pub fn run(listen: &str) -> anyhow::Result<()> {
         listen: listen.to_owned(),
         data_dir: dir.path().to_owned(),
         mail_transport: "file".into(),
+        // A translation being checked can be tried in the demo before it is built in.
+        locales_dir: std::env::var_os("CONFIDE_LOCALES_DIR").map(Into::into),
         ..crate::config::Settings::defaults()
     };
     let config = Config::from_settings(settings)?;

@@ -14,6 +14,7 @@ pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
 pub mod images;
 pub mod keystore;
 pub mod mail;

@@ -74,8 +74,16 @@ impl Application {
         let library = Library::load(config.content_dir.as_deref())?;
         crate::app::sessions::warm_up();
         let assets = Assets::load();
-        let site = Site::new(&config.exit_url, &assets);
-        let pages = crate::web::prerendered::Pages::render(&site, &assets, &library);
+        let catalogues = crate::i18n::Catalogues::load(config.locales_dir.as_deref())?;
+        let site = Site::new(&config.exit_url, &assets, catalogues.languages());
+        let captions = crate::web::captions::Captions::build(&assets, &library);
+        let pages = crate::web::prerendered::Pages::render(
+            &site,
+            &assets,
+            &library,
+            &catalogues,
+            &captions,
+        );
         let state = AppState {
             pages,
             mail_waker: Waker::default(),
@@ -88,6 +96,8 @@ impl Application {
             db,
             assets,
             library: Arc::new(library),
+            catalogues: Arc::new(catalogues),
+            captions,
         };
         let listener = TcpListener::bind(state.config.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", state.config.listen))?;

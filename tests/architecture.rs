@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("crypto", 1),
     ("mail", 1),
     ("content", 1),
+    ("i18n", 1),
     ("assets", 1),
     ("images", 1),
     ("memory", 0),

@@ -64,6 +64,8 @@ fn serve(data: &Path, port: u16) -> Child {
 }
 
 fn receipt_from(body: &str) -> Option<String> {
+    // Without the marks Fluent isolates the inserted code with (U+2068 … U+2069).
+    let body = body.replace(['\u{2068}', '\u{2069}'], "");
     let marker = "aria-label=\"Receipt code: ";
     let start = body.find(marker)? + marker.len();
     body.get(start..start + 24).map(str::to_owned)

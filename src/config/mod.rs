@@ -21,6 +21,8 @@ pub struct Config {
     pub database: DatabaseUrl,
     pub public_url: String,
     pub content_dir: Option<PathBuf>,
+    /// `<code>/pupil.ftl` catalogues replacing or adding to the built-in ones.
+    pub locales_dir: Option<PathBuf>,
     pub exit_url: String,
     pub db_pool_size: u32,
     pub workers: usize,
@@ -112,6 +114,14 @@ impl Config {
                 )));
             }
         }
+        if let Some(dir) = &settings.locales_dir {
+            if !dir.is_dir() {
+                return Err(ConfigError(format!(
+                    "CONFIDE_LOCALES_DIR {} is not a directory",
+                    dir.display()
+                )));
+            }
+        }
         if settings.db_pool_size == 0 || settings.db_pool_size > 256 {
             return Err(ConfigError(
                 "CONFIDE_DB_POOL_SIZE must be between 1 and 256".into(),
@@ -170,6 +180,7 @@ impl Config {
             database,
             public_url,
             content_dir: settings.content_dir,
+            locales_dir: settings.locales_dir,
             exit_url,
             db_pool_size: settings.db_pool_size,
             workers,

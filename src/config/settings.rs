@@ -30,6 +30,10 @@ pub struct Settings {
     /// A directory with `topics/*.md` and `pages/*.md` that replace or add to the built-in content.
     #[arg(long, env = "CONFIDE_CONTENT_DIR")]
     pub content_dir: Option<PathBuf>,
+    /// A directory of `<code>/pupil.ftl` catalogues that replace or add to the built-in ones
+    /// (a corrected or new translation without a new build).
+    #[arg(long, env = "CONFIDE_LOCALES_DIR")]
+    pub locales_dir: Option<PathBuf>,
     /// Where "Exit this page" goes: a neutral site that does not draw attention.
     #[arg(long, env = "CONFIDE_EXIT_URL", default_value = DEFAULT_EXIT_URL)]
     pub exit_url: String,

@@ -6,6 +6,7 @@
 pub mod choices;
 pub mod ids;
 pub mod insight;
+pub mod language;
 pub mod msg;
 pub mod person;
 pub mod proxies;

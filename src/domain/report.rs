@@ -84,6 +84,11 @@ pub struct Details {
     pub name: String,
     #[serde(default)]
     pub contact: String,
+    /// The code of the language of the form the pupil used (`pl`); `None` for reports
+    /// sent before Confide had languages. Sealed with the rest: in a small school the
+    /// language can say who wrote it.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl std::fmt::Debug for Details {
@@ -145,6 +150,7 @@ pub fn validate(input: &ReportInput) -> Result<ValidReport, Vec<FieldError>> {
         who: clean(&input.who),
         name: clean(&input.name),
         contact: clean(&input.contact),
+        language: None,
     };
     if details.what.is_empty() {
         error("what", Msg::WhatMissing);

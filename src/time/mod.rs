@@ -109,6 +109,19 @@ pub fn format_uk(at: Timestamp) -> String {
     )
 }
 
+/// "2026-11-29 17:07", in UK time: a date with no words in it, for pupil pages in a
+/// language other than English (read left to right in every language).
+pub fn format_numeric(at: Timestamp) -> String {
+    let london = jiff::tz::get!("Europe/London");
+    let Ok(instant) = jiff::Timestamp::from_second(at.0) else {
+        return "?".to_owned();
+    };
+    instant
+        .to_zoned(london)
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
 /// "3 hours", "2 days": how long ago, for queues.
 pub fn age(seconds: i64) -> String {
     let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
@@ -195,6 +208,13 @@ mod tests {
 
     fn uk(secs: i64) -> String {
         format_uk(Timestamp(secs))
+    }
+
+    #[test]
+    fn numeric_dates_are_in_uk_time_without_words() {
+        // 29 November 2026 17:07 GMT, and 1 July 2026 09:05 BST (08:05 UTC).
+        assert_eq!(format_numeric(Timestamp(1_795_972_020)), "2026-11-29 17:07");
+        assert_eq!(format_numeric(Timestamp(1_782_893_100)), "2026-07-01 09:05");
     }
 
     #[test]

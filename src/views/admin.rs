@@ -76,6 +76,7 @@ pub fn overview(
             h1 class="govuk-heading-xl" { "Administration" }
             p class="govuk-body" { "You can set up schools and people here. Being an administrator does not let you read reports: only the people a report is routed to can." }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/outbox" { "Mail: what is waiting to be sent" } }
+            p class="govuk-body" { a class="govuk-link" href="/staff/admin/languages" { "Languages: which translations a fluent speaker has checked" } }
             h2 class="govuk-heading-l" { "Schools" }
             @for (school, holders) in schools {
                 (school_card(viewer, school, holders))

@@ -10,6 +10,7 @@ use super::staff::{csrf, page, Viewer};
 use crate::app::cases::Case;
 use crate::domain::choices::{About, HoldReason, Outcome, Risk, Status};
 use crate::domain::ids::UserId;
+use crate::domain::language::Language;
 use crate::domain::msg::FieldError;
 use crate::time::format_uk;
 
@@ -89,6 +90,27 @@ fn pupil_words(case: &Case) -> Markup {
         }
         @if details.name.is_empty() {
             p class="govuk-body govuk-hint" { "The pupil did not give their name." }
+        }
+        (language_used(details.language.as_deref()))
+    }
+}
+
+/// The language of the form the pupil used, from the sealed details (so only someone who
+/// can open the report learns it), with a reminder about interpreting.
+fn language_used(code: Option<&str>) -> Markup {
+    let language = code.and_then(Language::from_code);
+    html! {
+        @if let Some(language) = language {
+            p class="govuk-body" id="pupil-language" {
+                "Language the pupil used: " strong { (language.english_name()) }
+            }
+            @if language != Language::SOURCE {
+                p class="govuk-body govuk-hint" {
+                    "The pupil read Confide in " (language.english_name())
+                    ". An interpreter may be needed to talk with them or their family: "
+                    "arrange one through your school or force, not a friend or another pupil."
+                }
+            }
         }
     }
 }

@@ -2,7 +2,9 @@
 
 use maud::{html, Markup, PreEscaped};
 
-use crate::content::{Helpline, Page};
+use super::chrome::{phone, Chrome};
+use crate::content::{Helpline, InLanguage};
+use crate::domain::language::Language;
 use crate::store::audit::AuditEntry;
 use crate::time::format_uk;
 
@@ -19,55 +21,71 @@ pub fn start_button(href: &str, label: &str) -> Markup {
 }
 
 /// What to do in an emergency, for pages where it matters most.
-pub fn emergency_inset() -> Markup {
+pub fn emergency_inset(chrome: &Chrome<'_>) -> Markup {
     html! {
         div class="govuk-inset-text" {
             p class="govuk-body" {
-                strong { "If you are in danger now, call " a class="govuk-link" href="tel:999" { "999" } "." }
+                strong { (chrome.rich("inset-danger", &[], &[("emergency", phone("999"))])) }
             }
             p class="govuk-body" {
-                "To talk to someone now, call Childline free on "
-                a class="govuk-link" href="tel:08001111" { "0800 1111" }
-                ", any time, day or night. The call will not show on the phone bill."
+                (chrome.rich("inset-childline", &[], &[("childline", phone("0800 1111"))]))
             }
         }
     }
 }
 
-/// The list of topics as cards linking to each topic page, under `base` (`""` for the
-/// whole site, `/s/{slug}` for one school's, so the school comes along).
-pub fn topic_list(topics: &[&Page], base: &str) -> Markup {
+/// The list of topics as cards linking to each topic page, under `base` (`""` or `/cy`
+/// for the whole site, `/s/{slug}` or `/cy/s/{slug}` for one school's, so the school and
+/// the language come along).
+pub fn topic_list(topics: &[InLanguage<'_>], base: &str, page_lang: Language) -> Markup {
     html! {
         ul class="confide-topic-list" {
             @for topic in topics {
-                li class="confide-topic-list__item" {
+                li class="confide-topic-list__item" lang=[other_language(topic.lang, page_lang)] {
                     h3 class="govuk-heading-s" {
-                        a class="govuk-link govuk-link--no-visited-state" href={ (base) "/topics/" (topic.slug) } { (topic.title) }
+                        a class="govuk-link govuk-link--no-visited-state" href={ (base) "/topics/" (topic.page.slug) } { (topic.page.title) }
                     }
-                    p class="govuk-body-s" { (topic.summary) }
+                    p class="govuk-body-s" { (topic.page.summary) }
                 }
             }
         }
     }
 }
 
+/// The `lang` of a piece of content when it is not in the page's language.
+pub fn other_language(content: Language, page: Language) -> Option<&'static str> {
+    (content != page).then(|| content.code())
+}
+
+/// "Listen": reads the part of the page marked `data-confide-read` aloud with the
+/// browser's own speech, using only voices that run on the device, so no text leaves it.
+/// Hidden until `confide.js` finds such a voice for `lang`; without JavaScript, nothing.
+pub fn listen_button(chrome: &Chrome<'_>, lang: Language) -> Markup {
+    html! {
+        button type="button" class="govuk-button govuk-button--secondary confide-listen" hidden
+            data-confide-listen=(lang.code()) data-msg-stop=(chrome.t("listen-stop")) {
+            (chrome.t("listen"))
+        }
+    }
+}
+
 /// Services a pupil can contact, with phone links that work on a phone.
-pub fn helplines(helplines: &[Helpline]) -> Markup {
+pub fn helplines(chrome: &Chrome<'_>, helplines: &[Helpline], lang: Option<&str>) -> Markup {
     html! {
         @if !helplines.is_empty() {
-            h2 class="govuk-heading-m" id="helplines" { "Who else can help" }
+            h2 class="govuk-heading-m" id="helplines" { (chrome.t("helplines-heading")) }
             ul class="govuk-list confide-helplines" {
                 @for line in helplines {
-                    li {
+                    li lang=[lang] {
                         h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (line.name) }
                         p class="govuk-body govuk-!-margin-bottom-1" { (line.text) }
                         p class="govuk-body" {
-                            @if let Some(phone) = &line.phone {
-                                "Phone: " a class="govuk-link" href={ "tel:" (phone_digits(phone)) } { (phone) } br;
+                            @if let Some(number) = &line.phone {
+                                (chrome.rich("helpline-phone", &[], &[("phone", phone(number))])) br;
                             }
                             a class="govuk-link" href=(line.url) rel="noreferrer noopener" {
-                                (line.name) " website"
-                                span class="govuk-visually-hidden" { " (opens another site)" }
+                                (chrome.with("helpline-website", &[("name", line.name.as_str().into())]))
+                                span class="govuk-visually-hidden" { " " (chrome.t("opens-another-site")) }
                             }
                         }
                     }
@@ -102,13 +120,6 @@ pub fn typed(text: &str) -> Markup {
 /// Markdown rendered and sanitised at start-up (see `content::render_markdown`).
 pub fn prose(html: &str) -> Markup {
     html! { div class="confide-prose" { (PreEscaped(html)) } }
-}
-
-fn phone_digits(phone: &str) -> String {
-    phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect()
 }
 
 /// GOV.UK's success banner: what just happened, said once, at the top of the page.
@@ -167,11 +178,12 @@ pub(crate) fn flags(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::chrome::phone;
 
     #[test]
-    fn phone_links_hold_only_digits() {
-        assert_eq!(phone_digits("0800 1111"), "08001111");
-        assert_eq!(phone_digits("+44 (0)300 123 6600"), "+4403001236600");
+    fn phone_links_hold_only_digits_and_read_left_to_right() {
+        let link = phone("+44 (0)300 123 6600").into_string();
+        assert!(link.contains("href=\"tel:+4403001236600\""), "{link}");
+        assert!(link.contains("dir=\"ltr\""), "{link}");
     }
 }

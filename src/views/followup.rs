@@ -2,15 +2,18 @@
 
 use maud::{html, Markup};
 
+use super::chrome::Chrome;
 use super::components::{emergency_inset, paragraphs};
-use super::forms::{error_summary, pictures_field, TextField};
-use super::layout::{page, Site};
+use super::forms::{error_summary_in, pictures_field, TextField, Words};
+use super::layout::page;
+use super::report::choice_key;
 use crate::app::pupil::PupilView;
 use crate::crypto::receipt::ReceiptCode;
 use crate::domain::choices::Status;
+use crate::domain::language::Language;
 use crate::domain::msg::{FieldError, Msg};
 use crate::domain::report::MESSAGE_MAX;
-use crate::time::format_uk;
+use crate::time::{format_numeric, format_uk};
 
 /// The one answer for a code that is wrong, mistyped or unknown: it never says which.
 pub const CODE_NOT_FOUND: FieldError = FieldError::new("code", Msg::CodeNotFound);
@@ -19,38 +22,42 @@ pub const CODE_NOT_FOUND: FieldError = FieldError::new("code", Msg::CodeNotFound
 pub const CODE_MISSING: FieldError = FieldError::new("code", Msg::CodeMissing);
 
 /// The code box, keeping what was typed so one wrong character need not mean typing all 20 again.
-pub fn enter_code(site: &Site, errors: &[FieldError], typed: &str) -> Markup {
+pub fn enter_code(chrome: &Chrome<'_>, errors: &[FieldError], typed: &str) -> Markup {
+    let heading = chrome.t("nav-followup");
+    let title = if errors.is_empty() {
+        heading.clone()
+    } else {
+        chrome.with("error-title", &[("title", heading.as_str().into())])
+    };
+    let (label, hint) = (chrome.t("code-label"), chrome.t("code-hint"));
     page(
-        site,
-        if errors.is_empty() {
-            "Check for a reply"
-        } else {
-            "Error: Check for a reply"
-        },
+        chrome,
+        &title,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    (error_summary(errors))
-                    h1 class="govuk-heading-xl" { "Check for a reply" }
-                    p class="govuk-body" { "Use the receipt code you were given when you sent your report. You can read replies and add more information." }
-                    form method="post" action="/followup" novalidate {
+                    (error_summary_in(Words::Pupil(chrome.tr), errors))
+                    h1 class="govuk-heading-xl" { (heading) }
+                    p class="govuk-body" { (chrome.t("code-intro")) }
+                    form method="post" action=(chrome.href("/followup")) novalidate {
                         (TextField {
+                            words: Words::Pupil(chrome.tr),
                             field: "code",
-                            label: "Your receipt code",
-                            hint: Some("It has 20 letters and numbers, like 7KQ3 9XMA 2HD4 PQ8R T6WZ. Spaces and capital letters do not matter."),
+                            label: &label,
+                            hint: Some(&hint),
                             value: typed,
                             rows: None,
                             max_chars: None,
                             code: true,
                         }.render(errors))
-                        button type="submit" class="govuk-button" data-module="govuk-button" { "Continue" }
+                        button type="submit" class="govuk-button" data-module="govuk-button" { (chrome.t("continue")) }
                     }
                     p class="govuk-body" {
-                        "Lost your code? We cannot find it for you, because no one can see who sent a report. "
-                        a class="govuk-link" href="/report" { "You can send a new report" } " and say it is about the same thing."
+                        (chrome.t("code-lost")) " "
+                        a class="govuk-link" href=(chrome.href("/report")) { (chrome.t("code-lost-new")) }
                     }
-                    p class="govuk-body" { "When a report has been dealt with and closed, it is deleted after a while, and its code stops working." }
-                    (emergency_inset())
+                    p class="govuk-body" { (chrome.t("code-expires")) }
+                    (emergency_inset(chrome))
                 }
             }
         },
@@ -59,88 +66,99 @@ pub fn enter_code(site: &Site, errors: &[FieldError], typed: &str) -> Markup {
 
 /// One plain sentence about where the report is, at the top of the page, so a word such
 /// as "Closed" never stands alone.
-pub fn status_sentence(status: Status, school_name: &str) -> String {
-    match status {
-        Status::New => format!("Staff at {school_name} have your report."),
-        Status::Closed => format!("Staff at {school_name} have finished working on this report."),
-        _ => format!("Staff at {school_name} are working on your report."),
-    }
+pub fn status_sentence(chrome: &Chrome<'_>, status: Status, school_name: &str) -> String {
+    let key = match status {
+        Status::New => "status-new",
+        Status::Closed => "status-closed",
+        _ => "status-open",
+    };
+    chrome.with(key, &[("school", school_name.into())])
 }
 
 /// The pupil's report and conversation. The code travels only in this POSTed page's form.
 pub fn conversation(
-    site: &Site,
+    chrome: &Chrome<'_>,
     view: &PupilView,
     code: &ReceiptCode,
-    notice: Option<&str>,
+    sent: bool,
     errors: &[FieldError],
     draft: &str,
 ) -> Markup {
+    let heading = chrome.t("your-report");
+    let (label, hint) = (chrome.t("message-label"), chrome.t("message-hint"));
     page(
-        site,
-        "Your report",
+        chrome,
+        &heading,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    (error_summary(errors))
-                    @if let Some(notice) = notice {
+                    (error_summary_in(Words::Pupil(chrome.tr), errors))
+                    @if sent {
                         div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner" {
                             div class="govuk-notification-banner__header" {
-                                h2 class="govuk-notification-banner__title" id="notice-title" { "Success" }
+                                h2 class="govuk-notification-banner__title" id="notice-title" { (chrome.t("success")) }
                             }
                             div class="govuk-notification-banner__content" {
-                                p class="govuk-notification-banner__heading" { (notice) }
+                                p class="govuk-notification-banner__heading" { (chrome.t("message-sent")) }
                             }
                         }
                     }
-                    h1 class="govuk-heading-xl" { "Your report" }
-                    p class="govuk-body-l" id="status" { (status_sentence(view.status, &view.school_name)) }
-                    (messages(view))
+                    h1 class="govuk-heading-xl" { (heading) }
+                    p class="govuk-body-l" id="status" { (status_sentence(chrome, view.status, &view.school_name)) }
+                    (messages(chrome, view))
                     @if view.status == Status::Closed {
-                        div class="govuk-inset-text" {
-                            "Staff finished working on this report. If you write again, it opens again and they are told."
-                        }
+                        div class="govuk-inset-text" { (chrome.t("closed-reopens")) }
                     }
-                    form method="post" action="/followup/message" enctype="multipart/form-data" novalidate {
+                    form method="post" action=(chrome.href("/followup/message")) enctype="multipart/form-data" novalidate {
                         input type="hidden" name="code" value=(code.grouped().as_str());
                         (TextField {
+                            words: Words::Pupil(chrome.tr),
                             field: "message",
-                            label: "Add more information or reply",
-                            hint: Some("Only the staff your report went to can read this."),
+                            label: &label,
+                            hint: Some(&hint),
                             value: draft,
                             rows: Some(5),
                             max_chars: Some(MESSAGE_MAX),
                             code: false,
                         }.render(errors))
-                        (pictures_field(errors, 0))
-                        button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send" }
+                        (pictures_field(&chrome.tr, errors, 0))
+                        button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { (chrome.t("send")) }
                     }
-                    (what_you_told_us(view))
-                    p class="govuk-body" { a class="govuk-link" href="/" { "Finish and go to the home page" } }
-                    (emergency_inset())
+                    (what_you_told_us(chrome, view))
+                    p class="govuk-body" { a class="govuk-link" href=(chrome.href("/")) { (chrome.t("finish")) } }
+                    (emergency_inset(chrome))
                 }
             }
         },
     )
 }
 
+/// A date and time, kept left to right in any language: in words in English, in
+/// numbers in the others (month names are not in the catalogues).
+fn when(chrome: &Chrome<'_>, at: crate::time::Timestamp) -> Markup {
+    let shown = if chrome.lang() == Language::SOURCE {
+        format_uk(at)
+    } else {
+        format_numeric(at)
+    };
+    html! { bdi dir="ltr" { (shown) } }
+}
+
 /// The conversation, newest first: the reply a pupil came back for is the first thing
 /// under the status.
-fn messages(view: &PupilView) -> Markup {
+fn messages(chrome: &Chrome<'_>, view: &PupilView) -> Markup {
     html! {
-        h2 class="govuk-heading-l" { "Messages" }
+        h2 class="govuk-heading-l" { (chrome.t("messages-heading")) }
         @if view.messages.is_empty() {
-            p class="govuk-body" {
-                "No replies yet. Staff read reports " (view.reading_hours) ". Check again later."
-            }
+            p class="govuk-body" { (chrome.with("no-replies", &[("hours", view.reading_hours.as_str().into())])) }
         } @else {
-            p class="govuk-body" { "The newest message is first." }
+            p class="govuk-body" { (chrome.t("newest-first")) }
             ul class="govuk-list confide-messages" {
                 @for message in view.messages.iter().rev() {
                     li class={ "confide-message" @if message.from_pupil { " confide-message--pupil" } @else { " confide-message--staff" } } {
                         h3 class="govuk-heading-s govuk-!-margin-bottom-1" {
-                            @if message.from_pupil { "You" } @else { "Staff at " (view.school_name) }
-                            span class="govuk-body-s govuk-!-margin-left-2" { (format_uk(message.created_at)) }
+                            @if message.from_pupil { (chrome.t("from-you")) } @else { (chrome.with("from-staff", &[("school", view.school_name.as_str().into())])) }
+                            span class="govuk-body-s govuk-!-margin-left-2" { (when(chrome, message.created_at)) }
                         }
                         (paragraphs(&message.text))
                     }
@@ -151,40 +169,39 @@ fn messages(view: &PupilView) -> Markup {
 }
 
 /// The report as it was sent, below the conversation.
-fn what_you_told_us(view: &PupilView) -> Markup {
+fn what_you_told_us(chrome: &Chrome<'_>, view: &PupilView) -> Markup {
     let details = &view.details;
+    let rows = [
+        ("told-sent-to", html! { (view.school_name) }),
+        ("told-sent-on", when(chrome, view.created_at)),
+        (
+            "told-kind",
+            html! { (chrome.t(&choice_key("category", view.category.as_str()))) },
+        ),
+        (
+            "told-where",
+            html! { (chrome.t(&choice_key("location", view.location.as_str()))) },
+        ),
+    ];
     html! {
-        h2 class="govuk-heading-l" { "What you told us" }
+        h2 class="govuk-heading-l" { (chrome.t("told-heading")) }
         dl class="govuk-summary-list" {
-            div class="govuk-summary-list__row" {
-                dt class="govuk-summary-list__key" { "Sent to" }
-                dd class="govuk-summary-list__value" { (view.school_name) }
-            }
-            div class="govuk-summary-list__row" {
-                dt class="govuk-summary-list__key" { "Sent on" }
-                dd class="govuk-summary-list__value" { (format_uk(view.created_at)) }
-            }
-            div class="govuk-summary-list__row" {
-                dt class="govuk-summary-list__key" { "What kind of thing" }
-                dd class="govuk-summary-list__value" { (view.category.label()) }
-            }
-            div class="govuk-summary-list__row" {
-                dt class="govuk-summary-list__key" { "Where" }
-                dd class="govuk-summary-list__value" { (view.location.label()) }
+            @for (key, value) in rows {
+                div class="govuk-summary-list__row" {
+                    dt class="govuk-summary-list__key" { (chrome.t(key)) }
+                    dd class="govuk-summary-list__value" { (value) }
+                }
             }
         }
         (paragraphs(&details.what))
-        @for (label, value) in [("When", &details.when), ("Who was involved", &details.who), ("Your name", &details.name), ("How to contact you", &details.contact)] {
+        @for (key, value) in [("told-when", &details.when), ("told-who", &details.who), ("told-name", &details.name), ("told-contact", &details.contact)] {
             @if !value.is_empty() {
-                h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (label) }
+                h3 class="govuk-heading-s govuk-!-margin-bottom-1" { (chrome.t(key)) }
                 (paragraphs(value))
             }
         }
         @if view.pictures > 0 {
-            p class="govuk-body" {
-                "You have sent " (view.pictures) @if view.pictures == 1 { " picture" } @else { " pictures" }
-                ". Only the staff your report went to can see them."
-            }
+            p class="govuk-body" { (chrome.with("told-pictures", &[("count", view.pictures.into())])) }
         }
     }
 }

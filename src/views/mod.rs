@@ -2,19 +2,22 @@
 
 pub mod admin;
 pub mod case;
+pub mod chrome;
 pub mod components;
 pub mod errors;
 pub mod followup;
 pub mod forms;
 pub mod handoff;
 pub mod insights;
+pub mod languages;
 pub mod layout;
 pub mod poster;
 pub mod pupil;
 pub mod queue;
 pub mod report;
+pub mod site;
 pub mod staff;
 pub mod text;
 pub mod two_factor;
 
-pub use layout::Site;
+pub use site::Site;

@@ -2,136 +2,192 @@
 
 use maud::{html, Markup};
 
-use super::components::{emergency_inset, helplines, prose, start_button, topic_list, typed};
-use super::layout::{page, school_page, Site};
+use super::chrome::{phone, Chrome};
+use super::components::{
+    emergency_inset, helplines, listen_button, other_language, prose, start_button, topic_list,
+    typed,
+};
+use super::forms::plural_json;
+use super::layout::{page, school_page};
 use crate::assets::Assets;
-use crate::content::Page;
+use crate::content::InLanguage;
+use crate::domain::language::Language;
 use crate::store::schools::School;
 
-pub fn home(site: &Site, topics: &[&Page]) -> Markup {
+pub fn home(chrome: &Chrome<'_>, topics: &[InLanguage<'_>]) -> Markup {
     page(
-        site,
-        "Get help and report something",
+        chrome,
+        &chrome.t("service-name"),
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    h1 class="govuk-heading-xl" { "Worried about something? You can tell us." }
+                    h1 class="govuk-heading-xl" { (chrome.t("home-heading")) }
                     // Short, so "Report something" is on a phone's first screen even when
                     // the menu is open (without JavaScript).
-                    p class="govuk-body" { "You do not have to give your name." }
-                    (start_button("/report", "Report something"))
-                    (school_search(SchoolSearch::Visit, "", false))
-                    p class="govuk-body" {
-                        "Tell your school about anything that is worrying you. "
-                        "You can tell us about bullying, someone hurting or scaring you, weapons, gangs, drugs, "
-                        "something happening at home or online, or anything else. It can be about you or about someone else."
-                    }
-                    (emergency_inset())
+                    p class="govuk-body" { (chrome.t("no-name-needed")) }
+                    (start_button(&chrome.href("/report"), &chrome.t("nav-report")))
+                    (school_search(chrome, SchoolSearch::Visit, "", false))
+                    p class="govuk-body" { (chrome.t("home-what")) }
+                    (emergency_inset(chrome))
                 }
             }
-            h2 class="govuk-heading-l" id="topics" { "Advice and videos" }
-            (topic_list(topics, ""))
+            h2 class="govuk-heading-l" id="topics" { (chrome.t("nav-advice")) }
+            (topic_list(topics, chrome.lang().prefix(), chrome.lang()))
         },
     )
 }
 
-pub fn school_home(site: &Site, school: &School, topics: &[&Page]) -> Markup {
-    let base = format!("/s/{}", school.slug);
+pub fn school_home(chrome: &Chrome<'_>, school: &School, topics: &[InLanguage<'_>]) -> Markup {
+    let base = chrome.href(&format!("/s/{}", school.slug));
+    let name = [("school", school.name.as_str().into())];
     school_page(
-        site,
+        chrome,
         &school.slug,
         &school.name,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     span class="govuk-caption-l" { (school.name) }
-                    h1 class="govuk-heading-xl" { "Worried about something? You can tell us." }
-                    p class="govuk-body" { "You do not have to give your name." }
-                    (start_button(&format!("{base}/report"), "Report something"))
+                    h1 class="govuk-heading-xl" { (chrome.t("home-heading")) }
+                    p class="govuk-body" { (chrome.t("no-name-needed")) }
+                    (start_button(&format!("{base}/report"), &chrome.t("nav-report")))
                     p class="govuk-body" {
-                        "Tell " (school.name) " about anything that is worrying you. "
-                        "Reports are read by staff " strong { (school.reading_hours) } ". "
-                        "Outside those times, no one may see your report straight away, so if you need help now, use the numbers below."
+                        (chrome.with("school-tell", &name)) " "
+                        (chrome.rich("school-hours", &[], &[("hours", html! { strong { (school.reading_hours) } })])) " "
+                        (chrome.t("school-outside-hours"))
                     }
-                    (emergency_inset())
+                    (emergency_inset(chrome))
                 }
             }
-            h2 class="govuk-heading-l" id="topics" { "Advice and videos" }
-            (topic_list(topics, &base))
+            h2 class="govuk-heading-l" id="topics" { (chrome.t("nav-advice")) }
+            (topic_list(topics, &base, chrome.lang()))
         },
     )
 }
 
+/// A caption track of a topic video: its language and address.
+#[derive(Debug, Clone)]
+pub struct Track {
+    pub lang: Language,
+    pub src: String,
+}
+
+/// When a long page is not yet in the page's language: says so, in that language.
+fn not_translated(chrome: &Chrome<'_>, content: Language) -> Markup {
+    html! {
+        @if content != chrome.lang() {
+            div class="govuk-inset-text confide-not-translated" { (chrome.t("not-translated")) }
+        }
+    }
+}
+
+/// The video with a caption track per language (the page's language the default), and
+/// its transcript.
+fn video(
+    chrome: &Chrome<'_>,
+    assets: &Assets,
+    topic: &crate::content::Page,
+    tracks: &[Track],
+) -> Markup {
+    let default = tracks
+        .iter()
+        .position(|t| t.lang == chrome.lang())
+        .unwrap_or(0);
+    html! {
+        @if let Some(video) = &topic.video {
+            figure class="confide-video-figure" {
+                video class="confide-video" controls preload="none" playsinline
+                    poster=[video.poster.as_deref().map(|p| assets.url(p))]
+                    aria-describedby="transcript" {
+                    source src=(assets.url(&video.src)) type="video/mp4";
+                    @for (i, track) in tracks.iter().enumerate() {
+                        track kind="captions" src=(track.src) srclang=(track.lang.code()) label=(track.lang.autonym()) default[i == default];
+                    }
+                    p class="govuk-body" {
+                        (chrome.rich("video-cannot-play", &[], &[("link", html! {
+                            a class="govuk-link" href=(assets.url(&video.src)) { (chrome.t("video-download")) }
+                        })]))
+                    }
+                }
+            }
+            details class="govuk-details confide-transcript" id="transcript" open {
+                summary class="govuk-details__summary" {
+                    span class="govuk-details__summary-text" { (chrome.t("transcript-heading")) }
+                }
+                div class="govuk-details__text" {
+                    @for scene in &topic.transcript {
+                        p class="govuk-body" { (scene.say) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A topic page: for the whole site (prerendered), or within one school's pages, where
 /// "Report something" goes straight to that school's form.
-pub fn topic(site: &Site, assets: &Assets, topic: &Page, school: Option<&School>) -> Markup {
+pub fn topic(
+    chrome: &Chrome<'_>,
+    assets: &Assets,
+    topic: InLanguage<'_>,
+    tracks: &[Track],
+    school: Option<&School>,
+) -> Markup {
+    let InLanguage { page: topic, lang } = topic;
     let content = html! {
         div class="govuk-grid-row" {
             div class="govuk-grid-column-two-thirds" {
-                @if let Some(school) = school {
-                    span class="govuk-caption-l" { (school.name) }
-                }
-                h1 class="govuk-heading-xl" { (topic.title) }
-                p class="govuk-body-l" { (topic.summary) }
-                @if let Some(video) = &topic.video {
-                    figure class="confide-video-figure" {
-                        video class="confide-video" controls preload="none" playsinline
-                            poster=[video.poster.as_deref().map(|p| assets.url(p))]
-                            aria-describedby="transcript" {
-                            source src=(assets.url(&video.src)) type="video/mp4";
-                            track kind="captions" src=(assets.url(&video.captions)) srclang="en" label="English" default;
-                            p class="govuk-body" {
-                                "Your browser cannot play this video. You can read what it says below, or "
-                                a class="govuk-link" href=(assets.url(&video.src)) { "download the video" } "."
-                            }
-                        }
+                (not_translated(chrome, lang))
+                div data-confide-read lang=[other_language(lang, chrome.lang())] {
+                    @if let Some(school) = school {
+                        span class="govuk-caption-l" { (school.name) }
                     }
-                    details class="govuk-details confide-transcript" id="transcript" open {
-                        summary class="govuk-details__summary" {
-                            span class="govuk-details__summary-text" { "What the video says (transcript)" }
-                        }
-                        div class="govuk-details__text" {
-                            @for scene in &topic.transcript {
-                                p class="govuk-body" { (scene.say) }
-                            }
-                        }
-                    }
+                    h1 class="govuk-heading-xl" { (topic.title) }
+                    p class="govuk-body-l" { (topic.summary) }
+                    (listen_button(chrome, lang))
+                    (video(chrome, assets, topic, tracks))
+                    (prose(&topic.body_html))
                 }
-                (prose(&topic.body_html))
-                h2 class="govuk-heading-m" { "Tell someone" }
+                h2 class="govuk-heading-m" { (chrome.t("tell-someone")) }
                 @if let Some(school) = school {
                     p class="govuk-body" {
-                        "If this is happening to you or someone you know, you can tell " (school.name) " here. You do not have to give your name."
+                        (chrome.with("topic-tell-school", &[("school", school.name.as_str().into())]))
                     }
-                    (start_button(&format!("/s/{}/report", school.slug), "Report something"))
+                    (start_button(&chrome.href(&format!("/s/{}/report", school.slug)), &chrome.t("nav-report")))
                 } @else {
-                    p class="govuk-body" {
-                        "If this is happening to you or someone you know, you can tell your school here. You do not have to give your name."
-                    }
-                    (start_button("/report", "Report something"))
+                    p class="govuk-body" { (chrome.t("topic-tell")) }
+                    (start_button(&chrome.href("/report"), &chrome.t("nav-report")))
                 }
-                (helplines(&topic.helplines))
-                (emergency_inset())
+                (helplines(chrome, &topic.helplines, other_language(lang, chrome.lang())))
+                (emergency_inset(chrome))
             }
         }
     };
     match school {
-        Some(school) => school_page(site, &school.slug, &topic.title, content),
-        None => page(site, &topic.title, content),
+        Some(school) => school_page(chrome, &school.slug, &topic.title, content),
+        None => page(chrome, &topic.title, content),
     }
 }
 
 /// A plain information page such as "Using this site safely".
-pub fn info_page(site: &Site, content: &Page) -> Markup {
+pub fn info_page(chrome: &Chrome<'_>, content: InLanguage<'_>) -> Markup {
+    let InLanguage {
+        page: content,
+        lang,
+    } = content;
     page(
-        site,
+        chrome,
         &content.title,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    h1 class="govuk-heading-xl" { (content.title) }
-                    p class="govuk-body-l" { (content.summary) }
-                    (prose(&content.body_html))
+                    (not_translated(chrome, lang))
+                    div data-confide-read lang=[other_language(lang, chrome.lang())] {
+                        h1 class="govuk-heading-xl" { (content.title) }
+                        p class="govuk-body-l" { (content.summary) }
+                        (listen_button(chrome, lang))
+                        (prose(&content.body_html))
+                    }
                 }
             }
         },
@@ -154,10 +210,10 @@ impl SchoolSearch {
         }
     }
 
-    fn title(self) -> &'static str {
+    fn title_key(self) -> &'static str {
         match self {
-            SchoolSearch::Report => "Which school do you go to?",
-            SchoolSearch::Visit => "Find your school",
+            SchoolSearch::Report => "find-school-report",
+            SchoolSearch::Visit => "find-school",
         }
     }
 
@@ -171,22 +227,27 @@ impl SchoolSearch {
 
 /// The search box: a plain GET form, so it works without JavaScript. On the home page
 /// its label is a heading of its own; on the finder page the page's h1 names it.
-fn school_search(purpose: SchoolSearch, query: &str, on_own_page: bool) -> Markup {
+fn school_search(
+    chrome: &Chrome<'_>,
+    purpose: SchoolSearch,
+    query: &str,
+    on_own_page: bool,
+) -> Markup {
     let label = html! {
         label class={ "govuk-label " @if on_own_page { "govuk-label--s" } @else { "govuk-label--m" } } for="q" {
-            @if on_own_page { "Search for your school" } @else { "Find your school" }
+            @if on_own_page { (chrome.t("search-school")) } @else { (chrome.t("find-school")) }
         }
     };
     html! {
-        form method="get" action=(purpose.action()) class="govuk-!-margin-bottom-6" role="search" aria-label="Find your school" {
+        form method="get" action=(chrome.href(purpose.action())) class="govuk-!-margin-bottom-6" role="search" aria-label=(chrome.t("find-school")) {
             div class="govuk-form-group" {
                 @if on_own_page { (label) } @else { h2 class="govuk-label-wrapper" { (label) } }
-                div class="govuk-hint" id="q-hint" { "Type a few letters of its name." }
+                div class="govuk-hint" id="q-hint" { (chrome.t("search-hint")) }
                 input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" value=(query)
                     aria-describedby="q-hint" autocomplete="off" spellcheck="false" dir="auto"
                     data-confide-filter="confide-school-list";
             }
-            button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Search" }
+            button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { (chrome.t("search-button")) }
         }
     }
 }
@@ -194,43 +255,46 @@ fn school_search(purpose: SchoolSearch, query: &str, on_own_page: bool) -> Marku
 /// Reports go to one school's staff, so the pupil finds theirs first: the schools whose
 /// names have the letters typed (all of them before anything is typed).
 pub fn choose_school(
-    site: &Site,
+    chrome: &Chrome<'_>,
     purpose: SchoolSearch,
     schools: &[School],
     query: &str,
 ) -> Markup {
+    let title = chrome.t(purpose.title_key());
     page(
-        site,
-        purpose.title(),
+        chrome,
+        &title,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    h1 class="govuk-heading-xl" { (purpose.title()) }
+                    h1 class="govuk-heading-xl" { (title) }
                     @if purpose == SchoolSearch::Report {
-                        p class="govuk-body" { "Your report goes to the staff who keep pupils safe at your school." }
+                        p class="govuk-body" { (chrome.t("find-school-report-intro")) }
                     } @else {
-                        p class="govuk-body" { "Your school's page has advice, videos and a way to report something to the staff who keep pupils safe there." }
+                        p class="govuk-body" { (chrome.t("find-school-intro")) }
                     }
-                    (school_search(purpose, query, true))
+                    (school_search(chrome, purpose, query, true))
                     @if schools.is_empty() && !query.is_empty() {
-                        p class="govuk-body" { "No school matches \u{201c}" (typed(query)) "\u{201d}. Check the spelling, or try fewer letters." }
+                        p class="govuk-body" { (chrome.rich("no-school-matches", &[], &[("typed", typed(query))])) }
                     } @else if schools.is_empty() {
-                        p class="govuk-body" { "No schools are using this site yet." }
+                        p class="govuk-body" { (chrome.t("no-schools-yet")) }
                     } @else {
-                        p class="govuk-body" id="confide-school-count" aria-live="polite" {}
+                        p class="govuk-body" id="confide-school-count" aria-live="polite"
+                            data-msg-none=(chrome.t("schools-match-none"))
+                            data-msg-count=(plural_json(&chrome.tr, "schools-match")) {}
                         ul class="govuk-list govuk-list--spaced confide-school-list" id="confide-school-list" {
                             @for school in schools {
-                                li { a class="govuk-link govuk-!-font-size-24" href=(purpose.href(school)) { (school.name) } }
+                                li { a class="govuk-link govuk-!-font-size-24" href=(chrome.href(&purpose.href(school))) { (school.name) } }
                             }
                         }
                     }
                     p class="govuk-body" {
-                        "If your school is not here, you can tell "
-                        a class="govuk-link" href="https://www.fearless.org" rel="noreferrer noopener" { "Fearless" }
-                        " about a crime without giving your name, or call Childline on "
-                        a class="govuk-link" href="tel:08001111" { "0800 1111" } "."
+                        (chrome.rich("school-not-here", &[], &[
+                            ("fearless", html! { a class="govuk-link" href="https://www.fearless.org" rel="noreferrer noopener" { "Fearless" } }),
+                            ("childline", phone("0800 1111")),
+                        ]))
                     }
-                    (emergency_inset())
+                    (emergency_inset(chrome))
                 }
             }
         },

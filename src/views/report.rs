@@ -2,9 +2,10 @@
 
 use maud::{html, Markup};
 
-use super::components::emergency_inset;
-use super::forms::{error_summary, pictures, pictures_field, Radios, TextField};
-use super::layout::{school_page, Site};
+use super::chrome::{phone, Chrome};
+use super::components::{emergency_inset, listen_button};
+use super::forms::{error_summary_in, pictures_field, Radios, TextField, Words};
+use super::layout::school_page;
 use crate::app::pictures::MAX_PICTURES;
 use crate::app::sending::Receipt;
 use crate::domain::choices::{About, Category, Location};
@@ -18,37 +19,51 @@ fn v(field: &Option<String>) -> &str {
     ReportInput::value(field)
 }
 
+/// The catalogue key of a fixed answer's words (`category`, `online_bullying` →
+/// `category-online-bullying`).
+pub fn choice_key(list: &str, value: &str) -> String {
+    format!("{list}-{}", value.replace('_', "-"))
+}
+
 /// The form, empty or as the pupil left it with messages beside each problem.
-pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldError]) -> Markup {
+pub fn form(
+    chrome: &Chrome<'_>,
+    school: &School,
+    input: &ReportInput,
+    errors: &[FieldError],
+) -> Markup {
+    let heading = chrome.t("report-heading");
     let title = if errors.is_empty() {
-        "Tell us what is happening".to_owned()
+        heading.clone()
     } else {
-        "Error: Tell us what is happening".to_owned()
+        chrome.with("error-title", &[("title", heading.as_str().into())])
     };
+    let school_name = [
+        ("school", school.name.as_str().into()),
+        ("hours", school.reading_hours.as_str().into()),
+    ];
     school_page(
-        site,
+        chrome,
         &school.slug,
         &title,
         html! {
             div class="govuk-grid-row" {
-                div class="govuk-grid-column-two-thirds" {
-                    (error_summary(errors))
+                div class="govuk-grid-column-two-thirds" data-confide-read {
+                    (error_summary_in(Words::Pupil(chrome.tr), errors))
                     span class="govuk-caption-l" { (school.name) }
-                    h1 class="govuk-heading-xl" { "Tell us what is happening" }
-                    p class="govuk-body-l" { "It takes about 3 minutes. You do not have to give your name." }
-                    p class="govuk-body" {
-                        "Your report goes only to the staff who keep pupils safe at " (school.name)
-                        " and the school's police officer. They read reports " (school.reading_hours) "."
-                    }
-                    form method="post" action={ "/s/" (school.slug) "/report" } enctype="multipart/form-data" novalidate {
+                    h1 class="govuk-heading-xl" { (heading) }
+                    p class="govuk-body-l" { (chrome.t("report-intro")) }
+                    p class="govuk-body" { (chrome.with("report-goes-to", &school_name)) }
+                    (listen_button(chrome, chrome.lang()))
+                    form method="post" action=(chrome.href(&format!("/s/{}/report", school.slug))) enctype="multipart/form-data" novalidate {
                         (once_fields(input))
-                        (choices(input, errors))
-                        (own_words(input, errors))
-                        (pictures_field(errors, input.held(MAX_PICTURES)))
-                        (about_you(input, errors))
-                        button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send report" }
+                        (choices(chrome, input, errors))
+                        (own_words(chrome, input, errors))
+                        (pictures_field(&chrome.tr, errors, input.held(MAX_PICTURES)))
+                        (about_you(chrome, input, errors))
+                        button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { (chrome.t("send-report")) }
                     }
-                    (emergency_inset())
+                    (emergency_inset(chrome))
                 }
             }
         },
@@ -56,102 +71,99 @@ pub fn form(site: &Site, school: &School, input: &ReportInput, errors: &[FieldEr
 }
 
 /// The four questions with fixed answers: what, where, happening now, about staff.
-fn choices(input: &ReportInput, errors: &[FieldError]) -> Markup {
+fn choices(chrome: &Chrome<'_>, input: &ReportInput, errors: &[FieldError]) -> Markup {
+    let words = Words::Pupil(chrome.tr);
+    let options = |list: &str, values: Vec<&'static str>| -> Vec<(&'static str, String)> {
+        values
+            .into_iter()
+            .map(|v| (v, chrome.t(&choice_key(list, v))))
+            .collect()
+    };
+    let (category, category_hint) = (chrome.t("category-legend"), chrome.t("category-hint"));
+    let location = chrome.t("location-legend");
+    let now = chrome.t("happening-now-legend");
+    let (about, about_hint) = (chrome.t("about-legend"), chrome.t("about-hint"));
     html! {
         (Radios {
+            words,
             field: "category",
-            legend: "What kind of thing is happening?",
-            hint: Some("Choose the one that fits best."),
-            options: Category::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
+            legend: &category,
+            hint: Some(&category_hint),
+            options: options("category", Category::ALL.iter().map(|c| c.as_str()).collect()),
             selected: v(&input.category),
             inline: false,
         }.render(errors))
         (Radios {
+            words,
             field: "location",
-            legend: "Where did it happen?",
+            legend: &location,
             hint: None,
-            options: Location::ALL.iter().map(|l| (l.as_str(), l.label())).collect(),
+            options: options("location", Location::ALL.iter().map(|l| l.as_str()).collect()),
             selected: v(&input.location),
             inline: false,
         }.render(errors))
         (Radios {
+            words,
             field: "happening_now",
-            legend: "Is it happening now, or are you in danger?",
+            legend: &now,
             hint: None,
-            options: vec![("yes", "Yes"), ("no", "No")],
+            options: vec![("yes", chrome.t("answer-yes")), ("no", chrome.t("answer-no"))],
             selected: v(&input.happening_now),
             inline: true,
         }.render(errors))
         (Radios {
+            words,
             field: "about",
-            legend: "Is this about an adult who works at your school?",
-            hint: Some("For example a teacher, teaching assistant, coach or office worker. If it is, your report goes to different people."),
-            options: About::ALL.iter().map(|a| (a.as_str(), a.label())).collect(),
+            legend: &about,
+            hint: Some(&about_hint),
+            options: options("about", About::ALL.iter().map(|a| a.as_str()).collect()),
             selected: v(&input.about),
             inline: false,
         }.render(errors))
     }
 }
 
+/// A free-text question of the report form, its words from the catalogue by `key`.
+fn text_field(
+    chrome: &Chrome<'_>,
+    input: &Option<String>,
+    errors: &[FieldError],
+    (field, key, hint, rows, max): (&str, &str, bool, Option<u32>, usize),
+) -> Markup {
+    let label = chrome.t(&format!("{key}-label"));
+    let hint = hint.then(|| chrome.t(&format!("{key}-hint")));
+    TextField {
+        words: Words::Pupil(chrome.tr),
+        field,
+        label: &label,
+        hint: hint.as_deref(),
+        value: v(input),
+        rows,
+        max_chars: Some(max),
+        code: false,
+    }
+    .render(errors)
+}
+
 /// What happened, when, and who, in the pupil's own words.
-fn own_words(input: &ReportInput, errors: &[FieldError]) -> Markup {
+fn own_words(chrome: &Chrome<'_>, input: &ReportInput, errors: &[FieldError]) -> Markup {
     html! {
-        (TextField {
-            field: "what",
-            label: "What happened?",
-            hint: Some("Say it in your own words. Include anything you think is important."),
-            value: v(&input.what),
-            rows: Some(8),
-            max_chars: Some(WHAT_MAX),
-            code: false,
-        }.render(errors))
-        (TextField {
-            field: "when",
-            label: "When did it happen? (optional)",
-            hint: Some("For example: yesterday at lunch, every Monday, since September."),
-            value: v(&input.when),
-            rows: None,
-            max_chars: Some(WHEN_MAX),
-            code: false,
-        }.render(errors))
-        (TextField {
-            field: "who",
-            label: "Who was involved? (optional)",
-            hint: Some("Names, what they look like, or their year group, if you know."),
-            value: v(&input.who),
-            rows: Some(3),
-            max_chars: Some(WHO_MAX),
-            code: false,
-        }.render(errors))
+        (text_field(chrome, &input.what, errors, ("what", "what", true, Some(8), WHAT_MAX)))
+        (text_field(chrome, &input.when, errors, ("when", "when", true, None, WHEN_MAX)))
+        (text_field(chrome, &input.who, errors, ("who", "who", true, Some(3), WHO_MAX)))
     }
 }
 
 /// The optional name and way to reach the pupil.
-fn about_you(input: &ReportInput, errors: &[FieldError]) -> Markup {
+fn about_you(chrome: &Chrome<'_>, input: &ReportInput, errors: &[FieldError]) -> Markup {
     html! {
-        h2 class="govuk-heading-l" { "About you (optional)" }
+        h2 class="govuk-heading-l" { (chrome.t("about-you-heading")) }
         p class="govuk-body" {
-            strong { "You do not have to tell us who you are." }
-            " If you do, staff can talk to you and help you more quickly."
+            strong { (chrome.t("about-you-optional")) }
+            " " (chrome.t("about-you-why"))
         }
-        (TextField {
-            field: "name",
-            label: "Your name (optional)",
-            hint: None,
-            value: v(&input.name),
-            rows: None,
-            max_chars: Some(NAME_MAX),
-            code: false,
-        }.render(errors))
-        (TextField {
-            field: "contact",
-            label: "How should we contact you? (optional)",
-            hint: Some("For example: your tutor group, or a safe time to talk."),
-            value: v(&input.contact),
-            rows: None,
-            max_chars: Some(CONTACT_MAX),
-            code: false,
-        }.render(errors))
+        (text_field(chrome, &input.name, errors, ("name", "name", false, None, NAME_MAX)))
+        (text_field(chrome, &input.contact, errors, ("contact", "contact", true, None, CONTACT_MAX)))
     }
 }
 
@@ -166,7 +178,7 @@ fn once_fields(input: &ReportInput) -> Markup {
 }
 
 /// Before an urgent report is sent: the emergency numbers first, then the choice to send.
-pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
+pub fn in_danger(chrome: &Chrome<'_>, school: &School, input: &ReportInput) -> Markup {
     let hidden: [(&str, &Option<String>); 9] = [
         ("category", &input.category),
         ("location", &input.location),
@@ -179,51 +191,38 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
         ("contact", &input.contact),
     ];
     let held = input.held(MAX_PICTURES);
+    let heading = chrome.t("danger-heading");
     school_page(
-        site,
+        chrome,
         &school.slug,
-        "If you are in danger now, call 999",
+        &heading,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     div class="confide-interruption" {
-                        h1 class="govuk-heading-xl" { "If you are in danger now, call 999" }
-                        p class="govuk-body-l" {
-                            "Call " a class="govuk-link" href="tel:999" { "999" }
-                            " if someone is hurting you, or you or someone else is in danger right now. "
-                            "It is free from any phone, even one with no credit."
-                        }
-                        p class="govuk-body" {
-                            "If you cannot speak, call 999, listen to the questions, then cough or tap the phone. "
-                            "On a mobile, press 55 when asked and the police will know it is an emergency."
-                        }
-                        p class="govuk-body" {
-                            "To talk to someone now, call Childline free on "
-                            a class="govuk-link" href="tel:08001111" { "0800 1111" } ", any time, day or night."
-                        }
+                        h1 class="govuk-heading-xl" { (heading) }
+                        p class="govuk-body-l" { (chrome.rich("danger-call", &[], &[("emergency", phone("999"))])) }
+                        p class="govuk-body" { (chrome.t("danger-cannot-speak")) }
+                        p class="govuk-body" { (chrome.rich("danger-childline", &[], &[("childline", phone("0800 1111"))])) }
                     }
                     div class="govuk-warning-text" {
                         span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
                         strong class="govuk-warning-text__text" {
-                            span class="govuk-visually-hidden" { "Warning" }
-                            "Your report has not been sent yet. Staff at " (school.name)
-                            " read reports " (school.reading_hours) ", so they may not see it straight away."
+                            span class="govuk-visually-hidden" { (chrome.t("warning")) }
+                            (chrome.with("danger-not-sent", &[("school", school.name.as_str().into()), ("hours", school.reading_hours.as_str().into())]))
                         }
                     }
                     @if held > 0 {
-                        p class="govuk-body" {
-                            "The " (pictures(held)) " you chose will be sent with your report. "
-                            "We keep " @if held == 1 { "it" } @else { "them" } " for 30 minutes while you decide."
-                        }
+                        p class="govuk-body" { (chrome.with("danger-pictures-held", &[("count", held.into())])) }
                     }
-                    form method="post" action={ "/s/" (school.slug) "/report" } {
+                    form method="post" action=(chrome.href(&format!("/s/{}/report", school.slug))) {
                         (once_fields(input))
                         @for (name, value) in hidden {
                             input type="hidden" name=(name) value=(v(value));
                         }
                         div class="govuk-button-group" {
-                            button type="submit" name="urgent_seen" value=(DangerStep::SendNow.as_str()) class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { "Send my report now" }
-                            button type="submit" name="urgent_seen" value=(DangerStep::GoBack.as_str()) class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Go back and change it" }
+                            button type="submit" name="urgent_seen" value=(DangerStep::SendNow.as_str()) class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { (chrome.t("danger-send")) }
+                            button type="submit" name="urgent_seen" value=(DangerStep::GoBack.as_str()) class="govuk-button govuk-button--secondary" data-module="govuk-button" { (chrome.t("danger-go-back")) }
                         }
                     }
                 }
@@ -232,71 +231,66 @@ pub fn in_danger(site: &Site, school: &School, input: &ReportInput) -> Markup {
     )
 }
 
+/// "Check for a reply", linked, in the page's language.
+fn followup_link(chrome: &Chrome<'_>) -> Markup {
+    html! { a class="govuk-link" href=(chrome.href("/followup")) { (chrome.t("nav-followup")) } }
+}
+
 /// The receipt: the code in large type, and what happens next. Shown again (the same
 /// code) if the page is reloaded or the form sent again within a few minutes. `lost`
 /// pictures chosen on an earlier page were held too long to send.
-pub fn sent(site: &Site, school: &School, receipt: &Receipt, lost: usize) -> Markup {
+pub fn sent(chrome: &Chrome<'_>, school: &School, receipt: &Receipt, lost: usize) -> Markup {
     let Receipt {
         code: receipt,
         urgent,
         pictures: kept,
     } = receipt;
+    let heading = chrome.t("sent-heading");
     school_page(
-        site,
+        chrome,
         &school.slug,
-        "Your report has been sent",
+        &heading,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     div class="govuk-panel govuk-panel--confirmation" {
-                        h1 class="govuk-panel__title" { "Your report has been sent" }
-                        div class="govuk-panel__body" { "Thank you for telling us." }
+                        h1 class="govuk-panel__title" { (heading) }
+                        div class="govuk-panel__body" { (chrome.t("sent-thanks")) }
                     }
-                    h2 class="govuk-heading-l" { "Your receipt code" }
-                    p class="confide-receipt-code" aria-label={ "Receipt code: " (receipt.grouped().as_str()) } {
+                    h2 class="govuk-heading-l" { (chrome.t("receipt-heading")) }
+                    // A code reads left to right in every language.
+                    p class="confide-receipt-code" dir="ltr" aria-label=(chrome.with("receipt-label", &[("code", receipt.grouped().as_str().into())])) {
                         @for group in receipt.groups() { span { (group) } " " }
                     }
                     p class="govuk-body" {
-                        strong { "Write this code down or take a photo of it now." }
-                        " You need it to read replies and to add more to your report. "
-                        "Once you leave this page we cannot show it to you again, and no one can look it up for you."
+                        strong { (chrome.t("receipt-write-down")) }
+                        " " (chrome.t("receipt-why"))
                     }
-                    p class="govuk-body" { "Keep it somewhere private. Anyone with the code can read your report." }
-                    button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-confide-print { "Print or save this page" }
+                    p class="govuk-body" { (chrome.t("receipt-private")) }
+                    button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" data-confide-print { (chrome.t("receipt-print")) }
                     @if *kept > 0 {
-                        p class="govuk-body" {
-                            "We kept " (pictures(*kept))
-                            " with your report, without where a photo was taken or what phone took it."
-                        }
+                        p class="govuk-body" { (chrome.with("receipt-pictures-kept", &[("count", (*kept).into())])) }
                     }
                     @if lost > 0 {
                         div class="govuk-warning-text" {
                             span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
                             strong class="govuk-warning-text__text" {
-                                span class="govuk-visually-hidden" { "Warning" }
-                                "The " (pictures(lost)) " you chose before " @if lost == 1 { "was" } @else { "were" }
-                                " not sent: we keep pictures for 30 minutes only. To send "
-                                @if lost == 1 { "it" } @else { "them" } ", go to "
-                                a class="govuk-link" href="/followup" { "Check for a reply" }
-                                ", type your code and choose " @if lost == 1 { "it" } @else { "them" } " again."
+                                span class="govuk-visually-hidden" { (chrome.t("warning")) }
+                                (chrome.rich("receipt-pictures-lost", &[("count", lost.into())], &[("link", followup_link(chrome))]))
                             }
                         }
                     }
-                    h2 class="govuk-heading-m" { "What happens next" }
+                    h2 class="govuk-heading-m" { (chrome.t("next-heading")) }
                     @if *urgent {
-                        p class="govuk-body" { "You said this is happening now, so your report is marked as urgent." }
+                        p class="govuk-body" { (chrome.t("next-urgent")) }
                     }
                     p class="govuk-body" {
-                        "Staff at " (school.name) " read reports " strong { (school.reading_hours) } ". "
-                        "They will read what you wrote and decide how to help. They may reply to you here."
+                        (chrome.rich("next-staff-read", &[("school", school.name.as_str().into())], &[("hours", html! { strong { (school.reading_hours) } })])) " "
+                        (chrome.t("next-staff-reply"))
                     }
-                    p class="govuk-body" {
-                        "To read a reply or add more, go to "
-                        a class="govuk-link" href="/followup" { "Check for a reply" }
-                        " and type your code."
-                    }
-                    (emergency_inset())
-                    p class="govuk-body" { a class="govuk-link" href="/" { "Go to the home page" } }
+                    p class="govuk-body" { (chrome.rich("receipt-read-replies", &[], &[("link", followup_link(chrome))])) }
+                    (emergency_inset(chrome))
+                    p class="govuk-body" { a class="govuk-link" href=(chrome.href("/")) { (chrome.t("go-home")) } }
                 }
             }
         },
@@ -305,27 +299,24 @@ pub fn sent(site: &Site, school: &School, receipt: &Receipt, lost: usize) -> Mar
 
 /// The same form sent again after its receipt code can no longer be shown: nothing new
 /// was stored.
-pub fn already_sent(site: &Site, school: &School) -> Markup {
+pub fn already_sent(chrome: &Chrome<'_>, school: &School) -> Markup {
+    let heading = chrome.t("already-sent-heading");
     school_page(
-        site,
+        chrome,
         &school.slug,
-        "Your report was already sent",
+        &heading,
         html! {
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
-                    h1 class="govuk-heading-xl" { "Your report was already sent" }
+                    h1 class="govuk-heading-xl" { (heading) }
+                    p class="govuk-body" { (chrome.with("already-sent-text", &[("school", school.name.as_str().into())])) }
                     p class="govuk-body" {
-                        "We have your report for " (school.name) ", so we did not send it again. "
-                        "Its receipt code was shown when you sent it, and we cannot show it again."
+                        (chrome.rich("already-sent-next", &[], &[
+                            ("link", followup_link(chrome)),
+                            ("new", html! { a class="govuk-link" href=(chrome.href(&format!("/s/{}/report", school.slug))) { (chrome.t("send-new-report")) } }),
+                        ]))
                     }
-                    p class="govuk-body" {
-                        "If you wrote the code down, go to "
-                        a class="govuk-link" href="/followup" { "Check for a reply" }
-                        " to read replies and add more. If you did not, "
-                        a class="govuk-link" href={ "/s/" (school.slug) "/report" } { "send a new report" }
-                        " and say it is about the same thing."
-                    }
-                    (emergency_inset())
+                    (emergency_inset(chrome))
                 }
             }
         },

@@ -69,6 +69,11 @@ pub fn en(msg: Msg) -> &'static str {
     }
 }
 
+/// Whether the server's English ends by saying everything the pupil wrote was kept.
+pub fn kept(msg: Msg) -> bool {
+    en(msg).ends_with(". We kept everything you wrote")
+}
+
 /// The words for a problem found in the page, before anything was sent: the same as the
 /// server's, without "We kept everything you wrote" (nothing has left the page yet).
 pub fn before_sending(msg: Msg) -> &'static str {

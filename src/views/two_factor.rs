@@ -212,6 +212,7 @@ pub fn enrol(
                     form method="post" action="/staff/two-factor" novalidate {
                         (csrf(viewer))
                         (TextField {
+                            words: super::forms::Words::Staff,
                             field: "code",
                             label: "Code from the app",
                             hint: Some("6 numbers. It changes every 30 seconds."),

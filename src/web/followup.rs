@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::error::AppError;
+use super::language::Place;
 use super::respond::{html_for, html_response};
 use super::state::AppState;
 use crate::app::pupil;
@@ -39,21 +40,24 @@ impl std::fmt::Debug for FollowupForm {
     }
 }
 
-async fn enter_code(state: web::Data<AppState>) -> HttpResponse {
+async fn enter_code(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let place = Place::of(&req, &state.catalogues);
     html_response(
         StatusCode::OK,
-        views::followup::enter_code(&state.site, &[], ""),
+        views::followup::enter_code(&state.chrome(&place), &[], ""),
     )
 }
 
 /// The code box again: asking for the code if none was typed, or else saying no report
 /// has the code typed.
 fn not_found(req: &HttpRequest, state: &AppState, typed: &str) -> HttpResponse {
+    let place = Place::of(req, &state.catalogues);
+    let chrome = state.chrome(&place);
     if typed.trim().is_empty() {
         return html_for(
             req,
             StatusCode::BAD_REQUEST,
-            views::followup::enter_code(&state.site, &[CODE_MISSING], ""),
+            views::followup::enter_code(&chrome, &[CODE_MISSING], ""),
         );
     }
     // Only a plausible amount of what was typed is shown again.
@@ -61,7 +65,7 @@ fn not_found(req: &HttpRequest, state: &AppState, typed: &str) -> HttpResponse {
     html_for(
         req,
         StatusCode::OK,
-        views::followup::enter_code(&state.site, &[CODE_NOT_FOUND], &typed),
+        views::followup::enter_code(&chrome, &[CODE_NOT_FOUND], &typed),
     )
 }
 
@@ -86,11 +90,12 @@ async fn open(
     let view = state
         .run(move |conn, ctx| pupil::view(conn, ctx, &lookup))
         .await?;
+    let place = Place::of(&req, &state.catalogues);
     Ok(match view {
         Some(view) => html_for(
             &req,
             StatusCode::OK,
-            views::followup::conversation(&state.site, &view, &code, None, &[], ""),
+            views::followup::conversation(&state.chrome(&place), &view, &code, false, &[], ""),
         ),
         None => not_found(&req, &state, form.code.as_deref().unwrap_or_default()),
     })
@@ -154,25 +159,20 @@ async fn add_message(
             form.code.as_deref().unwrap_or_default(),
         ));
     };
+    let place = Place::of(&req, &state.catalogues);
+    let chrome = state.chrome(&place);
     Ok(match checked {
         Err((status, problem)) => html_for(
             &req,
             status,
-            views::followup::conversation(&state.site, &view, &code, None, &[problem], &text),
+            views::followup::conversation(&chrome, &view, &code, false, &[problem], &text),
         ),
         Ok(_) => {
             state.mail_waker.wake();
             html_for(
                 &req,
                 StatusCode::OK,
-                views::followup::conversation(
-                    &state.site,
-                    &view,
-                    &code,
-                    Some("Your message has been sent"),
-                    &[],
-                    "",
-                ),
+                views::followup::conversation(&chrome, &view, &code, true, &[], ""),
             )
         }
     })

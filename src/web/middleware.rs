@@ -76,6 +76,7 @@ pub async fn security_headers(
     let tls = req
         .app_data::<web::Data<AppState>>()
         .is_some_and(|s| s.config.uses_tls());
+    let staff = req.path().starts_with("/staff");
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     // A response may set a tighter policy of its own (pictures do).
@@ -87,6 +88,19 @@ pub async fn security_headers(
     }
     for (name, value) in fixed_headers(tls) {
         headers.insert(name, value);
+    }
+    // A pupil page may offer the language the browser asks for: caches must know.
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if html && !staff {
+        let vary = match headers.get(header::VARY).and_then(|v| v.to_str().ok()) {
+            Some(v) if !v.is_empty() => format!("{v}, Accept-Language"),
+            _ => "Accept-Language".to_owned(),
+        };
+        if let Ok(value) = HeaderValue::from_str(&vary) {
+            headers.insert(header::VARY, value);
+        }
     }
     // Pages are never kept in a shared computer's cache; static files set their own policy.
     if !headers.contains_key(header::CACHE_CONTROL) {
@@ -103,7 +117,11 @@ pub async fn log_request(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let method = req.method().clone();
-    let route = req.match_pattern().unwrap_or_else(|| "(unmatched)".into());
+    // The pattern, never the path, and without its language part.
+    let route = req.match_pattern().map_or_else(
+        || "(unmatched)".to_owned(),
+        |p| super::language::route_without_language(&p).to_owned(),
+    );
     let res = next.call(req).await;
     let status = match &res {
         Ok(res) => res.status().as_u16(),
@@ -196,7 +214,8 @@ pub async fn friendly_errors(
     let body = if req.method() == Method::HEAD {
         String::new()
     } else {
-        views::errors::error_page(&state.site, status).into_string()
+        let place = super::language::Place::of(&req, &state.catalogues);
+        views::errors::error_page(&state.chrome(&place), status).into_string()
     };
     let mut new = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

@@ -3,9 +3,11 @@
 //! request → domain types → one use case → page.
 
 pub mod assets;
+pub mod captions;
 pub mod error;
 pub mod extract;
 pub mod followup;
+pub mod language;
 pub mod middleware;
 pub mod prerendered;
 pub mod pupil;
@@ -35,8 +37,31 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(report::configure)
             .configure(followup::configure)
             .configure(staff::configure)
+            .route("/healthz", web::get().to(pupil::healthz))
+            .route("/videos/{file}", web::get().to(pupil::captions))
+            // Every pupil page again under its language: `/cy/`, `/ur/s/oakfield/report`.
+            .service(
+                web::scope("/{lang}")
+                    .guard(HasCatalogue)
+                    .route("", web::get().to(pupil::home))
+                    .configure(pupil::configure)
+                    .configure(report::configure)
+                    .configure(followup::configure),
+            )
             .default_service(web::to(not_found)),
     );
+}
+
+/// Lets the `/{lang}` scope take only the codes of languages with a catalogue, so
+/// `/staff/…` and unknown codes never reach the pupil handlers as a language.
+struct HasCatalogue;
+
+impl actix_web::guard::Guard for HasCatalogue {
+    fn check(&self, ctx: &actix_web::guard::GuardContext<'_>) -> bool {
+        ctx.app_data::<web::Data<AppState>>().is_some_and(|state| {
+            language::path_language(&state.catalogues, ctx.head().uri.path()).is_some()
+        })
+    }
 }
 
 async fn not_found() -> Result<&'static str, AppError> {

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use maud::Markup;
 
 use super::error::AppError;
+use super::language::Place;
 use super::respond::html_for;
 use super::state::AppState;
 use crate::app::pupil;
@@ -21,29 +22,28 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .route("/report", web::get().to(choose_school))
         .route("/schools", web::get().to(find_school))
         .route("/s/{school}", web::get().to(school_home))
-        .route("/s/{school}/topics/{slug}", web::get().to(school_topic))
-        .route("/healthz", web::get().to(healthz));
+        .route("/s/{school}/topics/{slug}", web::get().to(school_topic));
 }
 
-/// Serves a page rendered at start-up.
-fn prerendered(state: &AppState, req: &HttpRequest, path: &str) -> Result<HttpResponse, AppError> {
-    state.pages.respond(req, path).ok_or(AppError::NotFound)
+/// Serves a page rendered at start-up, in the request's language.
+fn prerendered(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, AppError> {
+    let place = Place::of(req, &state.catalogues);
+    state
+        .pages
+        .respond(req, &place, &state.catalogues)
+        .ok_or(AppError::NotFound)
 }
 
-async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    prerendered(&state, &req, "/")
+pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    prerendered(&state, &req)
 }
 
-async fn topic(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    prerendered(&state, &req, &format!("/topics/{slug}"))
+async fn topic(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    prerendered(&state, &req)
 }
 
 async fn safety(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    prerendered(&state, &req, "/safety")
+    prerendered(&state, &req)
 }
 
 #[derive(serde::Deserialize)]
@@ -76,12 +76,14 @@ async fn search_schools(
 /// The schools matching a search, each leading where `purpose` says.
 async fn school_list(
     state: &AppState,
+    req: &HttpRequest,
     search: &SchoolQuery,
     purpose: SchoolSearch,
 ) -> Result<Markup, AppError> {
     let (schools, query) = search_schools(state, search).await?;
+    let place = Place::of(req, &state.catalogues);
     Ok(views::pupil::choose_school(
-        &state.site,
+        &state.chrome(&place),
         purpose,
         &schools,
         &query,
@@ -91,17 +93,19 @@ async fn school_list(
 /// With many schools (a local authority's or a force's), pupils search by name.
 async fn choose_school(
     state: web::Data<AppState>,
+    req: HttpRequest,
     search: web::Query<SchoolQuery>,
 ) -> Result<Markup, AppError> {
-    school_list(&state, &search, SchoolSearch::Report).await
+    school_list(&state, &req, &search, SchoolSearch::Report).await
 }
 
 /// The home page's "Find your school": the same search, leading to each school's page.
 async fn find_school(
     state: web::Data<AppState>,
+    req: HttpRequest,
     search: web::Query<SchoolQuery>,
 ) -> Result<Markup, AppError> {
-    school_list(&state, &search, SchoolSearch::Visit).await
+    school_list(&state, &req, &search, SchoolSearch::Visit).await
 }
 
 async fn school(state: &AppState, slug: &str) -> Result<School, AppError> {
@@ -112,15 +116,13 @@ async fn school(state: &AppState, slug: &str) -> Result<School, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-async fn school_home(
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-) -> Result<Markup, AppError> {
-    let school = school(&state, &slug).await?;
+async fn school_home(state: web::Data<AppState>, req: HttpRequest) -> Result<Markup, AppError> {
+    let school = school(&state, req.match_info().get("school").unwrap_or_default()).await?;
+    let place = Place::of(&req, &state.catalogues);
     Ok(views::pupil::school_home(
-        &state.site,
+        &state.chrome(&place),
         &school,
-        &state.library.topics(),
+        &state.library.topics_in(place.lang),
     ))
 }
 
@@ -131,21 +133,39 @@ async fn school_home(
 async fn school_topic(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (slug, topic) = path.into_inner();
-    let topic = state.library.topic(&topic).ok_or(AppError::NotFound)?;
-    let school = school(&state, &slug).await?;
+    let info = req.match_info();
+    let topic = info.get("slug").unwrap_or_default();
+    let place = Place::of(&req, &state.catalogues);
+    let topic = state
+        .library
+        .topic_in(place.lang, topic)
+        .ok_or(AppError::NotFound)?;
+    let school = school(&state, info.get("school").unwrap_or_default()).await?;
+    let tracks = state
+        .captions
+        .tracks(&state.assets, &state.library, &topic.page.slug);
     Ok(html_for(
         &req,
         StatusCode::OK,
-        views::pupil::topic(&state.site, &state.assets, topic, Some(&school)),
+        views::pupil::topic(
+            &state.chrome(&place),
+            &state.assets,
+            topic,
+            &tracks,
+            Some(&school),
+        ),
     ))
+}
+
+/// A topic's captions in a translated language (`/videos/gangs.cy.vtt`).
+pub async fn captions(state: web::Data<AppState>, file: web::Path<String>) -> HttpResponse {
+    state.captions.respond(&file)
 }
 
 /// For load balancers and monitoring: 200 when the database answers, 503 when it cannot
 /// be reached or read, whatever the reason.
-async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn healthz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     state
         .run(|conn, _| conn.ping())
         .await

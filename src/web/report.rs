@@ -11,6 +11,7 @@ use actix_web::web::{self, ServiceConfig};
 use actix_web::{HttpRequest, HttpResponse};
 
 use super::error::AppError;
+use super::language::Place;
 use super::respond::{html_for, html_response};
 use super::state::AppState;
 use crate::app::pictures::MAX_PICTURES;
@@ -41,16 +42,14 @@ async fn find_school(state: &AppState, slug: &str) -> Result<School, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-async fn show_form(
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let school = find_school(&state, &slug).await?;
+async fn show_form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let school = find_school(&state, req.match_info().get("school").unwrap_or_default()).await?;
+    let place = Place::of(&req, &state.catalogues);
     let mut input = ReportInput::default();
     input.submission = Some(FormToken::generate().as_str().to_owned());
     Ok(html_response(
         StatusCode::OK,
-        views::report::form(&state.site, &school, &input, &[]),
+        views::report::form(&state.chrome(&place), &school, &input, &[]),
     ))
 }
 
@@ -64,19 +63,24 @@ async fn form_again(
     errors: &[FieldError],
 ) -> Result<HttpResponse, AppError> {
     let school = find_school(state, slug).await?;
+    let place = Place::of(req, &state.catalogues);
     Ok(html_for(
         req,
         status,
-        views::report::form(&state.site, &school, input, errors),
+        views::report::form(&state.chrome(&place), &school, input, errors),
     ))
 }
 
 async fn send(
     req: HttpRequest,
     state: web::Data<AppState>,
-    slug: web::Path<String>,
     posted: PostedForm<ReportInput>,
 ) -> Result<HttpResponse, AppError> {
+    let slug = req
+        .match_info()
+        .get("school")
+        .unwrap_or_default()
+        .to_owned();
     let PostedForm {
         fields: mut input,
         uploads,
@@ -147,9 +151,14 @@ async fn store(
     let urgent = report.happening_now;
     let count = pictures.len();
     let once = token.clone();
+    let language = Place::of(req, &state.catalogues).lang;
     let submitted = state
         .run(move |conn, ctx| {
-            pupil::submit_once(conn, ctx, &school_slug, &report, &pictures, once.as_ref())
+            let form = pupil::Form {
+                token: once.as_ref(),
+                language,
+            };
+            pupil::submit_once(conn, ctx, &school_slug, &report, &pictures, form)
         })
         .await?;
     let Some(submitted) = submitted else {
@@ -163,10 +172,11 @@ async fn store(
         code: submitted.receipt,
         urgent,
     };
+    let place = Place::of(req, &state.catalogues);
     Ok(html_for(
         req,
         StatusCode::OK,
-        views::report::sent(&state.site, &submitted.school, &receipt, lost),
+        views::report::sent(&state.chrome(&place), &submitted.school, &receipt, lost),
     ))
 }
 
@@ -187,9 +197,11 @@ async fn shown_before(
         return Ok(None);
     };
     let school = find_school(state, slug).await?;
+    let place = Place::of(req, &state.catalogues);
+    let chrome = state.chrome(&place);
     let page = match earlier {
-        Earlier::Receipt(receipt) => views::report::sent(&state.site, &school, &receipt, 0),
-        Earlier::Forgotten => views::report::already_sent(&state.site, &school),
+        Earlier::Receipt(receipt) => views::report::sent(&chrome, &school, &receipt, 0),
+        Earlier::Forgotten => views::report::already_sent(&chrome, &school),
     };
     Ok(Some(html_for(req, StatusCode::OK, page)))
 }
@@ -275,11 +287,13 @@ async fn not_sent_yet(
         }
     }
     let school = find_school(state, slug).await?;
+    let place = Place::of(req, &state.catalogues);
+    let chrome = state.chrome(&place);
     // The danger page only when nothing on the form needs changing.
     let page = if danger && errors.is_empty() {
-        views::report::in_danger(&state.site, &school, &input)
+        views::report::in_danger(&chrome, &school, &input)
     } else {
-        views::report::form(&state.site, &school, &input, &errors)
+        views::report::form(&chrome, &school, &input, &errors)
     };
     Ok(html_for(req, status, page))
 }

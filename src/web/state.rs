@@ -10,6 +10,7 @@ use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::Library;
 use crate::db::{Conn, Db, DbError};
+use crate::i18n::Catalogues;
 use crate::views::Site;
 
 /// Everything a handler may need, shared by all workers.
@@ -22,6 +23,10 @@ pub struct AppState {
     pub site: Arc<Site>,
     pub assets: Assets,
     pub library: Arc<Library>,
+    /// Topic captions in each translated language.
+    pub captions: super::captions::Captions,
+    /// The words of the pupil pages, per language.
+    pub catalogues: Arc<Catalogues>,
     pub limits: ratelimit::RateLimits,
     /// Home, topics and the safety page, rendered once.
     pub pages: prerendered::Pages,
@@ -34,6 +39,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// What the views need to draw a pupil page at `place`.
+    pub fn chrome<'a>(
+        &'a self,
+        place: &'a super::language::Place,
+    ) -> crate::views::chrome::Chrome<'a> {
+        place.chrome(&self.site, &self.catalogues)
+    }
+
     /// Runs one use case on the blocking thread pool with a connection and the context.
     pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
     where

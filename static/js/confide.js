@@ -38,6 +38,16 @@ function pictureProblem (input, files) {
   return null
 }
 
+// A plural message in the page's language: the server writes a template for each of the
+// language's plural categories (JSON in a data- attribute) and the browser's own plural
+// rules pick one, as GOV.UK Frontend does for its character count.
+function plural (json, n) {
+  let forms = {}
+  try { forms = JSON.parse(json || '{}') } catch { forms = {} }
+  const category = new Intl.PluralRules(document.documentElement.lang || 'en').select(n)
+  return (forms[category] ?? forms.other ?? '').replace('%{count}', String(n))
+}
+
 // Shows (or, with no words, clears) the field's error as GOV.UK does: the message above
 // the input, tied to it by aria-describedby, and announced as it appears.
 function showPictureError (input, words) {
@@ -60,7 +70,7 @@ function showPictureError (input, words) {
   message.setAttribute('role', 'alert')
   const hidden = document.createElement('span')
   hidden.className = 'govuk-visually-hidden'
-  hidden.textContent = 'Error: '
+  hidden.textContent = `${input.dataset.msgError || 'Error:'} `
   message.replaceChildren(hidden, words)
   group.classList.add('govuk-form-group--error')
   input.classList.add('govuk-file-upload--error')
@@ -89,7 +99,7 @@ for (const input of document.querySelectorAll('input[type=file][data-confide-pre
     if (!files.length) return
     const note = document.createElement('p')
     note.className = 'govuk-body'
-    note.textContent = files.length === 1 ? 'You chose 1 picture:' : `You chose ${files.length} pictures:`
+    note.textContent = plural(input.dataset.msgChose, files.length)
     box.append(note)
     files.forEach((file, i) => {
       if (!/^image\/(png|jpeg|webp)$/.test(file.type)) return
@@ -97,7 +107,7 @@ for (const input of document.querySelectorAll('input[type=file][data-confide-pre
       urls.push(url)
       const img = document.createElement('img')
       img.src = url
-      img.alt = `Preview of picture ${i + 1}`
+      img.alt = plural(input.dataset.msgPreview, i + 1)
       img.className = 'confide-preview'
       img.width = 120
       box.append(img)
@@ -122,8 +132,58 @@ for (const input of document.querySelectorAll('input[data-confide-filter]')) {
       if (match) shown++
     }
     if (!count) return
-    count.textContent = shown === 0
-      ? 'No school matches. Check the spelling, or try fewer letters.'
-      : shown === 1 ? '1 school matches.' : `${shown} schools match.`
+    count.textContent = shown === 0 ? count.dataset.msgNone : plural(count.dataset.msgCount, shown)
   })
+}
+
+// "Listen": reads the page aloud with the browser's own speech, and only with voices that
+// run on the device (localService), so no words leave it. The button stays hidden when
+// the device has no such voice for the page's language, and without JavaScript.
+function localVoice (lang) {
+  const primary = lang.toLowerCase().split('-')[0]
+  return window.speechSynthesis.getVoices().find((v) =>
+    v.localService && v.lang.toLowerCase().replace('_', '-').split('-')[0] === primary)
+}
+
+function readable (region) {
+  const parts = []
+  for (const el of region.querySelectorAll('h1, h2, h3, p, li, legend, label, .govuk-hint, .govuk-details__summary-text')) {
+    if (el.closest('[hidden], button, video, .govuk-visually-hidden')) continue
+    // Only the innermost blocks, so nothing is read twice.
+    if (el.querySelector('p, li, h2, h3')) continue
+    const words = el.textContent.replace(/\s+/g, ' ').trim()
+    if (words) parts.push(words)
+  }
+  return parts
+}
+
+if ('speechSynthesis' in window) {
+  for (const button of document.querySelectorAll('button[data-confide-listen]')) {
+    const lang = button.dataset.confideListen
+    const region = button.closest('[data-confide-read]') || document.querySelector('[data-confide-read]')
+    if (!region) continue
+    const label = button.textContent
+    const offer = () => { if (localVoice(lang)) button.hidden = false }
+    offer()
+    window.speechSynthesis.addEventListener('voiceschanged', offer)
+    button.addEventListener('click', () => {
+      const synth = window.speechSynthesis
+      if (synth.speaking) {
+        synth.cancel()
+        button.textContent = label
+        return
+      }
+      const voice = localVoice(lang)
+      if (!voice) return
+      const parts = readable(region)
+      parts.forEach((words, i) => {
+        const utterance = new SpeechSynthesisUtterance(words)
+        utterance.voice = voice
+        utterance.lang = voice.lang
+        if (i === parts.length - 1) utterance.addEventListener('end', () => { button.textContent = label })
+        synth.speak(utterance)
+      })
+      button.textContent = button.dataset.msgStop
+    })
+  }
 }

@@ -178,11 +178,7 @@ impl<'a> StaffBrowser<'a> {
             .get("location")
             .map(|l| l.to_str().unwrap().to_owned());
         let body = res.body().limit(10_000_000).await.unwrap();
-        (
-            res.status().as_u16(),
-            String::from_utf8_lossy(&body).into_owned(),
-            location,
-        )
+        (res.status().as_u16(), shown(&body), location)
     }
 }
 
@@ -218,10 +214,7 @@ impl TestApp {
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let mut res = self.client.get(self.url(path)).send().await.unwrap();
         let body = res.body().limit(10_000_000).await.unwrap();
-        (
-            res.status().as_u16(),
-            String::from_utf8_lossy(&body).into_owned(),
-        )
+        (res.status().as_u16(), shown(&body))
     }
 
     /// POST a form and return its status and body text.
@@ -233,10 +226,7 @@ impl TestApp {
             .await
             .unwrap();
         let body = res.body().limit(10_000_000).await.unwrap();
-        (
-            res.status().as_u16(),
-            String::from_utf8_lossy(&body).into_owned(),
-        )
+        (res.status().as_u16(), shown(&body))
     }
 
     /// Runs `f` on a connection to the app's database (for looking at rows directly).
@@ -418,7 +408,7 @@ impl TestApp {
         };
         let location = header("location");
         let cookie = header("set-cookie").map(|c| c.split(';').next().unwrap().to_owned());
-        let body = String::from_utf8_lossy(&res.body().await.unwrap()).into_owned();
+        let body = shown(&res.body().await.unwrap());
         (res.status().as_u16(), body, location, cookie)
     }
 
@@ -673,9 +663,17 @@ pub fn rid(id: &str) -> ReportId {
     ReportId::parse(id).expect("a report id")
 }
 
+/// A page's text as a reader sees it: without the invisible marks Fluent puts around
+/// every value inserted into a sentence (U+2068 … U+2069, so a school's name never
+/// jumbles an Urdu sentence). `pupil_site::inserted_values_are_isolated` checks the marks.
+pub fn shown(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{2068}', '\u{2069}'], "")
+}
+
 /// Reads the receipt code off the confirmation page.
 pub fn receipt_from(body: &str) -> String {
     let marker = "aria-label=\"Receipt code: ";
+    let body = body.replace(['\u{2068}', '\u{2069}'], "");
     let start = body.find(marker).expect("no receipt code on the page") + marker.len();
     body[start..start + 24].to_owned()
 }

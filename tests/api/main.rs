@@ -17,6 +17,7 @@ mod headers;
 mod health;
 mod helpers;
 mod insights;
+mod languages;
 mod mail;
 mod page_urls;
 mod people;

@@ -53,10 +53,7 @@ pub async fn post_multipart(
         .await
         .unwrap();
     let page = res.body().limit(10_000_000).await.unwrap();
-    (
-        res.status().as_u16(),
-        String::from_utf8_lossy(&page).into_owned(),
-    )
+    (res.status().as_u16(), crate::helpers::shown(&page))
 }
 
 const REPORT: &[(&str, &str)] = &[

@@ -236,7 +236,7 @@ async fn one_30_mb_picture_gets_the_one_picture_message() {
         .send_body(body)
         .await
         .unwrap();
-    let page = String::from_utf8_lossy(&res.body().limit(10_000_000).await.unwrap()).into_owned();
+    let page = crate::helpers::shown(&res.body().limit(10_000_000).await.unwrap());
     assert!(page.contains("A picture you chose is too big"), "{page}");
     assert!(
         page.contains("NAMEAFTERPICTURES"),

@@ -262,7 +262,7 @@ async function reportAndFollowUp (session, mode, problems) {
   await page.locator('input[name=about][value=no]').check()
   await page.locator('#what').fill(ARABIC)
   await page.getByRole('button', { name: 'Send report' }).click()
-  const code = (await page.locator('.confide-receipt-code').getAttribute('aria-label'))?.replace('Receipt code: ', '')
+  const code = (await page.locator('.confide-receipt-code span').allTextContents()).map((g) => g.trim()).join(' ')
   if (!code || code.length !== 24) return problems.push(`receipt: no code (${code})`)
   const open = async (target) => {
     await target.goto(urlOf('/followup'))

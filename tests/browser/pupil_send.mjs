@@ -90,7 +90,7 @@ async function fillReport (page, what, urgent) {
   await page.locator('#what').fill(what)
 }
 
-const codeOn = async (page) => (await page.locator('.confide-receipt-code').getAttribute('aria-label'))?.replace('Receipt code: ', '')
+const codeOn = async (page) => (await page.locator('.confide-receipt-code span').allTextContents()).map((g) => g.trim()).join(' ')
 const text = async (page) => (await page.locator('main').textContent()) ?? ''
 
 async function tooBig (browser, js, bigPath) {

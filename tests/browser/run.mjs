@@ -357,7 +357,7 @@ async function checkReportFlow (browser, formPath, js) {
     expect('danger', await audit('danger'), 'If you are in danger now, call 999')
     await page.getByRole('button', { name: 'Send my report now' }).click()
     expect('receipt', await audit('receipt'), 'Your report has been sent')
-    const code = (await page.locator('.confide-receipt-code').getAttribute('aria-label'))?.replace('Receipt code: ', '')
+    const code = (await page.locator('.confide-receipt-code span').allTextContents()).map((g) => g.trim()).join(' ')
     if (!code || code.length !== 24) problems.push(`receipt: no code (${code})`)
     await page.goto(urlOf('/followup'))
     await page.locator('#code').fill(code ?? '')

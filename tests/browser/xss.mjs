@@ -133,7 +133,7 @@ try {
     await pupil.getByRole('button', { name: 'Send report' }).click()
     await pupil.waitForLoadState()
     where = `report ${start / 10 + 1} receipt`
-    const code = (await pupil.locator('.confide-receipt-code').getAttribute('aria-label'))?.replace('Receipt code: ', '')
+    const code = (await pupil.locator('.confide-receipt-code span').allTextContents()).map((g) => g.trim()).join(' ')
     if (!code) { results.problems.push(`report ${start}: no receipt code`); continue }
     await inspect(pupil, where)
     codes.push(code)

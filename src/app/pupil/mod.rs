@@ -7,7 +7,7 @@ mod submit;
 
 pub use error::PupilError;
 pub use followup::{add_message, view, PupilMessage, PupilView};
-pub use submit::{submit, submit_once, Submitted};
+pub use submit::{submit, submit_once, Form, Submitted};
 
 use crate::db::Conn;
 use crate::domain::school::SchoolSlug;

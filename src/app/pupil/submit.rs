@@ -18,6 +18,7 @@ use crate::db::{Conn, DbError, Tx};
 use crate::domain::choices::{ActorRole, EventKind, MailKind, Status};
 use crate::domain::ids::{ReportId, UserId};
 use crate::domain::insight::Fact;
+use crate::domain::language::Language;
 use crate::domain::report::ValidReport;
 use crate::domain::routing;
 use crate::domain::school::SchoolSlug;
@@ -53,9 +54,21 @@ pub fn submit(
     report: &ValidReport,
     pictures: &[Clean],
 ) -> Result<Submitted, PupilError> {
-    submit_once(conn, ctx, slug, report, pictures, None)?.ok_or(PupilError::Broken(
+    let form = Form {
+        token: None,
+        language: Language::SOURCE,
+    };
+    submit_once(conn, ctx, slug, report, pictures, form)?.ok_or(PupilError::Broken(
         "a report without a form token was refused",
     ))
+}
+
+/// The form a report came from: its one-time token, and the language it was in (sealed
+/// with the report, never stored in the clear).
+#[derive(Debug, Clone, Copy)]
+pub struct Form<'a> {
+    pub token: Option<&'a FormToken>,
+    pub language: Language,
 }
 
 /// [`submit`] for a form with a one-time token: `None` (and nothing stored, nobody told)
@@ -66,11 +79,12 @@ pub fn submit_once(
     slug: &SchoolSlug,
     report: &ValidReport,
     pictures: &[Clean],
-    token: Option<&FormToken>,
+    form: Form<'_>,
 ) -> Result<Option<Submitted>, PupilError> {
+    let token = form.token;
     let routed = route(conn, slug, report)?;
     let now = ctx.now();
-    let sealed = seal(ctx, &routed, report, now)?;
+    let sealed = seal(ctx, &routed, report, form.language, now)?;
     let claim = token.map(|token| {
         Arc::new(sending::Claim::new(
             ctx,
@@ -181,14 +195,17 @@ fn seal(
     ctx: &Context,
     routed: &Routed,
     report: &ValidReport,
+    language: Language,
     now: Timestamp,
 ) -> Result<Sealed, PupilError> {
     let report_id = ReportId::generate();
     let keys = ReportKeys::generate();
     let receipt = ReceiptCode::generate();
-    let details_json = Zeroizing::new(
-        serde_json::to_vec(&report.details).map_err(|_| PupilError::Broken("details"))?,
-    );
+    // The language goes inside the sealed details, never into a column of its own.
+    let mut details = report.details.clone();
+    details.language = Some(language.code().to_owned());
+    let details_json =
+        Zeroizing::new(serde_json::to_vec(&details).map_err(|_| PupilError::Broken("details"))?);
     let details = keys
         .report
         .seal(&context::field(&report_id, "details"), &details_json);

@@ -12,6 +12,7 @@ use crate::app::people::{self, AdminError, NewPerson};
 use crate::crypto::sealed_box::recovery_key_to_text;
 use crate::domain::choices::Role;
 use crate::domain::ids::{SchoolId, UserId};
+use crate::domain::language::Language;
 use crate::domain::msg::{FieldError, Msg};
 use crate::domain::person::Email;
 use crate::domain::school::{NewSchool, SchoolSettings, SchoolSlug};
@@ -55,17 +56,34 @@ async fn school_for(
         .ok_or(AppError::NotFound)
 }
 
+/// The poster's language, chosen on its page (English unless another has a catalogue).
+#[derive(Deserialize)]
+struct PosterQuery {
+    language: Option<String>,
+}
+
+impl PosterQuery {
+    fn language(&self) -> Language {
+        self.language
+            .as_deref()
+            .and_then(Language::from_code)
+            .unwrap_or(Language::SOURCE)
+    }
+}
+
 /// The school's printable poster.
 async fn poster(
     state: web::Data<AppState>,
     session: AdminSession,
     id: web::Path<String>,
+    query: web::Query<PosterQuery>,
 ) -> Result<HttpResponse, AppError> {
     let school = school_for(&state, &session, &id).await?;
+    let tr = state.catalogues.tr(query.language());
     Ok(html_response(
         StatusCode::OK,
         with_viewer(&session.signed_in, |v| {
-            views::poster::poster_page(&state.site, v, &school, &state.config.public_url)
+            views::poster::poster_page(&state.site, v, &school, &state.config.public_url, &tr)
         }),
     ))
 }
@@ -75,8 +93,10 @@ async fn poster_svg(
     state: web::Data<AppState>,
     session: AdminSession,
     id: web::Path<String>,
+    query: web::Query<PosterQuery>,
 ) -> Result<HttpResponse, AppError> {
     let school = school_for(&state, &session, &id).await?;
+    let tr = state.catalogues.tr(query.language());
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
         .insert_header((
@@ -90,7 +110,11 @@ async fn poster_svg(
             actix_web::http::header::CONTENT_SECURITY_POLICY,
             "default-src 'none'; style-src 'unsafe-inline'; sandbox",
         ))
-        .body(views::poster::poster_svg(&school, &state.config.public_url)))
+        .body(views::poster::poster_svg(
+            &school,
+            &state.config.public_url,
+            &tr,
+        )))
 }
 
 /// Back to the overview, whose banner says what was `done`.

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod insights;
+pub mod languages;
 
 use actix_web::web::ServiceConfig;
 
@@ -11,5 +12,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(auth::configure)
         .configure(cases::configure)
         .configure(insights::configure)
-        .configure(admin::configure);
+        .configure(admin::configure)
+        .configure(languages::configure);
 }

@@ -1,19 +1,11 @@
-//! Topic and information pages: Markdown with TOML front matter, built in or from a school's own directory.
+//! One page of content: Markdown with TOML front matter, parsed and rendered once.
 //!
-//! Content is parsed and rendered once at start-up. Raw HTML in Markdown is shown as
-//! text and only web, mail and phone links survive, so an edited page can never inject
-//! script or styles; that is stricter than a general HTML sanitiser and needs none.
-
-use std::collections::BTreeMap;
-use std::path::Path;
+//! Raw HTML in Markdown is shown as text and only web, mail and phone links survive, so
+//! an edited page can never inject script or styles; that is stricter than a general
+//! HTML sanitiser and needs none.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
-use rust_embed::RustEmbed;
 use serde::Deserialize;
-
-#[derive(RustEmbed)]
-#[folder = "content/"]
-struct BuiltInContent;
 
 /// One narrated scene of a topic video: the words on screen and the words spoken.
 #[derive(Debug, Clone, Deserialize)]
@@ -73,94 +65,6 @@ pub struct Page {
     pub helplines: Vec<Helpline>,
     /// Sanitised HTML of the Markdown body.
     pub body_html: String,
-}
-
-/// Every page, rendered once.
-#[derive(Debug, Clone, Default)]
-pub struct Library {
-    topics: BTreeMap<String, Page>,
-    pages: BTreeMap<String, Page>,
-}
-
-/// A content file that could not be used; names the file.
-#[derive(Debug, thiserror::Error)]
-#[error("content file {file}: {reason}")]
-pub struct ContentError {
-    pub file: String,
-    pub reason: String,
-}
-
-impl Library {
-    /// Built-in content, then the school's own directory (same file name replaces, new name adds).
-    pub fn load(override_dir: Option<&Path>) -> Result<Self, ContentError> {
-        let mut library = Library::default();
-        for name in BuiltInContent::iter() {
-            let Some(file) = BuiltInContent::get(&name) else {
-                continue;
-            };
-            let text = String::from_utf8(file.data.into_owned()).map_err(|_| ContentError {
-                file: name.to_string(),
-                reason: "is not UTF-8 text".into(),
-            })?;
-            library.add(&name, &text)?;
-        }
-        if let Some(dir) = override_dir {
-            for section in ["topics", "pages"] {
-                let Ok(entries) = std::fs::read_dir(dir.join(section)) else {
-                    continue;
-                };
-                let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                paths.sort();
-                for path in paths {
-                    let name = format!(
-                        "{section}/{}",
-                        path.file_name().unwrap_or_default().to_string_lossy()
-                    );
-                    let text = std::fs::read_to_string(&path).map_err(|e| ContentError {
-                        file: path.display().to_string(),
-                        reason: e.to_string(),
-                    })?;
-                    library.add(&name, &text)?;
-                }
-            }
-        }
-        Ok(library)
-    }
-
-    fn add(&mut self, name: &str, text: &str) -> Result<(), ContentError> {
-        let Some((section, file)) = name.split_once('/') else {
-            return Ok(());
-        };
-        let Some(slug) = file.strip_suffix(".md") else {
-            return Ok(());
-        };
-        let target = match section {
-            "topics" => &mut self.topics,
-            "pages" => &mut self.pages,
-            _ => return Ok(()),
-        };
-        let page = parse_page(slug, text).map_err(|reason| ContentError {
-            file: name.to_owned(),
-            reason,
-        })?;
-        target.insert(slug.to_owned(), page);
-        Ok(())
-    }
-
-    /// Topics in the order their authors gave.
-    pub fn topics(&self) -> Vec<&Page> {
-        let mut topics: Vec<&Page> = self.topics.values().collect();
-        topics.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
-        topics
-    }
-
-    pub fn topic(&self, slug: &str) -> Option<&Page> {
-        self.topics.get(slug)
-    }
-
-    pub fn page(&self, slug: &str) -> Option<&Page> {
-        self.pages.get(slug)
-    }
 }
 
 /// Splits `+++` front matter from the Markdown body and renders both.
@@ -311,31 +215,5 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("mystery"));
-    }
-
-    #[test]
-    fn built_in_content_all_parses() {
-        let library = Library::load(None).unwrap();
-        for topic in library.topics() {
-            assert!(topic.video.is_some(), "{} has no video", topic.slug);
-            assert!(
-                !topic.helplines.is_empty(),
-                "{} has no helplines",
-                topic.slug
-            );
-        }
-    }
-
-    #[test]
-    fn a_schools_directory_replaces_and_adds_topics() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("topics")).unwrap();
-        std::fs::write(
-            dir.path().join("topics/our-own.md"),
-            "+++\ntitle = \"Our own topic\"\nsummary = \"Local advice\"\n+++\nHello.\n",
-        )
-        .unwrap();
-        let library = Library::load(Some(dir.path())).unwrap();
-        assert_eq!(library.topic("our-own").unwrap().title, "Our own topic");
     }
 }
