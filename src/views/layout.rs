@@ -39,14 +39,15 @@ fn page_within(
                 (danger_banner(chrome))
                 (header(chrome, &links))
                 div class="govuk-width-container" {
-                    // The way out first; the languages after it, so their list never
-                    // pushes "Exit this page" down a phone's first screen.
+                    // The way out first and the page's own words next; the languages
+                    // after them, so their list never pushes "Exit this page" or
+                    // "Report something" below a phone's first screen.
                     (exit_this_page(chrome))
-                    (language_menu(chrome))
                     main class="govuk-main-wrapper" id="main-content" {
                         (offer(chrome))
                         (content)
                     }
+                    (language_menu(chrome))
                 }
                 (footer(chrome, &links))
                 script type="module" src=(site.js_url) {}

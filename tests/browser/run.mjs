@@ -219,7 +219,8 @@ async function checkWithoutJs (browser, path, expect404) {
     if (!(await page.locator('h1').first().isVisible())) problems.push('no visible h1')
 
     // Exit this page must work as a plain link: absolute, to another site.
-    const exit = page.locator('a').filter({ hasText: /exit this page/i }).first()
+    // Found by its GOV.UK class, so the check holds in every language.
+    const exit = page.locator('a.govuk-exit-this-page__button').first()
     if (!(await exit.count())) {
       problems.push('no "Exit this page" link')
     } else {
@@ -229,7 +230,8 @@ async function checkWithoutJs (browser, path, expect404) {
       if (!(await exit.isVisible())) problems.push('"Exit this page" link is not visible')
     }
 
-    if (!(await page.getByText(/Call 999/).first().isVisible().catch(() => false))) problems.push('danger banner text "Call 999" not visible')
+    // The banner's 999 link, whatever language its words are in.
+    if (!(await page.locator('.confide-danger-banner a[href="tel:999"]').first().isVisible().catch(() => false))) problems.push('danger banner with its 999 link not visible')
   } catch (err) {
     problems.push(`error: ${err.message.split('\n')[0]}`)
   } finally {
