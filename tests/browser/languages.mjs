@@ -74,8 +74,10 @@ function report (name, problems) {
 // Everything a pupil can meet on the page: its text and the words in its attributes.
 async function pageWords (page) {
   return page.evaluate(() => {
-    // The offer of another language and the menu of languages are meant to be in others.
-    const others = '.confide-offer, .govuk-language-navigation'
+    // The offer of another language, the menu of languages, and a long page not yet
+    // translated (marked with its own lang) are meant to be in other languages.
+    const page = document.documentElement.lang
+    const others = `.confide-offer, .govuk-language-navigation, [lang]:not([lang="${page}"])`
     const text = [...document.body.children].map((el) => {
       const copy = el.cloneNode(true)
       for (const other of copy.querySelectorAll(others)) other.remove()
@@ -222,7 +224,13 @@ async function journey (browser, lang, js, english) {
 // The browser's speech is replaced by a stand-in that records what it is asked to say.
 async function listen (browser, lang) {
   const problems = []
-  for (const [voices, shown] of [[[], false], [[{ lang, localService: false }], false], [[{ lang: `${lang}-GB`, localService: true }], true]]) {
+  // The words read are the topic's: in the page's language once translated, else English.
+  const probe = await browser.newPage()
+  await probe.goto(urlOf(`/${lang}/topics/bullying`))
+  const words = await probe.locator('button[data-confide-listen]').getAttribute('data-confide-listen')
+  await probe.close()
+  const other = words === 'pl' ? 'cy' : 'pl'
+  for (const [voices, shown] of [[[], false], [[{ lang: words, localService: false }], false], [[{ lang: `${other}-PL`, localService: true }], false], [[{ lang: `${words}-GB`, localService: true }], true]]) {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 } })
     await context.addInitScript((list) => {
       window.spoken = []

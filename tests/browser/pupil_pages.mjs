@@ -280,9 +280,9 @@ async function reportAndFollowUp (session, mode, problems) {
   }
 
   const status = page.locator('main p#status')
-  // Without the bidi isolation marks Fluent puts around the school's name.
-  const said = ((await status.textContent()) || '').replace(/[\u2068\u2069]/g, '')
-  if (!said.includes('Staff at Oakfield Academy have your report.')) problems.push('follow-up: no sentence about the status')
+  // Without the invisible marks that isolate the school's name (U+2068 … U+2069).
+  const said = (await status.textContent())?.replace(/[\u2068\u2069]/g, '')
+  if (!said?.includes('Staff at Oakfield Academy have your report.')) problems.push('follow-up: no sentence about the status')
   const order = await page.evaluate(() => {
     const y = (el) => el ? el.getBoundingClientRect().top : null
     return { status: y(document.getElementById('status')), first: y(document.querySelector('.confide-message')) }
