@@ -16,6 +16,7 @@ pub mod context;
 pub mod handoff;
 pub mod insights;
 pub mod notify;
+pub mod on_call;
 pub mod people;
 pub mod pictures;
 pub mod pupil;

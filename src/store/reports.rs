@@ -15,6 +15,8 @@ pub struct NewReport<'a> {
     pub category: Category,
     pub location: Location,
     pub happening_now: bool,
+    /// It arrived outside the school's reading hours.
+    pub out_of_hours: bool,
     pub about: About,
     pub named: bool,
     pub unrouted: bool,
@@ -34,6 +36,7 @@ pub fn insert(tx: &mut Tx<'_>, report: &NewReport<'_>, now: Timestamp) -> Result
             reports::category.eq(report.category),
             reports::location.eq(report.location),
             reports::happening_now.eq(report.happening_now),
+            reports::out_of_hours.eq(report.out_of_hours),
             reports::about.eq(report.about),
             reports::status.eq(Status::New),
             reports::unrouted.eq(report.unrouted),
@@ -79,6 +82,8 @@ pub struct CaseRow {
     pub referral: Option<Status>,
     /// When the pupil wrote something nobody it is routed to has opened since.
     pub new_message_at: Option<Timestamp>,
+    /// It arrived outside the school's reading hours.
+    pub out_of_hours: bool,
 }
 
 pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {
