@@ -248,23 +248,34 @@ pub struct PupilFacts {
     pub details: Vec<u8>,
     pub school_name: String,
     pub reading_hours: String,
+    /// When someone it was sent to first saw it and said so.
+    pub acknowledged_at: Option<Timestamp>,
 }
 
 pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, DbError> {
-    let (category, location, status, created_at, details, school_name, reading_hours) =
-        reports::table
-            .inner_join(schools::table)
-            .filter(reports::id.eq(id))
-            .select((
-                reports::category,
-                reports::location,
-                reports::status,
-                reports::created_at,
-                reports::details,
-                schools::name,
-                schools::reading_hours,
-            ))
-            .first(db)?;
+    let (
+        category,
+        location,
+        status,
+        created_at,
+        details,
+        school_name,
+        reading_hours,
+        acknowledged_at,
+    ) = reports::table
+        .inner_join(schools::table)
+        .filter(reports::id.eq(id))
+        .select((
+            reports::category,
+            reports::location,
+            reports::status,
+            reports::created_at,
+            reports::details,
+            schools::name,
+            schools::reading_hours,
+            reports::acknowledged_at,
+        ))
+        .first(db)?;
     Ok(PupilFacts {
         category,
         location,
@@ -273,6 +284,7 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
         details,
         school_name,
         reading_hours,
+        acknowledged_at,
     })
 }
 
