@@ -22,6 +22,7 @@ pub mod pictures;
 pub mod pupil;
 pub mod queue;
 pub mod retention;
+pub mod rota;
 pub mod sending;
 pub mod sessions;
 pub mod sharing;

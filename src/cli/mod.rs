@@ -2,6 +2,7 @@
 //! the module for its kind (maintenance, schools, people).
 
 mod maintenance;
+mod on_call_commands;
 mod people_commands;
 mod school_commands;
 mod shared;
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use self::maintenance::{AuditCommand, MailCommand};
+use self::on_call_commands::OnCallCommand;
 use self::people_commands::{role_command, user_command, RoleCommand, UserCommand};
 use self::school_commands::{RecoveryCommand, SchoolCommand};
 use crate::config::{self, Config, Settings};
@@ -64,6 +66,13 @@ enum Command {
     User {
         #[command(subcommand)]
         action: UserCommand,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Set up on-call chains for urgent reports out of hours.
+    OnCall {
+        #[command(subcommand)]
+        action: OnCallCommand,
         #[command(flatten)]
         settings: Settings,
     },
@@ -199,6 +208,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Audit { action, settings } => maintenance::audit(action, settings),
         Command::Recovery { action, settings } => school_commands::recovery(action, settings),
         Command::Role { action, settings } => role_command(action, settings),
+        Command::OnCall { action, settings } => on_call_commands::on_call(action, settings),
         Command::Purge {
             dry_run,
             vacuum,

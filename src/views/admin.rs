@@ -77,6 +77,7 @@ pub fn overview(
             p class="govuk-body" { "You can set up schools and people here. Being an administrator does not let you read reports: only the people a report is routed to can." }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/outbox" { "Mail: what is waiting to be sent" } }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/languages" { "Languages: which translations a fluent speaker has checked" } }
+            p class="govuk-body" { a class="govuk-link" href="/staff/admin/on-call" { "On-call chains: who is told of an urgent report out of hours" } }
             h2 class="govuk-heading-l" { "Schools" }
             @for (school, holders) in schools {
                 (school_card(viewer, school, holders))
