@@ -19,6 +19,8 @@ mod helpers;
 mod insights;
 mod languages;
 mod mail;
+mod notify_stub;
+mod on_call;
 mod page_urls;
 mod people;
 mod pictures;
