@@ -394,3 +394,32 @@ async fn administrators_set_up_a_chain_on_its_page_and_are_told_what_is_missing(
         "the page warns of a contact without a role and of uncovered hours: {page}"
     );
 }
+
+#[actix_rt::test]
+async fn the_figures_show_urgent_reports_in_and_out_of_hours_apart() {
+    let notify = NotifyStub::start();
+    let (app, staff) = app_with_chain(&notify).await;
+    let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);
+    // Six urgent reports on a Tuesday night, two the next morning; all acknowledged.
+    set_uk_time(&app, 1, 21);
+    let officer = app.signed_in(&staff[0]).await;
+    for _ in 0..6 {
+        let (report, _) = urgent_report(&app).await;
+        assert_eq!(officer.change_case(&report, "acknowledge", &[]).await, 303);
+    }
+    set_uk_time(&app, 2, 10);
+    let officer = app.signed_in(&staff[0]).await;
+    for _ in 0..2 {
+        let (report, _) = urgent_report(&app).await;
+        assert_eq!(officer.change_case(&report, "acknowledge", &[]).await, 303);
+    }
+    let browser = app.sign_in(&head.email, &head.password).await.unwrap();
+    let (status, page, _) = browser.get("/staff/insights").await;
+    assert_eq!(status, 200, "{page}");
+    let tables = crate::insights::html_tables(&page);
+    let urgent = crate::insights::table(&tables, "Urgent reports in and out of reading hours");
+    assert_eq!(urgent[0][1..], ["In reading hours", "Out of hours"]);
+    assert_eq!(urgent[1], ["Urgent reports", "fewer than 5", "5"]);
+    // Medians only over 20 or more.
+    assert!(urgent[2][2].starts_with("not shown"), "{:?}", urgent[2]);
+}
