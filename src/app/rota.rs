@@ -259,7 +259,7 @@ mod tests {
         assert_eq!(first_gap(&reading, &[]).as_deref(), Some("Mon 00:00"));
         let nights = contact("Mon-Fri 16:00-08:00");
         assert_eq!(
-            first_gap(&reading, &[nights.clone()]).as_deref(),
+            first_gap(&reading, std::slice::from_ref(&nights)).as_deref(),
             Some("Mon 00:00")
         );
         let saturday = contact("Sat 08:00-24:00");

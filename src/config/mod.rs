@@ -100,6 +100,7 @@ impl Config {
             Some(url) => DatabaseUrl::parse(url)?,
             None => DatabaseUrl::Sqlite(settings.data_dir.join("confide.db")),
         };
+        let (keystore_dir, picture_dir) = storage_dirs(&settings, &database);
         let public_url = match settings.public_url {
             Some(url) => normalise_public_url(&url)?,
             None => format!("http://{listen}"),
@@ -159,15 +160,6 @@ impl Config {
                 "CONFIDE_TWO_FACTOR_GRACE_DAYS must be between 0 and 14".into(),
             ));
         }
-        let keystore_dir = settings
-            .keystore_dir
-            .clone()
-            .unwrap_or_else(|| settings.data_dir.join("keys"));
-        let picture_dir = match (&settings.picture_dir, &database) {
-            (Some(dir), _) => Some(dir.clone()),
-            (None, DatabaseUrl::Sqlite(_)) => Some(settings.data_dir.join("pictures")),
-            (None, DatabaseUrl::Postgres(_)) => None,
-        };
         Ok(Config {
             keystore_dir,
             picture_dir,
@@ -260,6 +252,20 @@ pub fn unknown_variables(known: &[String]) -> Vec<String> {
         .filter_map(|(key, _)| key.into_string().ok())
         .filter(|key| key.starts_with("CONFIDE_") && !known.iter().any(|k| k == key))
         .collect()
+}
+
+/// Where the retention keys and (with SQLite, unless set) the sealed pictures are kept.
+fn storage_dirs(settings: &Settings, database: &DatabaseUrl) -> (PathBuf, Option<PathBuf>) {
+    let keystore_dir = settings
+        .keystore_dir
+        .clone()
+        .unwrap_or_else(|| settings.data_dir.join("keys"));
+    let picture_dir = match (&settings.picture_dir, database) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, DatabaseUrl::Sqlite(_)) => Some(settings.data_dir.join("pictures")),
+        (None, DatabaseUrl::Postgres(_)) => None,
+    };
+    (keystore_dir, picture_dir)
 }
 
 #[cfg(test)]

@@ -220,17 +220,21 @@ pub struct DueAlert {
     pub answered: bool,
 }
 
+/// A due alert's row: report, chain, next position and time, school, about, acknowledged
+/// at, status.
+type DueRow = (
+    ReportId,
+    i64,
+    i32,
+    Timestamp,
+    SchoolId,
+    crate::domain::choices::About,
+    Option<Timestamp>,
+    crate::domain::choices::Status,
+);
+
 pub fn due(db: &mut DbConnection, now: Timestamp) -> Result<Vec<DueAlert>, DbError> {
-    let rows: Vec<(
-        ReportId,
-        i64,
-        i32,
-        Timestamp,
-        SchoolId,
-        crate::domain::choices::About,
-        Option<Timestamp>,
-        crate::domain::choices::Status,
-    )> = on_call_alerts::table
+    let rows: Vec<DueRow> = on_call_alerts::table
         .inner_join(reports::table)
         .filter(on_call_alerts::ended_at.is_null())
         .filter(on_call_alerts::next_at.le(now))
