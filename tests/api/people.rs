@@ -262,6 +262,7 @@ async fn administration_is_for_administrators_and_shows_no_report_text() {
             &format!("/staff/admin/schools/{elm_id}"),
             &[
                 (&format!("hours-{elm_id}"), "Mon to Fri, 8 to 5"),
+                (&format!("schedule-{elm_id}"), "Mon-Fri 08:00-17:00"),
                 (&format!("ack-{elm_id}"), "12"),
                 (&format!("keep-anonymous-{elm_id}"), "60"),
                 (&format!("keep-named-{elm_id}"), "365"),
