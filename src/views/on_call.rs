@@ -33,14 +33,26 @@ fn field(id: &str, name: &str, label: &str, hint: Option<&str>, width: &str) -> 
     }
 }
 
+/// Everything the page shows.
+pub struct OnCallPage<'a> {
+    pub chains: &'a [ChainView],
+    pub schools: &'a [School],
+    /// Texts through GOV.UK Notify are set up on this server.
+    pub texts: bool,
+}
+
 pub fn page_of_chains(
     site: &Site,
     viewer: &Viewer<'_>,
-    chains: &[ChainView],
-    schools: &[School],
+    shown: &OnCallPage<'_>,
     errors: &[FieldError],
     notice: Option<&str>,
 ) -> Markup {
+    let OnCallPage {
+        chains,
+        schools,
+        texts,
+    } = shown;
     page(
         site,
         "On-call chains",
@@ -56,8 +68,11 @@ pub fn page_of_chains(
                 "If nobody acknowledges the report in the chain's minutes, the next contact is told, and so on. "
                 "Only contacts who receive the school's reports are told. Every step is in the report's chronology."
             }
+            @if !*texts {
+                div class="govuk-inset-text" { "Texts are not set up on this server (CONFIDE_NOTIFY_API_KEY_FILE and CONFIDE_NOTIFY_SMS_TEMPLATE_ID): contacts are told by email only, and the numbers below are kept for when they are." }
+            }
             p class="govuk-body" { "The pupil is told the truth: that someone on call has been told, or that nobody will read it until the school's reading hours start and to call 999 if they are in danger." }
-            @for view in chains { (chain(viewer, view, schools)) }
+            @for view in chains.iter() { (chain(viewer, view, schools)) }
             (add_chain(viewer))
         },
     )
@@ -76,6 +91,7 @@ fn chain(viewer: &Viewer<'_>, view: &ChainView, schools: &[School]) -> Markup {
                     strong class="govuk-warning-text__text" { span class="govuk-visually-hidden" { "Warning" } (warning) }
                 }
             }
+            div class="confide-table-scroll" tabindex="0" role="region" aria-label={ "Contacts of " (name) } {
             table class="govuk-table" {
                 caption class="govuk-table__caption govuk-table__caption--m" { "Contacts, in the order they are told" }
                 thead class="govuk-table__head" {
@@ -107,6 +123,7 @@ fn chain(viewer: &Viewer<'_>, view: &ChainView, schools: &[School]) -> Markup {
                         }
                     }
                 }
+            }
             }
             form method="post" action="/staff/admin/on-call/contacts" {
                 (csrf(viewer))

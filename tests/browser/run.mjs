@@ -484,6 +484,11 @@ async function checkStaff (browser, email, password, js) {
       await page.waitForURL(/\/poster$/)
       if (!(await page.locator('.confide-poster svg').count())) problems.push('poster: no QR code')
       await audit('poster')
+      // The on-call chains (the demo has one for both schools, with its warnings).
+      await page.goto(urlOf('/staff/admin/on-call'))
+      if (!(await page.locator('h1', { hasText: 'On-call chains' }).count())) problems.push('on-call: no heading')
+      if (!(await page.locator('text=Evenings, nights and weekends').count())) problems.push('on-call: the demo chain is not shown')
+      await audit('on-call')
     }
   } catch (err) {
     problems.push(`staff flow broke: ${err.message.split('\n').slice(0, 3).join(' | ')}`)

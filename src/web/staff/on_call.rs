@@ -47,12 +47,18 @@ async fn render(
     notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let who = session.admin.clone();
-    let (chains, schools) = state
-        .run(move |conn, _| {
+    let (chains, schools, texts) = state
+        .run(move |conn, ctx| {
             let chains = rota::overview(conn)?;
-            Ok::<_, AdminError>((chains, people::schools(conn, &who)?))
+            let schools = people::schools(conn, &who)?;
+            Ok::<_, AdminError>((chains, schools, ctx.policy.texts))
         })
         .await?;
+    let shown = views::on_call::OnCallPage {
+        chains: &chains,
+        schools: &schools,
+        texts,
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -61,7 +67,7 @@ async fn render(
     Ok(html_response(
         status,
         with_viewer(&session.signed_in, |v| {
-            views::on_call::page_of_chains(&state.site, v, &chains, &schools, errors, notice)
+            views::on_call::page_of_chains(&state.site, v, &shown, errors, notice)
         }),
     ))
 }
