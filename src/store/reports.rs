@@ -16,6 +16,8 @@ pub struct NewReport<'a> {
     pub location: Location,
     pub happening_now: bool,
     pub about: About,
+    /// The risk it arrives with (some kinds are high risk from the start).
+    pub risk: Option<Risk>,
     pub named: bool,
     pub unrouted: bool,
     /// The retention period every stored copy of its keys is bound to.
@@ -36,6 +38,7 @@ pub fn insert(tx: &mut Tx<'_>, report: &NewReport<'_>, now: Timestamp) -> Result
             reports::happening_now.eq(report.happening_now),
             reports::about.eq(report.about),
             reports::status.eq(Status::New),
+            reports::risk.eq(report.risk),
             reports::unrouted.eq(report.unrouted),
             reports::named.eq(report.named),
             reports::retention_period.eq(Some(report.retention_period)),

@@ -144,6 +144,7 @@ async fn add_message(
         Err(_) => Vec::new(),
     };
     drop(turn);
+    let chosen = pictures.len();
     let lookup = code.clone();
     let to_send = checked.clone().ok();
     let view = state
@@ -161,6 +162,20 @@ async fn add_message(
     };
     let place = Place::of(&req, &state.catalogues);
     let chrome = state.chrome(&place);
+    if chosen > 0 && view.category.forbids_pictures() {
+        // Dropped unstored (the app keeps none for this kind); the words, if any, went.
+        let sent = !text.is_empty();
+        let problem = [FieldError::new("message", Msg::PictureNotKept)];
+        let draft = if sent { "" } else { text.as_str() };
+        if sent {
+            state.mail_waker.wake();
+        }
+        return Ok(html_for(
+            &req,
+            StatusCode::OK,
+            views::followup::conversation(&chrome, &view, &code, sent, &problem, draft),
+        ));
+    }
     Ok(match checked {
         Err((status, problem)) => html_for(
             &req,

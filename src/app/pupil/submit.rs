@@ -57,6 +57,7 @@ pub fn submit(
     let form = Form {
         token: None,
         language: Language::SOURCE,
+        pictures_refused: false,
     };
     submit_once(conn, ctx, slug, report, pictures, form)?.ok_or(PupilError::Broken(
         "a report without a form token was refused",
@@ -69,6 +70,8 @@ pub fn submit(
 pub struct Form<'a> {
     pub token: Option<&'a FormToken>,
     pub language: Language,
+    /// Pictures came with a form of a kind that takes none, and were dropped unstored.
+    pub pictures_refused: bool,
 }
 
 /// [`submit`] for a form with a one-time token: `None` (and nothing stored, nobody told)
@@ -82,17 +85,24 @@ pub fn submit_once(
     form: Form<'_>,
 ) -> Result<Option<Submitted>, PupilError> {
     let token = form.token;
+    // However a picture got this far, a kind that takes none stores none.
+    let pictures = if report.category.forbids_pictures() {
+        &[]
+    } else {
+        pictures
+    };
     let routed = route(conn, slug, report)?;
     let now = ctx.now();
     let sealed = seal(ctx, &routed, report, form.language, now)?;
     let claim = token.map(|token| {
-        Arc::new(sending::Claim::new(
-            ctx,
-            token,
-            &sealed.receipt,
-            report.happening_now,
-            pictures.len(),
-        ))
+        let receipt = sending::Receipt {
+            code: sealed.receipt.clone(),
+            urgent: report.happening_now,
+            pictures: pictures.len(),
+            no_pictures_kind: report.category.forbids_pictures(),
+            pictures_refused: form.pictures_refused,
+        };
+        Arc::new(sending::Claim::new(ctx, token, &receipt))
     });
     // Pictures are sealed and (on the file store) written before the commit, which then
     // carries only their rows.
@@ -183,6 +193,7 @@ struct Triage {
     category: crate::domain::choices::Category,
     location: crate::domain::choices::Location,
     about: crate::domain::choices::About,
+    risk: Option<crate::domain::choices::Risk>,
     happening_now: bool,
     named: bool,
 }
@@ -232,6 +243,7 @@ fn seal(
             category: report.category,
             location: report.location,
             about: report.about,
+            risk: report.category.starting_risk(),
             happening_now: report.happening_now,
             named: !details_fields.name.is_empty() || !details_fields.contact.is_empty(),
         },
@@ -370,6 +382,7 @@ impl Write {
                 location: triage.location,
                 happening_now: triage.happening_now,
                 about: triage.about,
+                risk: triage.risk,
                 named: triage.named,
                 unrouted: row.recipient_keys.is_empty(),
                 retention_period: &row.retention_period,
@@ -380,7 +393,7 @@ impl Write {
             },
             now,
         )?;
-        let queue = QueueKeys::new_report(triage.happening_now, now);
+        let queue = QueueKeys::new_report(triage.happening_now, triage.risk, now);
         for (user, wrapped) in &row.recipient_keys {
             keys::insert(tx, &row.id, *user, wrapped, &queue, now)?;
         }
@@ -399,7 +412,19 @@ impl Write {
                 .change(None, Some(Status::New.as_str())),
             detail,
             now,
-        )
+        )?;
+        match triage.risk {
+            // Said in the chronology, so staff see why it arrived rated.
+            Some(risk) => events::record(
+                tx,
+                &Actor::system("Confide"),
+                &Event::new(&row.id, EventKind::RiskSet, ActorRole::System)
+                    .change(None, Some(risk.as_str())),
+                "rated on arrival for this kind of report",
+                now,
+            ),
+            None => Ok(()),
+        }
     }
 }
 
