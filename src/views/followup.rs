@@ -4,10 +4,10 @@ use maud::{html, Markup};
 
 use super::chrome::Chrome;
 use super::components::{emergency_inset, paragraphs};
-use super::report::PICTURE_HELP;
 use super::forms::{error_summary_in, pictures_field, TextField, Words};
 use super::layout::page;
 use super::report::choice_key;
+use super::report::PICTURE_HELP;
 use crate::app::pupil::PupilView;
 use crate::crypto::receipt::ReceiptCode;
 use crate::domain::choices::Status;

@@ -19,6 +19,7 @@ mod helpers;
 mod insights;
 mod languages;
 mod mail;
+mod nude_images;
 mod page_urls;
 mod people;
 mod pictures;
