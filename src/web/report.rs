@@ -201,7 +201,6 @@ async fn store(
     let urgent = report.happening_now;
     let no_pictures_kind = report.category.forbids_pictures();
     let pictures_refused = refused;
-    let count = pictures.len();
     let once = token.clone();
     let language = Place::of(req, &state.catalogues).lang;
     let submitted = state
@@ -221,7 +220,7 @@ async fn store(
     };
     state.mail_waker.wake();
     let receipt = Receipt {
-        pictures: count,
+        pictures: submitted.pictures,
         code: submitted.receipt,
         urgent,
         no_pictures_kind,

@@ -41,6 +41,8 @@ pub struct Submitted {
     pub report_id: ReportId,
     pub receipt: ReceiptCode,
     pub recipients: usize,
+    /// How many pictures were stored with it.
+    pub pictures: usize,
 }
 
 /// Seals and stores a report, its keys for every recipient the rules route it to, the
@@ -139,6 +141,7 @@ pub fn submit_once(
         report_id,
         receipt: sealed.receipt,
         recipients: sealed.recipients,
+        pictures: pictures.len(),
     }))
 }
 
