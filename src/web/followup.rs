@@ -177,6 +177,17 @@ async fn add_message(
         ));
     }
     Ok(match checked {
+        // Its page has no picture field to name: the problem is that none is kept.
+        Err((status, problem))
+            if problem.field == "pictures" && view.category.forbids_pictures() =>
+        {
+            let problem = FieldError::new("message", Msg::PictureNotKept);
+            html_for(
+                &req,
+                status,
+                views::followup::conversation(&chrome, &view, &code, false, &[problem], &text),
+            )
+        }
         Err((status, problem)) => html_for(
             &req,
             status,

@@ -294,6 +294,19 @@ async fn a_follow_up_picture_on_such_a_report_is_refused_and_its_words_kept() {
     assert!(page.contains("Your message has been sent"));
     assert!(page.contains("We did not keep your picture."));
     assert_eq!((count(&app), pictures_stored(&app)), (1, (0, 0, 0)));
+    // A file that is no picture at all is not named as a picture problem on a page that
+    // offers none: it was not kept, and the words stay in the box.
+    let (_, page) = post_multipart(
+        &app,
+        "/followup/message",
+        &[("code", &code), ("message", "WORDS KEPT IN THE BOX")],
+        &[("x.png", "image/png", b"GIF89a not really")],
+    )
+    .await;
+    assert!(page.contains("We did not keep your picture."), "{page}");
+    assert!(!page.contains("href=\"#pictures\""));
+    assert!(page.contains("WORDS KEPT IN THE BOX"));
+    assert_eq!(count(&app), 1);
 }
 
 #[actix_rt::test]
