@@ -70,6 +70,9 @@ DEMO_CODE_BIN="$root/target/debug/confide" BASE_URL="http://127.0.0.1:$port" \
 echo "== the pupil's sending journey in Chromium at 375 px (JavaScript on and off)"
 BASE_URL="http://127.0.0.1:$port" FORM_PATH=/s/oakfield/report node "$root/tests/browser/pupil_send.mjs"
 
+echo "== the nude-image pathway in Chromium at 375 px (no picture input, the advice page)"
+BASE_URL="http://127.0.0.1:$port" FORM_PATH=/s/oakfield/report node "$root/tests/browser/nude_image.mjs"
+
 echo "== stored-XSS corpus in Chromium (as the pupil and as staff)"
 DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGIN=officer@demo.confide.example:demo-officer-2026 \
 BASE_URL="http://127.0.0.1:$port" node "$root/tests/browser/xss.mjs"

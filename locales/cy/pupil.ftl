@@ -91,6 +91,8 @@ category-legend = Pa fath o beth sy'n digwydd?
 category-hint = Dewisa'r un sy'n gweddu orau.
 category-bullying = Bwlio
 category-online-bullying = Bwlio ar-lein neu rannu lluniau
+category-nude-image = Mae rhywun wedi rhannu, neu'n rhannu, llun neu fideo noeth neu rywiol ohona i
+category-sextortion = Mae rhywun yn bygwth rhannu un, neu'n gofyn i mi am arian
 category-weapons = Cyllyll neu arfau eraill
 category-gangs = Gangiau
 category-drugs-alcohol = Cyffuriau neu alcohol
@@ -134,6 +136,16 @@ name-label = Dy enw (dewisol)
 contact-label = Sut dylen ni gysylltu â ti? (dewisol)
 contact-hint = Er enghraifft: dy ddosbarth cofrestru, neu amser diogel i siarad.
 send-report = Anfon yr adroddiad
+
+## A nude or sexual picture of you
+
+nude-entry = Ydy rhywun yn rhannu llun noeth ohonot ti, neu'n bygwth gwneud hynny?
+nude-never-send = Paid byth ag anfon y llun neu'r fideo at neb, dim hyd yn oed aton ni.
+nude-no-upload = Does dim angen i ni ei weld, felly alli di ddim ychwanegu lluniau at yr adroddiad hwn. Dywed wrthon ni mewn geiriau beth sy'n digwydd.
+nude-help-link = Beth i'w wneud nawr os yw rhywun yn rhannu llun noeth ohonot ti, neu'n dweud y bydd yn gwneud hynny
+nude-next = Fydd y staff ddim yn gofyn i ti am y llun. Nid dy fai di yw hyn. Mae pethau y galli di eu gwneud nawr, fel gofyn i'r llun gael ei dynnu i lawr.
+nude-tell = Gelli di ddweud wrth dy ysgol beth sy'n digwydd. Does dim rhaid i ti roi dy enw, a does byth angen i ti anfon y llun.
+pictures-not-kept = Dewisaist ti lun, ond wnaethon ni ddim ei gadw. Dydyn ni byth yn cadw lluniau gyda'r math hwn o adroddiad, felly does dim rhaid i neb ei weld. Does dim angen i ti ei anfon.
 count-up-to = Gelli di ysgrifennu hyd at { $max } nod
 count-under = { $count ->
     [zero] Mae gen ti { $count } nod ar ôl
@@ -318,6 +330,7 @@ msg-picture-too-big = Mae un o'r lluniau a ddewisaist ti yn rhy fawr. Rhaid i bo
 msg-picture-too-many = Gelli di anfon hyd at 5 llun ar y tro. Dewisa 5 neu lai, ac anfona'r gweddill wedyn gyda dy god derbynneb
 msg-picture-too-much = Rhaid i dy luniau i gyd gyda'i gilydd fod yn llai na 25 MB. Dewisa lai, ac anfona'r gweddill wedyn gyda dy god derbynneb
 msg-picture-busy = Mae llawer o luniau'n cael eu hanfon o dy ysgol neu dy gartref ar hyn o bryd. Arhosa funud, yna dewisa dy luniau ac anfona eto
+msg-picture-not-kept = Wnaethon ni ddim cadw dy lun. Dydyn ni byth yn cadw lluniau gyda'r math hwn o adroddiad, felly does dim rhaid i neb ei weld. Dywed wrthon ni mewn geiriau yn lle hynny
 msg-followup-code-missing = Rho dy god derbynneb
 msg-followup-code-not-found = Allen ni ddim dod o hyd i adroddiad gyda'r cod yna. Gwiria fe a rho gynnig arall arni: mae ganddo 20 o lythrennau a rhifau
 msg-followup-message-missing = Ysgrifenna dy neges cyn i ti ei hanfon

@@ -88,6 +88,8 @@ category-legend = What kind of thing is happening?
 category-hint = Choose the one that fits best.
 category-bullying = Bullying
 category-online-bullying = Online bullying or sharing pictures
+category-nude-image = Someone has, or is sharing, a nude or sexual picture or video of me
+category-sextortion = Someone is threatening to share one, or asking me for money
 category-weapons = Knives or other weapons
 category-gangs = Gangs
 category-drugs-alcohol = Drugs or alcohol
@@ -131,6 +133,16 @@ name-label = Your name (optional)
 contact-label = How should we contact you? (optional)
 contact-hint = For example: your tutor group, or a safe time to talk.
 send-report = Send report
+
+## A nude or sexual picture of you
+
+nude-entry = Is someone sharing a nude picture of you, or threatening to?
+nude-never-send = Never send the picture or video to anyone, not even to us.
+nude-no-upload = We do not need to see it, so you cannot add pictures to this report. Just tell us in words what is happening.
+nude-help-link = What to do now if someone shares a nude picture of you, or says they will
+nude-next = Staff will not ask you for the picture. It is not your fault. There are things you can do now, like asking for the picture to be taken down.
+nude-tell = You can tell your school what is happening. You do not have to give your name, and you never need to send the picture.
+pictures-not-kept = You chose a picture, but we did not keep it. We never keep pictures with this kind of report, so no one has to see it. You do not need to send it.
 count-up-to = You can enter up to { $max } characters
 count-under = { $count ->
     [one] You have { $count } character left
@@ -279,6 +291,7 @@ msg-picture-too-big = A picture you chose is too big. Each picture must be small
 msg-picture-too-many = You can send up to 5 pictures at a time. Choose 5 or fewer, and send the rest afterwards with your receipt code
 msg-picture-too-much = All your pictures together must be smaller than 25 MB. Choose fewer, and send the rest afterwards with your receipt code
 msg-picture-busy = Lots of pictures are being sent from your school or home right now. Wait one minute, then choose your pictures and send again
+msg-picture-not-kept = We did not keep your picture. We never keep pictures with this kind of report, so no one has to see it. Tell us in words instead
 msg-followup-code-missing = Enter your receipt code
 msg-followup-code-not-found = We could not find a report with that code. Check it and try again: it has 20 letters and numbers
 msg-followup-message-missing = Write your message before you send it

@@ -90,6 +90,8 @@ category-legend = Co się dzieje?
 category-hint = Wybierz to, co pasuje najlepiej.
 category-bullying = Nękanie
 category-online-bullying = Nękanie w internecie albo udostępnianie zdjęć
+category-nude-image = Ktoś ma albo udostępnia moje nagie lub seksualne zdjęcie albo film
+category-sextortion = Ktoś grozi, że je udostępni, albo żąda ode mnie pieniędzy
 category-weapons = Noże albo inna broń
 category-gangs = Gangi
 category-drugs-alcohol = Narkotyki albo alkohol
@@ -133,6 +135,16 @@ name-label = Twoje imię (nieobowiązkowe)
 contact-label = Jak mamy się z tobą skontaktować? (nieobowiązkowe)
 contact-hint = Na przykład: twoja klasa albo bezpieczna pora na rozmowę.
 send-report = Wyślij zgłoszenie
+
+## A nude or sexual picture of you
+
+nude-entry = Czy ktoś udostępnia twoje nagie zdjęcie albo grozi, że to zrobi?
+nude-never-send = Nigdy nikomu nie wysyłaj tego zdjęcia ani filmu, nawet nam.
+nude-no-upload = Nie musimy go widzieć, więc do tego zgłoszenia nie można dodać zdjęć. Po prostu napisz nam, co się dzieje.
+nude-help-link = Co zrobić teraz, jeśli ktoś udostępnia twoje nagie zdjęcie albo mówi, że to zrobi
+nude-next = Pracownicy szkoły nie poproszą cię o to zdjęcie. To nie twoja wina. Możesz już teraz coś zrobić, na przykład poprosić o usunięcie zdjęcia z internetu.
+nude-tell = Możesz powiedzieć swojej szkole, co się dzieje. Nie musisz podawać imienia i nigdy nie musisz wysyłać zdjęcia.
+pictures-not-kept = Zdjęcie zostało wybrane, ale go nie zachowaliśmy. Przy takim zgłoszeniu nigdy nie zachowujemy zdjęć, żeby nikt nie musiał ich oglądać. Nie musisz go wysyłać.
 count-up-to = Możesz wpisać do { $max } znaków
 count-under = { $count ->
     [one] Został ci { $count } znak
@@ -299,6 +311,7 @@ msg-picture-too-big = Jedno z wybranych zdjęć jest za duże. Każde zdjęcie m
 msg-picture-too-many = Możesz wysłać naraz do 5 zdjęć. Wybierz 5 albo mniej, a resztę wyślij później, używając kodu potwierdzenia
 msg-picture-too-much = Wszystkie zdjęcia razem muszą być mniejsze niż 25 MB. Wybierz mniej, a resztę wyślij później, używając kodu potwierdzenia
 msg-picture-busy = Z twojej szkoły albo domu wysyłanych jest teraz dużo zdjęć. Poczekaj minutę, potem wybierz zdjęcia i wyślij jeszcze raz
+msg-picture-not-kept = Nie zachowaliśmy twojego zdjęcia. Przy takim zgłoszeniu nigdy nie zachowujemy zdjęć, żeby nikt nie musiał ich oglądać. Zamiast tego opisz to słowami
 msg-followup-code-missing = Wpisz swój kod potwierdzenia
 msg-followup-code-not-found = Nie znaleźliśmy zgłoszenia z tym kodem. Sprawdź go i spróbuj jeszcze raz: kod ma 20 liter i cyfr
 msg-followup-message-missing = Napisz wiadomość, zanim ją wyślesz

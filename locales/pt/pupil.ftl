@@ -86,6 +86,8 @@ category-legend = Que tipo de coisa está a acontecer?
 category-hint = Escolhe a que fica melhor.
 category-bullying = Bullying
 category-online-bullying = Bullying online ou partilha de imagens
+category-nude-image = Alguém tem ou está a partilhar uma foto ou vídeo meu nu ou sexual
+category-sextortion = Alguém está a ameaçar partilhá-lo ou a pedir-me dinheiro
 category-weapons = Facas ou outras armas
 category-gangs = Gangues
 category-drugs-alcohol = Drogas ou álcool
@@ -129,6 +131,16 @@ name-label = O teu nome (opcional)
 contact-label = Como te devemos contactar? (opcional)
 contact-hint = Por exemplo: a tua turma, ou uma hora segura para falar.
 send-report = Enviar relato
+
+## A nude or sexual picture of you
+
+nude-entry = Alguém está a partilhar uma foto tua nua, ou a ameaçar fazê-lo?
+nude-never-send = Nunca envies a foto ou o vídeo a ninguém, nem sequer a nós.
+nude-no-upload = Não precisamos de a ver, por isso não podes juntar imagens a esta denúncia. Conta-nos só por palavras o que está a acontecer.
+nude-help-link = O que fazer agora se alguém partilhar uma foto tua nua, ou disser que o vai fazer
+nude-next = Os funcionários não te vão pedir a foto. A culpa não é tua. Há coisas que podes fazer já, como pedir que a foto seja retirada da internet.
+nude-tell = Podes contar à tua escola o que está a acontecer. Não tens de dar o teu nome e nunca precisas de enviar a foto.
+pictures-not-kept = Escolheste uma imagem, mas não a guardámos. Nunca guardamos imagens neste tipo de denúncia, para que ninguém tenha de a ver. Não precisas de a enviar.
 count-up-to = Podes escrever até { $max } caracteres
 count-under = { $count ->
     [one] Resta-te { $count } carácter
@@ -277,6 +289,7 @@ msg-picture-too-big = Uma imagem que escolheste é grande demais. Cada imagem te
 msg-picture-too-many = Podes enviar até 5 imagens de cada vez. Escolhe 5 ou menos, e envia as outras depois com o teu código de recibo
 msg-picture-too-much = Todas as imagens juntas têm de ter menos de 25 MB. Escolhe menos, e envia as outras depois com o teu código de recibo
 msg-picture-busy = Neste momento estão a ser enviadas muitas imagens da tua escola ou da tua casa. Espera um minuto, depois escolhe as tuas imagens e envia outra vez
+msg-picture-not-kept = Não guardámos a tua imagem. Nunca guardamos imagens neste tipo de denúncia, para que ninguém tenha de a ver. Conta-nos antes por palavras
 msg-followup-code-missing = Escreve o teu código de recibo
 msg-followup-code-not-found = Não encontrámos nenhum relato com esse código. Verifica-o e tenta outra vez: tem 20 letras e números
 msg-followup-message-missing = Escreve a tua mensagem antes de a enviares

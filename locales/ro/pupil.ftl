@@ -89,6 +89,8 @@ category-legend = Ce fel de lucru se întâmplă?
 category-hint = Alege ce se potrivește cel mai bine.
 category-bullying = Bullying
 category-online-bullying = Bullying online sau trimiterea de poze
+category-nude-image = Cineva are sau distribuie o poză ori un video nud sau sexual cu mine
+category-sextortion = Cineva amenință că o va distribui sau îmi cere bani
 category-weapons = Cuțite sau alte arme
 category-gangs = Bande
 category-drugs-alcohol = Droguri sau alcool
@@ -132,6 +134,16 @@ name-label = Numele tău (opțional)
 contact-label = Cum să luăm legătura cu tine? (opțional)
 contact-hint = De exemplu: clasa ta sau o oră sigură ca să vorbim.
 send-report = Trimite raportul
+
+## A nude or sexual picture of you
+
+nude-entry = Distribuie cineva o poză nud cu tine sau amenință că o va face?
+nude-never-send = Nu trimite niciodată poza sau videoclipul nimănui, nici măcar nouă.
+nude-no-upload = Nu trebuie să o vedem, așa că nu poți adăuga poze la acest raport. Spune-ne doar în cuvinte ce se întâmplă.
+nude-help-link = Ce poți face acum dacă cineva distribuie o poză nud cu tine sau spune că o va face
+nude-next = Personalul nu îți va cere poza. Nu este vina ta. Poți face câteva lucruri chiar acum, de exemplu să ceri ca poza să fie ștearsă de pe internet.
+nude-tell = Poți spune școlii tale ce se întâmplă. Nu trebuie să îți dai numele și nu trebuie niciodată să trimiți poza.
+pictures-not-kept = Ai ales o poză, dar nu am păstrat-o. Nu păstrăm niciodată poze la acest tip de raport, ca nimeni să nu fie nevoit să o vadă. Nu trebuie să o trimiți.
 count-up-to = Poți scrie până la { $max } de caractere
 count-under = { $count ->
     [one] Mai ai { $count } caracter
@@ -289,6 +301,7 @@ msg-picture-too-big = O poză pe care ai ales-o este prea mare. Fiecare poză tr
 msg-picture-too-many = Poți trimite până la 5 poze odată. Alege 5 sau mai puține și trimite-le pe celelalte după aceea, cu codul de confirmare
 msg-picture-too-much = Toate pozele tale la un loc trebuie să fie mai mici de 25 MB. Alege mai puține și trimite-le pe celelalte după aceea, cu codul de confirmare
 msg-picture-busy = Chiar acum se trimit multe poze de la școala ta sau de acasă. Așteaptă un minut, apoi alege-ți pozele și trimite din nou
+msg-picture-not-kept = Nu ți-am păstrat poza. Nu păstrăm niciodată poze la acest tip de raport, ca nimeni să nu fie nevoit să o vadă. Spune-ne mai bine în cuvinte
 msg-followup-code-missing = Scrie codul tău de confirmare
 msg-followup-code-not-found = Nu am găsit niciun raport cu acest cod. Verifică-l și încearcă din nou: are 20 de litere și cifre
 msg-followup-message-missing = Scrie mesajul înainte să îl trimiți

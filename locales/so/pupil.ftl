@@ -86,6 +86,8 @@ category-legend = Waa maxay nooca waxa dhacaya?
 category-hint = Dooro midka ugu habboon.
 category-bullying = Cagajuglayn
 category-online-bullying = Cagajuglaynta internetka ama wadaagidda sawirrada
+category-nude-image = Qof ayaa haysta ama faafinaya sawir ama muuqaal aan qaawanahay ama galmo ah oo aniga ah
+category-sextortion = Qof ayaa ku hanjabaya inuu mid faafin doono, ama lacag ayuu iga dalbanayaa
 category-weapons = Mindiyo ama hub kale
 category-gangs = Kooxaha burcadda
 category-drugs-alcohol = Daroogo ama khamri
@@ -129,6 +131,16 @@ name-label = Magacaaga (haddii aad rabto)
 contact-label = Sideen kula soo xiriirnaa? (haddii aad rabto)
 contact-hint = Tusaale ahaan: kooxdaada tutor-ka, ama wakhti ammaan ah oo la hadlo.
 send-report = Dir warbixinta
+
+## A nude or sexual picture of you
+
+nude-entry = Qof ma faafinayaa sawir adiga oo qaawan, mise wuu ku hanjabayaa inuu sidaas sameeyo?
+nude-never-send = Weligaa sawirka ama muuqaalka cidna ha u dirin, xitaa annaga.
+nude-no-upload = Uma baahnin inaan aragno, sidaas darteed warbixintan sawirro laguma dari karo. Kaliya erayo ku noo sheeg waxa dhacaya.
+nude-help-link = Waxa aad hadda samayn karto haddii qof faafiyo sawir adiga oo qaawan, ama uu yiraahdo wuu faafin doonaa
+nude-next = Shaqaaluhu sawirka kaa ma weydiin doonaan. Eedda adiga maaha. Waxaa jira waxyaabo aad hadda samayn karto, sida inaad codsato in sawirka laga saaro internetka.
+nude-tell = Waad u sheegi kartaa iskuulkaaga waxa dhacaya. Uma baahnid inaad magacaaga bixiso, weligaana uma baahnid inaad sawirka soo dirto.
+pictures-not-kept = Sawir ayaad dooratay, laakiin ma aanan hayn. Weligeen sawirro kuma hayno warbixin noocan ah, si aan qofna u arkin. Uma baahnid inaad soo dirto.
 count-up-to = Waxaad qori kartaa ilaa { $max } xaraf
 count-under = { $count ->
     [one] Waxaa kuu hadhay { $count } xaraf
@@ -277,6 +289,7 @@ msg-picture-too-big = Sawir aad dooratay aad ayuu u weyn yahay. Sawir kastaa waa
 msg-picture-too-many = Waxaad hal mar diri kartaa ilaa 5 sawir. Dooro 5 ama ka yar, inta kalena hadhow ku dir koodhka rasiidkaaga
 msg-picture-too-much = Dhammaan sawirradaadu marka la isku daro waa inay ka yar yihiin 25 MB. Dooro kuwo ka yar, inta kalena hadhow ku dir koodhka rasiidkaaga
 msg-picture-busy = Hadda sawirro badan ayaa laga soo dirayaa iskuulkaaga ama gurigaaga. Sug hal daqiiqo, kadib dooro sawirradaada oo mar kale dir
+msg-picture-not-kept = Sawirkaaga ma aanan hayn. Weligeen sawirro kuma hayno warbixin noocan ah, si aan qofna u arkin. Taa beddelkeeda erayo ku noo sheeg
 msg-followup-code-missing = Qor koodhka rasiidkaaga
 msg-followup-code-not-found = Ma aanan helin warbixin leh koodhkaas. Hubi oo mar kale isku day: wuxuu leeyahay 20 xaraf iyo lambar
 msg-followup-message-missing = Qor fariintaada ka hor intaadan dirin

@@ -38,6 +38,11 @@ pub struct Receipt {
     /// For an urgent report: what happens now (`None` for any other).
     pub cover: Option<Cover>,
     pub pictures: usize,
+    /// A kind of report that takes no pictures (a nude picture of the pupil): the receipt
+    /// shows what to do now.
+    pub no_pictures_kind: bool,
+    /// A picture came with it anyway and was dropped unstored: the receipt says so.
+    pub pictures_refused: bool,
 }
 
 impl std::fmt::Debug for Receipt {
@@ -49,10 +54,12 @@ impl std::fmt::Debug for Receipt {
 impl Receipt {
     fn seal(&self, key: &SecretKey) -> Vec<u8> {
         let plain = Zeroizing::new(format!(
-            "{}|{}|{}",
+            "{}|{}|{}|{}{}",
             self.code.grouped().as_str(),
             cover_text(self.cover),
-            self.pictures
+            self.pictures,
+            u8::from(self.no_pictures_kind),
+            u8::from(self.pictures_refused),
         ));
         key.seal(RECEIPT_CONTEXT, plain.as_bytes())
     }
@@ -64,10 +71,14 @@ impl Receipt {
         let code = ReceiptCode::parse(parts.next()?)?;
         let cover = cover_from(parts.next()?);
         let pictures = parts.next()?.parse().ok()?;
+        // Receipts sealed before these flags existed have no fourth part.
+        let flags = parts.next().unwrap_or("00").as_bytes();
         Some(Receipt {
             code,
             cover,
             pictures,
+            no_pictures_kind: flags.first() == Some(&b'1'),
+            pictures_refused: flags.get(1) == Some(&b'1'),
         })
     }
 }
@@ -113,20 +124,8 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// The claim of a report with this code, what happens now if it is urgent, and how
-    /// many pictures it has.
-    pub fn new(
-        ctx: &Context,
-        token: &FormToken,
-        code: &ReceiptCode,
-        cover: Option<Cover>,
-        pictures: usize,
-    ) -> Self {
-        let receipt = Receipt {
-            code: code.clone(),
-            cover,
-            pictures,
-        };
+    /// The claim of a report with this receipt.
+    pub fn new(ctx: &Context, token: &FormToken, receipt: &Receipt) -> Self {
         Claim {
             hash: token.lookup_hash(&ctx.server_key),
             sealed: receipt.seal(&token.sealing_key()),
@@ -209,6 +208,15 @@ pub fn hold_pictures(
     conn.write(|tx| sent_forms::hold(tx, &hash, &sealed, now))
 }
 
+/// Lets go of any pictures held for this form: its report is of a kind that takes none.
+pub fn let_go_of_pictures(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    token: &FormToken,
+) -> Result<(), DbError> {
+    hold_pictures(conn, ctx, token, &[])
+}
+
 /// The pictures held for this form within their time, in the order chosen.
 pub fn held_pictures(
     conn: &mut Conn<'_>,
@@ -285,6 +293,8 @@ mod tests {
             code: ReceiptCode::generate(),
             cover: Some(Cover::NobodyUntil(Timestamp::from_secs(1_800_000_000))),
             pictures: 3,
+            no_pictures_kind: false,
+            pictures_refused: true,
         };
         let sealed = receipt.seal(&token.sealing_key());
         let grouped = receipt.code.grouped();
@@ -298,6 +308,7 @@ mod tests {
             assert_eq!(cover_from(&cover_text(cover)), cover);
         }
         assert_eq!(opened.pictures, 3);
+        assert!(!opened.no_pictures_kind && opened.pictures_refused);
         assert!(Receipt::open(&FormToken::generate().sealing_key(), &sealed).is_none());
     }
 

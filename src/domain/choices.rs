@@ -39,6 +39,8 @@ choices! {
     Category {
         Bullying => "bullying", "Bullying";
         OnlineBullying => "online_bullying", "Online bullying or sharing pictures";
+        NudeImage => "nude_image", "Nude picture of the pupil shared";
+        Sextortion => "sextortion", "Threat to share a nude picture, or money demanded";
         Weapons => "weapons", "Knives or other weapons";
         Gangs => "gangs", "Gangs";
         DrugsAlcohol => "drugs_alcohol", "Drugs or alcohol";
@@ -227,6 +229,21 @@ impl Risk {
     }
 }
 
+impl Category {
+    /// Kinds about a nude or sexual picture of the pupil. UKCIS (2024, "Sharing nudes and
+    /// semi-nudes") says staff must never view, copy or store such imagery, nor ask a child
+    /// to send it: so these reports take no picture at any door, arrive rated high risk,
+    /// and show staff that guidance.
+    pub fn forbids_pictures(self) -> bool {
+        matches!(self, Category::NudeImage | Category::Sextortion)
+    }
+
+    /// The risk a report of this kind arrives with, before anyone has rated it.
+    pub fn starting_risk(self) -> Option<Risk> {
+        self.forbids_pictures().then_some(Risk::High)
+    }
+}
+
 impl Status {
     /// Closed cases leave the default queue.
     pub fn is_open(self) -> bool {
@@ -276,9 +293,23 @@ mod tests {
         for k in MailKind::ALL {
             assert_eq!(MailKind::parse(k.as_str()), Some(*k));
         }
-        assert_eq!(Category::ALL.len(), 12);
+        assert_eq!(Category::ALL.len(), 14);
         assert_eq!(Location::ALL.len(), 11);
         assert_eq!(Category::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn only_the_nude_image_kinds_forbid_pictures_and_arrive_high_risk() {
+        let forbidding: Vec<_> = Category::ALL
+            .iter()
+            .filter(|c| c.forbids_pictures())
+            .map(|c| c.as_str())
+            .collect();
+        assert_eq!(forbidding, ["nude_image", "sextortion"]);
+        for c in Category::ALL {
+            let expected = c.forbids_pictures().then_some(Risk::High);
+            assert_eq!(c.starting_risk(), expected);
+        }
     }
 
     #[test]

@@ -44,6 +44,7 @@ messages! {
     PicturesTooMany => "picture.too_many",
     PicturesTooMuch => "picture.too_much",
     PicturesBusy => "picture.busy",
+    PictureNotKept => "picture.not_kept",
     // Coming back with a receipt code.
     CodeMissing => "followup.code.missing",
     CodeNotFound => "followup.code.not_found",

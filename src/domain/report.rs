@@ -36,6 +36,9 @@ pub struct ReportInput {
     pub submission: Option<String>,
     /// How many pictures the server holds for this form from an earlier page.
     pub held_pictures: Option<String>,
+    /// "yes" once a picture sent with a kind that takes none was dropped, so every later
+    /// page (the danger step, the receipt) can say it was not kept.
+    pub pictures_refused: Option<String>,
 }
 
 impl std::fmt::Debug for ReportInput {
@@ -62,6 +65,16 @@ impl Drop for ReportInput {
 impl ReportInput {
     pub fn value(field: &Option<String>) -> &str {
         field.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the kind chosen takes no pictures (see [`Category::forbids_pictures`]).
+    pub fn takes_no_pictures(&self) -> bool {
+        Category::parse(Self::value(&self.category)).is_some_and(Category::forbids_pictures)
+    }
+
+    /// Whether a picture sent with this form was dropped, on this page or an earlier one.
+    pub fn pictures_were_refused(&self) -> bool {
+        Self::value(&self.pictures_refused) == "yes"
     }
 
     /// How many pictures the form says are held for it (at most `max`).
@@ -311,6 +324,18 @@ mod tests {
         input.about = Some("no".into());
         input.what = Some("  They take my lunch money.\r\nEvery day. ".into());
         input
+    }
+
+    #[test]
+    fn only_a_form_of_a_nude_picture_kind_takes_no_pictures() {
+        let mut input = complete();
+        assert!(!input.takes_no_pictures());
+        for kind in ["nude_image", "sextortion"] {
+            input.category = Some(kind.into());
+            assert!(input.takes_no_pictures(), "{kind}");
+        }
+        input.category = Some("online_bullying".into());
+        assert!(!input.takes_no_pictures());
     }
 
     #[test]

@@ -51,8 +51,8 @@ impl QueueKeys {
         )
     }
 
-    pub fn new_report(happening_now: bool, created_at: Timestamp) -> Self {
-        QueueKeys::of(Status::New, None, happening_now, false, created_at)
+    pub fn new_report(happening_now: bool, risk: Option<Risk>, created_at: Timestamp) -> Self {
+        QueueKeys::of(Status::New, risk, happening_now, false, created_at)
     }
 }
 

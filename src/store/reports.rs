@@ -18,6 +18,8 @@ pub struct NewReport<'a> {
     /// It arrived outside the school's reading hours.
     pub out_of_hours: bool,
     pub about: About,
+    /// The risk it arrives with (some kinds are high risk from the start).
+    pub risk: Option<Risk>,
     pub named: bool,
     pub unrouted: bool,
     /// The retention period every stored copy of its keys is bound to.
@@ -39,6 +41,7 @@ pub fn insert(tx: &mut Tx<'_>, report: &NewReport<'_>, now: Timestamp) -> Result
             reports::out_of_hours.eq(report.out_of_hours),
             reports::about.eq(report.about),
             reports::status.eq(Status::New),
+            reports::risk.eq(report.risk),
             reports::unrouted.eq(report.unrouted),
             reports::named.eq(report.named),
             reports::retention_period.eq(Some(report.retention_period)),

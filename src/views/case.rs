@@ -40,6 +40,7 @@ pub fn case(
             span class="govuk-caption-l" { (case.school.name) }
             h1 class="govuk-heading-xl" { (row.category.label()) }
             p class="govuk-body" { (flags(row.happening_now && row.acknowledged_at.is_none(), false, row.about != About::NoStaff, false)) }
+            (super::picture_guidance::panel(row.category))
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     (summary(case))

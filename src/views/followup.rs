@@ -7,6 +7,7 @@ use super::components::{emergency_inset, paragraphs};
 use super::forms::{error_summary_in, pictures_field, TextField, Words};
 use super::layout::page;
 use super::report::choice_key;
+use super::report::PICTURE_HELP;
 use crate::app::pupil::PupilView;
 use crate::crypto::receipt::ReceiptCode;
 use crate::domain::choices::Status;
@@ -124,7 +125,15 @@ pub fn conversation(
                             max_chars: Some(MESSAGE_MAX),
                             code: false,
                         }.render(errors))
-                        (pictures_field(&chrome.tr, errors, 0))
+                        // A kind that takes no pictures never offers to add one.
+                        @if view.category.forbids_pictures() {
+                            div class="govuk-inset-text" {
+                                p class="govuk-body" { strong { (chrome.t("nude-never-send")) } }
+                                p class="govuk-body" { a class="govuk-link" href=(chrome.href(PICTURE_HELP)) { (chrome.t("nude-help-link")) } }
+                            }
+                        } @else {
+                            (pictures_field(&chrome.tr, errors, 0))
+                        }
                         button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { (chrome.t("send")) }
                     }
                     (what_you_told_us(chrome, view))

@@ -12,6 +12,7 @@ pub mod insights;
 pub mod languages;
 pub mod layout;
 pub mod on_call;
+pub mod picture_guidance;
 pub mod poster;
 pub mod pupil;
 pub mod queue;

@@ -11,6 +11,7 @@ use super::forms::plural_json;
 use super::layout::{page, school_page};
 use crate::assets::Assets;
 use crate::content::InLanguage;
+use crate::domain::choices::Category;
 use crate::domain::language::Language;
 use crate::store::schools::School;
 
@@ -26,7 +27,8 @@ pub fn home(chrome: &Chrome<'_>, topics: &[InLanguage<'_>]) -> Markup {
                     // the menu is open (without JavaScript).
                     p class="govuk-body" { (chrome.t("no-name-needed")) }
                     (start_button(&chrome.href("/report"), &chrome.t("nav-report")))
-                    (school_search(chrome, SchoolSearch::Visit, "", false))
+                    (picture_entry(chrome, &chrome.href(&format!("/report?kind={NUDE_IMAGE}"))))
+                    (school_search(chrome, SchoolSearch::Visit, "", None, false))
                     p class="govuk-body" { (chrome.t("home-what")) }
                     (emergency_inset(chrome))
                 }
@@ -51,6 +53,7 @@ pub fn school_home(chrome: &Chrome<'_>, school: &School, topics: &[InLanguage<'_
                     h1 class="govuk-heading-xl" { (chrome.t("home-heading")) }
                     p class="govuk-body" { (chrome.t("no-name-needed")) }
                     (start_button(&format!("{base}/report"), &chrome.t("nav-report")))
+                    (picture_entry(chrome, &format!("{base}/report?kind={NUDE_IMAGE}")))
                     p class="govuk-body" {
                         (chrome.with("school-tell", &name)) " "
                         (chrome.rich("school-hours", &[], &[("hours", html! { strong { (school.reading_hours) } })])) " "
@@ -61,6 +64,48 @@ pub fn school_home(chrome: &Chrome<'_>, school: &School, topics: &[InLanguage<'_
             }
             h2 class="govuk-heading-l" id="topics" { (chrome.t("nav-advice")) }
             (topic_list(topics, &base, chrome.lang()))
+        },
+    )
+}
+
+/// The kind a "nude picture of me" link chooses on the form (it takes no pictures).
+const NUDE_IMAGE: &str = "nude_image";
+
+/// "Is someone sharing a nude picture of you, or threatening to?", straight to the form
+/// with that kind chosen and no file input in it.
+fn picture_entry(chrome: &Chrome<'_>, href: &str) -> Markup {
+    html! {
+        p class="govuk-body" { a class="govuk-link" href=(href) { (chrome.t("nude-entry")) } }
+    }
+}
+
+/// What to do now when a nude picture of you is shared or someone threatens to share one
+/// (Report Remove, the National Crime Agency's steps, not your fault), and a way to tell
+/// the school with that kind chosen.
+pub fn picture_help(chrome: &Chrome<'_>, content: InLanguage<'_>) -> Markup {
+    let InLanguage {
+        page: content,
+        lang,
+    } = content;
+    page(
+        chrome,
+        &content.title,
+        html! {
+            div class="govuk-grid-row" {
+                div class="govuk-grid-column-two-thirds" {
+                    (not_translated(chrome, lang))
+                    div data-confide-read lang=[other_language(lang, chrome.lang())] {
+                        h1 class="govuk-heading-xl" { (content.title) }
+                        p class="govuk-body-l" { (content.summary) }
+                        (listen_button(chrome, lang))
+                        (prose(&content.body_html))
+                    }
+                    h2 class="govuk-heading-m" { (chrome.t("tell-someone")) }
+                    p class="govuk-body" { (chrome.t("nude-tell")) }
+                    (start_button(&chrome.href(&format!("/report?kind={NUDE_IMAGE}")), &chrome.t("nav-report")))
+                    (emergency_inset(chrome))
+                }
+            }
         },
     )
 }
@@ -217,10 +262,13 @@ impl SchoolSearch {
         }
     }
 
-    fn href(self, school: &School) -> String {
-        match self {
-            SchoolSearch::Report => format!("/s/{}/report", school.slug),
-            SchoolSearch::Visit => format!("/s/{}", school.slug),
+    fn href(self, school: &School, kind: Option<Category>) -> String {
+        match (self, kind) {
+            (SchoolSearch::Report, Some(kind)) => {
+                format!("/s/{}/report?kind={}", school.slug, kind.as_str())
+            }
+            (SchoolSearch::Report, None) => format!("/s/{}/report", school.slug),
+            (SchoolSearch::Visit, _) => format!("/s/{}", school.slug),
         }
     }
 }
@@ -231,6 +279,7 @@ fn school_search(
     chrome: &Chrome<'_>,
     purpose: SchoolSearch,
     query: &str,
+    kind: Option<Category>,
     on_own_page: bool,
 ) -> Markup {
     let label = html! {
@@ -240,6 +289,9 @@ fn school_search(
     };
     html! {
         form method="get" action=(chrome.href(purpose.action())) class="govuk-!-margin-bottom-6" role="search" aria-label=(chrome.t("find-school")) {
+            @if let Some(kind) = kind {
+                input type="hidden" name="kind" value=(kind.as_str());
+            }
             div class="govuk-form-group" {
                 @if on_own_page { (label) } @else { h2 class="govuk-label-wrapper" { (label) } }
                 div class="govuk-hint" id="q-hint" { (chrome.t("search-hint")) }
@@ -253,12 +305,14 @@ fn school_search(
 }
 
 /// Reports go to one school's staff, so the pupil finds theirs first: the schools whose
-/// names have the letters typed (all of them before anything is typed).
+/// names have the letters typed (all of them before anything is typed). A `kind` chosen
+/// on the way (`/report?kind=nude_image`) goes on to the school's form.
 pub fn choose_school(
     chrome: &Chrome<'_>,
     purpose: SchoolSearch,
     schools: &[School],
     query: &str,
+    kind: Option<Category>,
 ) -> Markup {
     let title = chrome.t(purpose.title_key());
     page(
@@ -273,7 +327,7 @@ pub fn choose_school(
                     } @else {
                         p class="govuk-body" { (chrome.t("find-school-intro")) }
                     }
-                    (school_search(chrome, purpose, query, true))
+                    (school_search(chrome, purpose, query, kind, true))
                     @if schools.is_empty() && !query.is_empty() {
                         p class="govuk-body" { (chrome.rich("no-school-matches", &[], &[("typed", typed(query))])) }
                     } @else if schools.is_empty() {
@@ -284,7 +338,7 @@ pub fn choose_school(
                             data-msg-count=(plural_json(&chrome.tr, "schools-match")) {}
                         ul class="govuk-list govuk-list--spaced confide-school-list" id="confide-school-list" {
                             @for school in schools {
-                                li { a class="govuk-link govuk-!-font-size-24" href=(chrome.href(&purpose.href(school))) { (school.name) } }
+                                li { a class="govuk-link govuk-!-font-size-24" href=(chrome.href(&purpose.href(school, kind))) { (school.name) } }
                             }
                         }
                     }

@@ -17,6 +17,9 @@ use crate::domain::report::{
 use crate::store::schools::School;
 use crate::time::rota::weekday_and_clock;
 
+/// The pupil page on what to do now when a nude picture of you is shared or threatened.
+pub const PICTURE_HELP: &str = "/picture-help";
+
 fn v(field: &Option<String>) -> &str {
     ReportInput::value(field)
 }
@@ -57,11 +60,19 @@ pub fn form(
                     p class="govuk-body-l" { (chrome.t("report-intro")) }
                     p class="govuk-body" { (chrome.with("report-goes-to", &school_name)) }
                     (listen_button(chrome, chrome.lang()))
-                    form method="post" action=(chrome.href(&format!("/s/{}/report", school.slug))) enctype="multipart/form-data" novalidate {
+                    (not_kept(chrome, input))
+                    form method="post" action=(chrome.href(&format!("/s/{}/report", school.slug))) enctype="multipart/form-data" novalidate
+                        class="confide-report-form" data-confide-no-pictures=(no_picture_kinds()) {
                         (once_fields(input))
                         (choices(chrome, input, errors))
                         (own_words(chrome, input, errors))
-                        (pictures_field(&chrome.tr, errors, input.held(MAX_PICTURES)))
+                        // A kind that takes no pictures, once chosen, gets no file input
+                        // at all; before that, the style sheet hides it as it is chosen.
+                        @if !input.takes_no_pictures() {
+                            div class="confide-pictures" {
+                                (pictures_field(&chrome.tr, errors, input.held(MAX_PICTURES)))
+                            }
+                        }
                         (about_you(chrome, input, errors))
                         button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { (chrome.t("send-report")) }
                     }
@@ -95,6 +106,7 @@ fn choices(chrome: &Chrome<'_>, input: &ReportInput, errors: &[FieldError]) -> M
             selected: v(&input.category),
             inline: false,
         }.render(errors))
+        (never_send(chrome, input.takes_no_pictures()))
         (Radios {
             words,
             field: "location",
@@ -169,12 +181,54 @@ fn about_you(chrome: &Chrome<'_>, input: &ReportInput, errors: &[FieldError]) ->
     }
 }
 
-/// The form's one-time token and the pictures held for it, carried from page to page.
+/// The form's one-time token and the pictures held for it (or dropped), carried from page
+/// to page.
 fn once_fields(input: &ReportInput) -> Markup {
     html! {
         input type="hidden" name="submission" value=(v(&input.submission));
         @if input.held(MAX_PICTURES) > 0 {
             input type="hidden" name="held_pictures" value=(input.held(MAX_PICTURES));
+        }
+        @if input.pictures_were_refused() {
+            input type="hidden" name="pictures_refused" value="yes";
+        }
+    }
+}
+
+/// The kinds that take no pictures, for `confide.js`, which empties and disables the
+/// file input while one is chosen.
+fn no_picture_kinds() -> String {
+    let kinds: Vec<&str> = Category::ALL
+        .iter()
+        .filter(|c| c.forbids_pictures())
+        .map(|c| c.as_str())
+        .collect();
+    kinds.join(" ")
+}
+
+/// Under the kinds: never send the picture, and what to do now. The style sheet shows it
+/// while a kind that takes no pictures is chosen; `chosen` shows it from the start.
+fn never_send(chrome: &Chrome<'_>, chosen: bool) -> Markup {
+    html! {
+        div class={ "govuk-inset-text confide-no-pictures" @if chosen { " confide-no-pictures--chosen" } } id="no-pictures" {
+            p class="govuk-body" { strong { (chrome.t("nude-never-send")) } }
+            p class="govuk-body" { (chrome.t("nude-no-upload")) }
+            p class="govuk-body" { a class="govuk-link" href=(chrome.href(PICTURE_HELP)) { (chrome.t("nude-help-link")) } }
+        }
+    }
+}
+
+/// A picture came with a kind that takes none: it was not kept, and why.
+fn not_kept(chrome: &Chrome<'_>, input: &ReportInput) -> Markup {
+    html! {
+        @if input.pictures_were_refused() {
+            div class="govuk-warning-text" {
+                span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                strong class="govuk-warning-text__text" {
+                    span class="govuk-visually-hidden" { (chrome.t("warning")) }
+                    (chrome.t("pictures-not-kept"))
+                }
+            }
         }
     }
 }
@@ -217,6 +271,7 @@ pub fn in_danger(chrome: &Chrome<'_>, school: &School, input: &ReportInput) -> M
                     @if held > 0 {
                         p class="govuk-body" { (chrome.with("danger-pictures-held", &[("count", held.into())])) }
                     }
+                    (not_kept(chrome, input))
                     form method="post" action=(chrome.href(&format!("/s/{}/report", school.slug))) {
                         (once_fields(input))
                         @for (name, value) in hidden {
@@ -246,6 +301,8 @@ pub fn sent(chrome: &Chrome<'_>, school: &School, receipt: &Receipt, lost: usize
         code: receipt,
         cover,
         pictures: kept,
+        no_pictures_kind,
+        pictures_refused,
     } = receipt;
     let heading = chrome.t("sent-heading");
     school_page(
@@ -282,7 +339,20 @@ pub fn sent(chrome: &Chrome<'_>, school: &School, receipt: &Receipt, lost: usize
                             }
                         }
                     }
+                    @if *pictures_refused {
+                        div class="govuk-warning-text" {
+                            span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                            strong class="govuk-warning-text__text" {
+                                span class="govuk-visually-hidden" { (chrome.t("warning")) }
+                                (chrome.t("pictures-not-kept"))
+                            }
+                        }
+                    }
                     h2 class="govuk-heading-m" { (chrome.t("next-heading")) }
+                    @if *no_pictures_kind {
+                        p class="govuk-body" { (chrome.t("nude-next")) }
+                        p class="govuk-body" { a class="govuk-link" href=(chrome.href(PICTURE_HELP)) { (chrome.t("nude-help-link")) } }
+                    }
                     @if let Some(cover) = cover {
                         (urgent_next(chrome, school, *cover))
                     }

@@ -27,6 +27,7 @@ pub fn en(msg: Msg) -> &'static str {
         Msg::PicturesTooMany => "You can send up to 5 pictures at a time. Choose 5 or fewer, and send the rest afterwards with your receipt code. We kept everything you wrote",
         Msg::PicturesTooMuch => "All your pictures together must be smaller than 25 MB. Choose fewer, and send the rest afterwards with your receipt code. We kept everything you wrote",
         Msg::PicturesBusy => "Lots of pictures are being sent from your school or home right now. Wait one minute, then choose your pictures and send again. We kept everything you wrote",
+        Msg::PictureNotKept => "We did not keep your picture. We never keep pictures with this kind of report, so no one has to see it. Tell us in words instead",
         Msg::CodeMissing => "Enter your receipt code",
         Msg::CodeNotFound => "We could not find a report with that code. Check it and try again: it has 20 letters and numbers",
         Msg::FollowupEmpty => "Write your message before you send it",

@@ -144,6 +144,7 @@ async fn add_message(
         Err(_) => Vec::new(),
     };
     drop(turn);
+    let chosen = pictures.len();
     let lookup = code.clone();
     let to_send = checked.clone().ok();
     let view = state
@@ -161,7 +162,32 @@ async fn add_message(
     };
     let place = Place::of(&req, &state.catalogues);
     let chrome = state.chrome(&place);
+    if chosen > 0 && view.category.forbids_pictures() {
+        // Dropped unstored (the app keeps none for this kind); the words, if any, went.
+        let sent = !text.is_empty();
+        let problem = [FieldError::new("message", Msg::PictureNotKept)];
+        let draft = if sent { "" } else { text.as_str() };
+        if sent {
+            state.mail_waker.wake();
+        }
+        return Ok(html_for(
+            &req,
+            StatusCode::OK,
+            views::followup::conversation(&chrome, &view, &code, sent, &problem, draft),
+        ));
+    }
     Ok(match checked {
+        // Its page has no picture field to name: the problem is that none is kept.
+        Err((status, problem))
+            if problem.field == "pictures" && view.category.forbids_pictures() =>
+        {
+            let problem = FieldError::new("message", Msg::PictureNotKept);
+            html_for(
+                &req,
+                status,
+                views::followup::conversation(&chrome, &view, &code, false, &[problem], &text),
+            )
+        }
         Err((status, problem)) => html_for(
             &req,
             status,

@@ -71,6 +71,9 @@ impl Pages {
             if let Some(page) = library.page_in(lang, "safety") {
                 add("/safety", &|c| views::pupil::info_page(c, page));
             }
+            if let Some(page) = library.page_in(lang, "picture-help") {
+                add("/picture-help", &|c| views::pupil::picture_help(c, page));
+            }
         }
         Pages(Arc::new(pages))
     }

@@ -10,6 +10,7 @@ use super::language::Place;
 use super::respond::html_for;
 use super::state::AppState;
 use crate::app::pupil;
+use crate::domain::choices::Category;
 use crate::domain::school::SchoolSlug;
 use crate::store::schools::School;
 use crate::views;
@@ -19,6 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.route("/", web::get().to(home))
         .route("/topics/{slug}", web::get().to(topic))
         .route("/safety", web::get().to(safety))
+        .route("/picture-help", web::get().to(picture_help))
         .route("/report", web::get().to(choose_school))
         .route("/schools", web::get().to(find_school))
         .route("/s/{school}", web::get().to(school_home))
@@ -46,9 +48,19 @@ async fn safety(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResp
     prerendered(&state, &req)
 }
 
+/// What to do now when a nude picture of you is shared, or someone threatens to share one.
+async fn picture_help(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    prerendered(&state, &req)
+}
+
 #[derive(serde::Deserialize)]
 struct SchoolQuery {
     q: Option<String>,
+    /// A kind chosen on the way to the form (`/report?kind=nude_image`).
+    kind: Option<String>,
 }
 
 /// The schools whose name (or address slug) holds the letters typed, any case; all of
@@ -82,11 +94,13 @@ async fn school_list(
 ) -> Result<Markup, AppError> {
     let (schools, query) = search_schools(state, search).await?;
     let place = Place::of(req, &state.catalogues);
+    let kind = search.kind.as_deref().and_then(Category::parse);
     Ok(views::pupil::choose_school(
         &state.chrome(&place),
         purpose,
         &schools,
         &query,
+        kind,
     ))
 }
 

@@ -5,6 +5,10 @@
 //! double click, Back and send again) shows the same receipt and stores nothing. Pictures
 //! chosen on a page that does not send yet (the "in danger now" step, a form with a
 //! mistake) are held sealed for the token and sent with the report.
+//!
+//! A report of a kind that takes no pictures (a nude picture of the pupil) keeps none: any
+//! picture sent with it, in whatever order the form's parts came, is dropped once the
+//! whole form is read, before anything is held or stored, and the pupil is told.
 
 use actix_web::http::StatusCode;
 use actix_web::web::{self, ServiceConfig};
@@ -18,6 +22,7 @@ use crate::app::pictures::MAX_PICTURES;
 use crate::app::pupil;
 use crate::app::sending::{self, Earlier, Receipt};
 use crate::crypto::form_token::FormToken;
+use crate::domain::choices::Category;
 use crate::domain::msg::FieldError;
 use crate::domain::report::{self as form, NextPage, ReportInput, ValidReport};
 use crate::domain::school::SchoolSlug;
@@ -42,11 +47,23 @@ async fn find_school(state: &AppState, slug: &str) -> Result<School, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-async fn show_form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+/// A link straight to the form with its kind chosen (`?kind=nude_image`).
+#[derive(serde::Deserialize)]
+struct Entry {
+    kind: Option<String>,
+}
+
+async fn show_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    entry: web::Query<Entry>,
+) -> Result<HttpResponse, AppError> {
     let school = find_school(&state, req.match_info().get("school").unwrap_or_default()).await?;
     let place = Place::of(&req, &state.catalogues);
     let mut input = ReportInput::default();
     input.submission = Some(FormToken::generate().as_str().to_owned());
+    let kind = entry.kind.as_deref().and_then(Category::parse);
+    input.category = kind.map(|k| k.as_str().to_owned());
     Ok(html_response(
         StatusCode::OK,
         views::report::form(&state.chrome(&place), &school, &input, &[]),
@@ -83,14 +100,30 @@ async fn send(
         .to_owned();
     let PostedForm {
         fields: mut input,
-        uploads,
-        problem,
-        turn,
+        mut uploads,
+        mut problem,
+        mut turn,
     } = posted;
     let sent_token = FormToken::parse(ReportInput::value(&input.submission));
     // Every page shown again carries the token (a new one for a form that had none).
     let token = sent_token.clone().unwrap_or_else(FormToken::generate);
     input.submission = Some(token.as_str().to_owned());
+    if input.takes_no_pictures() {
+        let held = input.held(MAX_PICTURES) > 0;
+        if !uploads.is_empty() || problem.is_some() || held {
+            input.pictures_refused = Some("yes".to_owned());
+        }
+        // Dropped (and wiped) here, before any page holds or stores them.
+        uploads.clear();
+        (problem, turn) = (None, None);
+        input.held_pictures = None;
+        if held {
+            let held_for = token.clone();
+            state
+                .run(move |conn, ctx| sending::let_go_of_pictures(conn, ctx, &held_for))
+                .await?;
+        }
+    }
     // The usual case (a valid report) takes one trip to the database thread: find the
     // school and store the report together.
     let report = match (form::next_page(&input), problem) {
@@ -118,7 +151,12 @@ async fn send(
         }
     };
     drop(turn);
-    store(&req, &state, &slug, report, pictures, lost, sent_token).await
+    let going = Going {
+        pictures,
+        lost,
+        refused: input.pictures_were_refused(),
+    };
+    store(&req, &state, &slug, report, going, sent_token).await
 }
 
 /// Too many reports from one address: a replay gets its receipt; a new report keeps
@@ -137,18 +175,31 @@ async fn busy(
     form_again(req, state, slug, status, input, &[form::BUSY]).await
 }
 
+/// The pictures going with a report: those to store, how many held ones were lost, and
+/// whether any were dropped because its kind takes none.
+struct Going {
+    pictures: Vec<Clean>,
+    lost: usize,
+    refused: bool,
+}
+
 /// Stores the report and shows its receipt, or, for a form stored already, that one's.
 async fn store(
     req: &HttpRequest,
     state: &AppState,
     slug: &str,
     report: ValidReport,
-    pictures: Vec<Clean>,
-    lost: usize,
+    going: Going,
     token: Option<FormToken>,
 ) -> Result<HttpResponse, AppError> {
+    let Going {
+        pictures,
+        lost,
+        refused,
+    } = going;
     let school_slug = SchoolSlug::parse(slug).map_err(|_| AppError::NotFound)?;
-    let count = pictures.len();
+    let no_pictures_kind = report.category.forbids_pictures();
+    let pictures_refused = refused;
     let once = token.clone();
     let language = Place::of(req, &state.catalogues).lang;
     let submitted = state
@@ -156,6 +207,7 @@ async fn store(
             let form = pupil::Form {
                 token: once.as_ref(),
                 language,
+                pictures_refused,
             };
             pupil::submit_once(conn, ctx, &school_slug, &report, &pictures, form)
         })
@@ -167,9 +219,11 @@ async fn store(
     };
     state.mail_waker.wake();
     let receipt = Receipt {
-        pictures: count,
+        pictures: submitted.pictures,
         code: submitted.receipt,
         cover: submitted.cover,
+        no_pictures_kind,
+        pictures_refused,
     };
     let place = Place::of(req, &state.catalogues);
     Ok(html_for(

@@ -115,6 +115,30 @@ for (const input of document.querySelectorAll('input[type=file][data-confide-pre
   })
 }
 
+// A kind of report about a nude picture of the pupil takes no pictures: while one is
+// chosen the file input is emptied and disabled (so nothing is sent) and hidden, even
+// where the style sheet's :has() rule does not work. The server drops any that come.
+for (const form of document.querySelectorAll('form[data-confide-no-pictures]')) {
+  const kinds = form.dataset.confideNoPictures.split(' ')
+  const input = form.querySelector('input[type=file]')
+  const note = form.querySelector('.confide-no-pictures')
+  const update = () => {
+    const chosen = form.querySelector('input[name=category]:checked')
+    const none = Boolean(chosen && kinds.includes(chosen.value))
+    if (note) note.hidden = !none && !note.classList.contains('confide-no-pictures--chosen')
+    if (!input) return
+    if (none && input.value) {
+      input.value = ''
+      input.dispatchEvent(new Event('change'))
+    }
+    input.disabled = none
+    const group = input.closest('.confide-pictures')
+    if (group) group.hidden = none
+  }
+  for (const radio of form.querySelectorAll('input[name=category]')) radio.addEventListener('change', update)
+  update()
+}
+
 // The school finder: with JavaScript, the list narrows as a pupil types, and a screen
 // reader hears how many schools are left. Without it, the Search button does the same
 // on the server.

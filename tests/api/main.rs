@@ -20,6 +20,7 @@ mod insights;
 mod languages;
 mod mail;
 mod notify_stub;
+mod nude_images;
 mod on_call;
 mod page_urls;
 mod people;

@@ -423,3 +423,78 @@ async fn the_figures_show_urgent_reports_in_and_out_of_hours_apart() {
     // Medians only over 20 or more.
     assert!(urgent[2][2].starts_with("not shown"), "{:?}", urgent[2]);
 }
+
+#[actix_rt::test]
+async fn a_partnership_sets_up_its_chain_at_the_command_line() {
+    let app = crate::helpers::spawn_app().await;
+    app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let run = |args: &[&str]| app.confide(args, None);
+    let (ok, out) = run(&[
+        "on-call",
+        "add-chain",
+        "--name",
+        "Cluster nights",
+        "--minutes",
+        "5",
+    ]);
+    assert!(ok, "{out}");
+    let (ok, out) = run(&[
+        "on-call",
+        "add-contact",
+        "--chain",
+        "Cluster nights",
+        "--user",
+        "officer@police.example",
+        "--hours",
+        "Mon-Fri 16:00-08:00",
+        "--phone",
+        "0121 496 0000",
+    ]);
+    assert!(
+        !ok && out.contains("UK mobile"),
+        "a landline is refused in words: {out}"
+    );
+    let (ok, out) = run(&[
+        "on-call",
+        "add-contact",
+        "--chain",
+        "Cluster nights",
+        "--user",
+        "officer@police.example",
+        "--hours",
+        "mon-fri 16:00-8:00",
+        "--phone",
+        "07700 900123",
+    ]);
+    assert!(ok, "{out}");
+    for school in ["oakfield", "riverside"] {
+        let (ok, out) = run(&[
+            "on-call",
+            "cover",
+            "--school",
+            school,
+            "--chain",
+            "Cluster nights",
+        ]);
+        assert!(ok, "{out}");
+    }
+    let (ok, out) = run(&["on-call", "list"]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("Cluster nights (next contact after 5 minutes)"),
+        "{out}"
+    );
+    assert!(out.contains("Mon-Fri 16:00-08:00\t+447700900123"), "{out}");
+    assert!(
+        out.contains("schools: Oakfield Academy, Riverside High School"),
+        "{out}"
+    );
+    assert!(
+        out.contains("does not receive Riverside High School's reports"),
+        "{out}"
+    );
+    assert!(
+        out.contains("nobody reads reports or is on call from Mon 00:00"),
+        "{out}"
+    );
+}

@@ -13,7 +13,7 @@ use crate::pictures::{encode, noisy, post_multipart};
 const WHAT: &str = "SENDINGCANARY they wait for me after school";
 
 /// The one-time token on a page's form.
-fn token_from(page: &str) -> String {
+pub fn token_from(page: &str) -> String {
     let marker = "name=\"submission\" value=\"";
     let start = page.find(marker).expect("no form token on the page") + marker.len();
     page[start..].split('"').next().unwrap().to_owned()

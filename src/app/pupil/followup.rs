@@ -152,6 +152,8 @@ pub fn view(
 
 /// Adds the pupil's message to their report and tells the people working it (never
 /// what). Returns the report as it now stands, or `None` if no report has this code.
+/// A report of a kind that takes no pictures (see `Category::forbids_pictures`) keeps
+/// none: they are dropped unstored, and a message of pictures alone stores nothing.
 pub fn add_message(
     conn: &mut Conn<'_>,
     ctx: &Context,
@@ -161,6 +163,15 @@ pub fn add_message(
 ) -> Result<Option<PupilView>, PupilError> {
     let Some(opened) = open_key(conn, ctx, code)? else {
         return Ok(None);
+    };
+    let category = reports::find(conn.db(), &opened.report_id)?.category;
+    let pictures = if category.forbids_pictures() {
+        if text.is_empty() {
+            return read(conn, opened).map(Some);
+        }
+        &[]
+    } else {
+        pictures
     };
     let message_id = MessageId::generate();
     let body = opened.key.seal(

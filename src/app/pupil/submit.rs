@@ -45,6 +45,8 @@ pub struct Submitted {
     pub recipients: usize,
     /// For an urgent report: what happens now, in or out of hours.
     pub cover: Option<Cover>,
+    /// How many pictures were stored with it.
+    pub pictures: usize,
 }
 
 /// Seals and stores a report, its keys for every recipient the rules route it to, the
@@ -61,6 +63,7 @@ pub fn submit(
     let form = Form {
         token: None,
         language: Language::SOURCE,
+        pictures_refused: false,
     };
     submit_once(conn, ctx, slug, report, pictures, form)?.ok_or(PupilError::Broken(
         "a report without a form token was refused",
@@ -73,6 +76,8 @@ pub fn submit(
 pub struct Form<'a> {
     pub token: Option<&'a FormToken>,
     pub language: Language,
+    /// Pictures came with a form of a kind that takes none, and were dropped unstored.
+    pub pictures_refused: bool,
 }
 
 /// [`submit`] for a form with a one-time token: `None` (and nothing stored, nobody told)
@@ -86,18 +91,25 @@ pub fn submit_once(
     form: Form<'_>,
 ) -> Result<Option<Submitted>, PupilError> {
     let token = form.token;
+    // However a picture got this far, a kind that takes none stores none.
+    let pictures = if report.category.forbids_pictures() {
+        &[]
+    } else {
+        pictures
+    };
     let routed = route(conn, slug, report)?;
     let now = ctx.now();
     let sealed = seal(ctx, &routed, report, form.language, now)?;
     let arrival = arrival(conn, ctx, &routed, &sealed, report, now)?;
     let claim = token.map(|token| {
-        Arc::new(sending::Claim::new(
-            ctx,
-            token,
-            &sealed.receipt,
-            arrival.cover,
-            pictures.len(),
-        ))
+        let receipt = sending::Receipt {
+            code: sealed.receipt.clone(),
+            cover: arrival.cover,
+            pictures: pictures.len(),
+            no_pictures_kind: report.category.forbids_pictures(),
+            pictures_refused: form.pictures_refused,
+        };
+        Arc::new(sending::Claim::new(ctx, token, &receipt))
     });
     // Pictures are sealed and (on the file store) written before the commit, which then
     // carries only their rows.
@@ -136,6 +148,7 @@ pub fn submit_once(
         receipt: sealed.receipt,
         recipients: sealed.recipients,
         cover: arrival.cover,
+        pictures: pictures.len(),
     }))
 }
 
@@ -236,6 +249,7 @@ struct Triage {
     category: crate::domain::choices::Category,
     location: crate::domain::choices::Location,
     about: crate::domain::choices::About,
+    risk: Option<crate::domain::choices::Risk>,
     happening_now: bool,
     named: bool,
 }
@@ -285,6 +299,7 @@ fn seal(
             category: report.category,
             location: report.location,
             about: report.about,
+            risk: report.category.starting_risk(),
             happening_now: report.happening_now,
             named: !details_fields.name.is_empty() || !details_fields.contact.is_empty(),
         },
@@ -426,6 +441,7 @@ impl Write {
                 happening_now: triage.happening_now,
                 out_of_hours: self.fact.out_of_hours,
                 about: triage.about,
+                risk: triage.risk,
                 named: triage.named,
                 unrouted: row.recipient_keys.is_empty(),
                 retention_period: &row.retention_period,
@@ -436,7 +452,7 @@ impl Write {
             },
             now,
         )?;
-        let queue = QueueKeys::new_report(triage.happening_now, now);
+        let queue = QueueKeys::new_report(triage.happening_now, triage.risk, now);
         for (user, wrapped) in &row.recipient_keys {
             keys::insert(tx, &row.id, *user, wrapped, &queue, now)?;
         }
@@ -456,6 +472,17 @@ impl Write {
             detail,
             now,
         )?;
+        if let Some(risk) = triage.risk {
+            // Said in the chronology, so staff see why it arrived rated.
+            events::record(
+                tx,
+                &Actor::system("Confide"),
+                &Event::new(&row.id, EventKind::RiskSet, ActorRole::System)
+                    .change(None, Some(risk.as_str())),
+                "rated on arrival for this kind of report",
+                now,
+            )?;
+        }
         if let Some((plan, readers)) = &self.on_call {
             on_call::start(tx, &row.id, self.fact.school, plan, readers, now)?;
         }
