@@ -3,11 +3,13 @@
 # built by cargo-deb from the binary scripts/test.sh has already built (target/debug), then
 # installed with dpkg; its units pass `systemd-analyze verify` and the offline security
 # review; the unit's own command runs as the confide user with the unit's EnvironmentFile
-# and answers /healthz; the backup script writes a copy; `apt-get remove` keeps the data
-# and `purge` the data too, but not the settings. Then scripts/proxy-test.sh (Confide behind
-# Caddy and nginx with TLS) and scripts/container-test.sh (the image).
+# and answers /healthz (the checkout hidden from it); the backup script writes a copy;
+# `apt-get remove` keeps the data, and `purge` removes the settings but not the data. Then
+# scripts/proxy-test.sh (Confide behind Caddy and nginx with TLS) and
+# scripts/container-test.sh (the image, with podman).
 # systemd is not PID 1 here, so the unit's sandbox itself is not exercised: see README.
-# Installs what it needs (cargo-deb, caddy, nginx, podman). Ports 18600-18699.
+# Installs what it needs (cargo-deb, caddy, nginx; podman, runc and mmdebstrap in
+# container-test.sh). Ports 18600-18699.
 # Run from anywhere, after a debug build: scripts/deploy-test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -135,8 +137,10 @@ run_as_unit() {
     mapfile -t envs < <(unit_env "$unit_file")
     cd "$(unit_value WorkingDirectory "$unit_file")"
     umask "$(unit_value UMask "$unit_file")"
-    # Replaces the calling (sub)shell, so `run_as_unit … &` leaves $! the server itself.
-    exec setpriv --reuid="$(unit_value User "$unit_file")" --regid="$(unit_value Group "$unit_file")" \
+    # Replaces the calling (sub)shell, so `run_as_unit … &` leaves $! the server itself;
+    # an empty directory over the checkout, so the program cannot lean on the sources.
+    exec unshare --mount --propagation private sh -c 'mount -t tmpfs none "$0" && exec "$@"' \
+        "$root" setpriv --reuid="$(unit_value User "$unit_file")" --regid="$(unit_value Group "$unit_file")" \
         --init-groups --no-new-privs env -i PATH=/usr/bin:/bin "${envs[@]}" "$@"
 }
 # shellcheck disable=SC2046 # ExecStart is a command line, split as systemd splits it
@@ -183,13 +187,19 @@ check "apt-get purge removes the settings" bash -c 'apt-get purge -y -qq confide
 check "after purge, the reports and their keys are still there (deleted only by hand)" \
     test -s /var/lib/confide/confide.db -a -d /var/lib/confide/keys
 
-# The proxy checks count with these: their closing line is added to ours.
-"$root/scripts/proxy-test.sh" "$binary" | tee "$work/proxy.out" || true
-if read -r p f < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$work/proxy.out" | tail -1); then
-    passed=$((passed + p))
-    failed=$((failed + f))
-else
-    failed=$((failed + 1))
-    failures+=("scripts/proxy-test.sh ran to its end")
-fi
+# The proxy and image checks count with these: each script's closing line is added to ours.
+include() {
+    local out="$work/$(basename "$1").out" p f
+    "$@" | tee "$out" || true
+    if read -r p f < <(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -1); then
+        passed=$((passed + p))
+        failed=$((failed + f))
+        [ "$f" = 0 ] || failures+=("$f in $(basename "$1")")
+    else
+        failed=$((failed + 1))
+        failures+=("$(basename "$1") ran to its end")
+    fi
+}
+include "$root/scripts/proxy-test.sh" "$binary"
+include "$root/scripts/container-test.sh" "$binary"
 summary

@@ -43,7 +43,8 @@ CONFIDE_DATA_DIR="$work/data" CONFIDE_LISTEN=127.0.0.1:$app_port CONFIDE_LOG=war
 pids+=($!)
 wait_for curl -fs "http://127.0.0.1:$app_port/healthz" || { cat "$work/app.log"; exit 1; }
 
-# Caddy: deploy/Caddyfile with the internal CA (no ACME on a closed network) and our ports.
+# Caddy: deploy/Caddyfile as it is, with the internal CA (no ACME on a closed network) and
+# our ports in a global block before it.
 caddy_https=18643
 caddy_http=18680
 mkdir -p "$work/caddy"
@@ -58,9 +59,10 @@ mkdir -p "$work/caddy"
 	https_port $caddy_https
 }
 EOF
-    sed -e "s/^confide\.example\.org {/$host {/" -e "s/127\.0\.0\.1:8080/127.0.0.1:$app_port/" deploy/Caddyfile
+    cat deploy/Caddyfile
 } >"$work/Caddyfile"
-HOME="$work/caddy" XDG_DATA_HOME="$work/caddy" XDG_CONFIG_HOME="$work/caddy" \
+SITE_ADDRESS=$host UPSTREAM=127.0.0.1:$app_port \
+    HOME="$work/caddy" XDG_DATA_HOME="$work/caddy" XDG_CONFIG_HOME="$work/caddy" \
     caddy run --config "$work/Caddyfile" --adapter caddyfile >"$work/caddy.log" 2>&1 &
 pids+=($!)
 caddy_ca="$work/caddy/pki/authorities/local/root.crt"
