@@ -162,6 +162,13 @@ check "its database and secret key are in /var/lib/confide, private to confide" 
     bash -c 'for f in /var/lib/confide/confide.db /var/lib/confide/secret.key; do
         [ "$(stat -c "%U %a" "$f")" = "confide 600" ] || { stat -c "%n %U %a" "$f"; exit 1; }; done'
 
+admin_commands() {
+    confide-admin school add --slug oakfield --name "Oakfield Academy" \
+        --hours "Monday to Friday, 8am to 4pm" >/dev/null  # prints the recovery key: not logged
+    confide-admin school list | grep -q oakfield
+}
+check "sudo confide-admin runs commands on the service's database, as confide" admin_commands
+
 backup_unit="$(dirname "$unit")/confide-backup.service"
 run_backup() {
     local env_line
