@@ -165,7 +165,8 @@ check "its database and secret key are in /var/lib/confide, private to confide" 
 admin_commands() {
     confide-admin school add --slug oakfield --name "Oakfield Academy" \
         --hours "Monday to Friday, 8am to 4pm" >/dev/null  # prints the recovery key: not logged
-    confide-admin school list | grep -q oakfield
+    confide-admin school list | grep -q oakfield &&
+        curl -fsS -o /dev/null "http://127.0.0.1:$port/s/oakfield"  # the service sees it
 }
 check "sudo confide-admin runs commands on the service's database, as confide" admin_commands
 
