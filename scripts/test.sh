@@ -3,7 +3,9 @@
 #   1. unit and HTTP integration tests on SQLite;
 #   2. the same integration tests on a throwaway PostgreSQL cluster;
 #   3. real-browser tests (headless Chromium, axe-core) against the demo, the pupil's
-#      journey on a 375px phone, and the stored-XSS corpus.
+#      journey on a 375px phone, and the stored-XSS corpus;
+#   4. deployment: the Debian package installed and purged, Confide behind Caddy and nginx
+#      with TLS, and the container image (scripts/deploy-test.sh).
 # Unit tests include property tests of the parsers (PROPTEST_CASES, 256 by default), a
 # kill -9 durability test and a memory test under hostile requests; the RustSec advisory
 # check runs when CONFIDE_ADVISORY_DB names a snapshot of the database (CI's does).
@@ -90,3 +92,8 @@ done
 echo "== the pupil's journey in Welsh, Polish and Urdu (JavaScript on and off, axe, no English left)"
 BASE_URL="http://127.0.0.1:$port" LANGS=cy,pl,ur SCREENSHOTS="$pg_dir/screenshots" \
     node "$root/tests/browser/languages.mjs"
+
+# Last: it installs packages system-wide and needs the debug binary built above.
+kill "$demo_pid" 2>/dev/null || true
+echo "== 4. deployment: the Debian package, Caddy and nginx with TLS, the container image"
+scripts/deploy-test.sh
