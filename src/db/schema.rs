@@ -273,6 +273,14 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(outbox -> schools (school_id));
 
+diesel::table! {
+    upkeep (kind) {
+        kind -> Text,
+        claimed_until -> BigInt,
+        finished_at -> Nullable<BigInt>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     insight_weeks,
     insight_changes,
@@ -292,5 +300,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     attachments,
     attachment_blobs,
     sent_forms,
-    held_pictures
+    held_pictures,
+    upkeep
 );

@@ -17,4 +17,5 @@ pub mod roles;
 pub mod schools;
 pub mod sent_forms;
 pub mod sessions;
+pub mod upkeep;
 pub mod users;

@@ -39,13 +39,20 @@ impl Write for LogWriter {
     }
 }
 
+/// Every event is written twice, as text and as JSON (`CONFIDE_LOG_FORMAT=json`), by the
+/// server's own layers, so every check of what the log never holds covers both formats.
 fn init_logging() {
+    use confide::cli::logging::{layer, LogFormat};
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(confide::cli::DEFAULT_LOG_FILTER)
-            .with_ansi(false)
-            .with_writer(|| LogWriter)
+        let _ = tracing_subscriber::registry()
+            .with(tracing_subscriber::EnvFilter::new(
+                confide::cli::DEFAULT_LOG_FILTER,
+            ))
+            .with(layer(LogFormat::Text, || LogWriter, false))
+            .with(layer(LogFormat::Json, || LogWriter, false))
             .try_init();
     });
 }
