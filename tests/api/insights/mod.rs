@@ -89,7 +89,7 @@ async fn seeded_app() -> (TestApp, Staff) {
 }
 
 /// Every table of an HTML page: (caption, rows of cell texts, header row first).
-fn html_tables(page: &str) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn html_tables(page: &str) -> Vec<(String, Vec<Vec<String>>)> {
     let text = |s: &str| -> String {
         let mut out = String::new();
         let mut in_tag = false;
