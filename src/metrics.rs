@@ -29,7 +29,7 @@ const WRITE_BUCKETS: [f64; 12] = [
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RouteLabels {
     method: String,
-    /// The route's template (`/s/{slug}/report`), never the path.
+    /// The route's template (`/s/{school}/report`), never the path.
     route: String,
     /// `2xx`, `3xx`, `4xx` or `5xx`.
     status: &'static str,
@@ -289,7 +289,7 @@ mod tests {
         metrics.report_received();
         metrics.report_received();
         metrics.rate_limited("receipt");
-        metrics.request("POST", "/s/{slug}/report", 200, Duration::from_millis(30));
+        metrics.request("POST", "/s/{school}/report", 200, Duration::from_millis(30));
         let text = metrics.render(&Gauges {
             outbox_depth: 3,
             last_purge_unix: 1_700_000_000,
@@ -309,9 +309,9 @@ mod tests {
         );
         assert!(text.contains("confide_rate_limit_refusals_total{limit=\"receipt\"} 1"));
         assert!(text.contains(
-            "confide_http_request_duration_seconds_bucket{le=\"0.05\",method=\"POST\",route=\"/s/{slug}/report\",status=\"2xx\"} 1"
+            "confide_http_request_duration_seconds_bucket{le=\"0.05\",method=\"POST\",route=\"/s/{school}/report\",status=\"2xx\"} 1"
         ) || text.contains(
-            "confide_http_request_duration_seconds_bucket{method=\"POST\",route=\"/s/{slug}/report\",status=\"2xx\",le=\"0.05\"} 1"
+            "confide_http_request_duration_seconds_bucket{method=\"POST\",route=\"/s/{school}/report\",status=\"2xx\",le=\"0.05\"} 1"
         ), "{text}");
         assert!(
             !text.contains("last_backup"),

@@ -84,12 +84,12 @@ mod tests {
             false,
         ));
         tracing::subscriber::with_default(subscriber, || {
-            tracing::info!(route = "/s/{slug}/report", status = 200u16, "request");
+            tracing::info!(route = "/s/{school}/report", status = 200u16, "request");
         });
         let text = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
         let line: serde_json::Value = serde_json::from_str(text.trim_end()).unwrap();
         assert_eq!(line["level"], "INFO");
-        assert_eq!(line["route"], "/s/{slug}/report");
+        assert_eq!(line["route"], "/s/{school}/report");
         assert_eq!(line["status"], 200);
         assert_eq!(line["message"], "request");
         assert!(line["timestamp"].is_string());

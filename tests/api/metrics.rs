@@ -122,7 +122,7 @@ async fn reports_mail_sign_in_failures_and_refusals_are_counted_without_content(
     assert_eq!(value(&text, "confide_urgent_overdue"), 0.0);
     assert!(value(&text, "confide_db_write_seconds_count") >= 2.0);
     assert!(
-        text.contains("route=\"/s/{slug}/report\",status=\"2xx\"")
+        text.contains("route=\"/s/{school}/report\",status=\"2xx\"")
             && text.contains("route=\"/followup\",status=\"4xx\""),
         "requests by route template: {text}"
     );
