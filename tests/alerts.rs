@@ -1,10 +1,6 @@
 //! The shipped alert rules are valid Prometheus rules and fire when they should: checked
 //! with Prometheus's own `promtool` (Debian's `prometheus` package; scripts/test.sh
 //! installs it), against the cases in deploy/prometheus/alerts.test.yml.
-#![expect(
-    clippy::unwrap_used,
-    reason = "a test should stop loudly at the first surprise"
-)]
 
 use std::path::Path;
 use std::process::Command;
@@ -81,8 +77,10 @@ fn the_alerts_and_dashboard_use_only_metrics_the_server_exports() {
                 continue;
             }
             assert!(
-                exported.lines().any(|l| l.starts_with(&format!("{name} "))
-                    || l.starts_with(&format!("{name}{{"))),
+                exported
+                    .lines()
+                    .any(|l| l.starts_with(&format!("{name} "))
+                        || l.starts_with(&format!("{name}{{"))),
                 "{file} uses {name}, which the server does not export"
             );
             checked += 1;

@@ -74,7 +74,6 @@ mod tests {
     }
 
     #[test]
-    #[expect(clippy::unwrap_used, reason = "a test stops at the first surprise")]
     fn json_lines_are_one_object_each_with_the_fields_at_the_top() {
         let lines = Lines::default();
         let writer = lines.clone();

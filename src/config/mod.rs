@@ -109,20 +109,13 @@ impl Config {
                 "CONFIDE_EXIT_URL must be a full http(s):// address of a neutral site".into(),
             ));
         }
-        if let Some(dir) = &settings.content_dir {
-            if !dir.is_dir() {
-                return Err(ConfigError(format!(
-                    "CONFIDE_CONTENT_DIR {} is not a directory",
-                    dir.display()
-                )));
-            }
-        }
-        if let Some(dir) = &settings.locales_dir {
-            if !dir.is_dir() {
-                return Err(ConfigError(format!(
-                    "CONFIDE_LOCALES_DIR {} is not a directory",
-                    dir.display()
-                )));
+        for (name, dir) in [
+            ("CONFIDE_CONTENT_DIR", &settings.content_dir),
+            ("CONFIDE_LOCALES_DIR", &settings.locales_dir),
+        ] {
+            if let Some(dir) = dir.as_ref().filter(|dir| !dir.is_dir()) {
+                let shown = dir.display();
+                return Err(ConfigError(format!("{name} {shown} is not a directory")));
             }
         }
         if settings.db_pool_size == 0 || settings.db_pool_size > 256 {
