@@ -38,6 +38,7 @@ PLURALS = {
     "ro": {"one", "few", "other"},
 }
 DEFAULT_PLURALS = {"one", "other"}
+CLDR_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
 MESSAGE = re.compile(r"^([a-zA-Z][\w-]*)\s*=\s?(.*)$")
 VARIABLE = re.compile(r"\{\s*\$([\w-]+)")
 VARIANT = re.compile(r"^\s*\*?\[([\w-]+)\]")
@@ -188,6 +189,11 @@ def compare_catalogue(code, english_path, path):
             problems.append(f"{key}: missing variable ${var}")
         for var in sorted(translated["variables"] - source["variables"]):
             problems.append(f"{key}: unknown variable ${var}")
+        if source["variants"] and not source["variants"] <= CLDR_CATEGORIES:
+            # A choice by keyword (such as a weekday), not by number: the same names.
+            if translated["variants"] != source["variants"]:
+                problems.append(f"{key}: variants differ from English's {sorted(source['variants'])}")
+            continue
         for name in sorted(translated["variants"] - allowed):
             problems.append(f"{key}: plural form [{name}] is not one of {sorted(allowed)}")
         if source["variants"] and "other" not in translated["variants"]:

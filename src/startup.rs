@@ -31,6 +31,7 @@ pub fn context(config: &Config) -> anyhow::Result<Context> {
         Context::new(Clock::system(), server_key, keystore, blobs).with_policy(
             crate::app::Policy {
                 two_factor_grace_seconds: config.two_factor_grace_seconds,
+                texts: config.texts.is_some(),
             },
         ),
     )
@@ -195,11 +196,19 @@ impl Application {
             } else {
                 tracing::info!(transport = ?config.mail, "mail worker started");
             }
+            let texter = match &config.texts {
+                Some(texts) => Some(Arc::new(
+                    crate::mail::texts::Texter::new(texts.clone())
+                        .map_err(std::io::Error::other)?,
+                )),
+                None => None,
+            };
             Some(
                 Worker {
                     db: self.state.db.clone(),
                     ctx: self.state.ctx.clone(),
                     mailer: Arc::new(mailer),
+                    texter,
                     from: config.mail_from.clone(),
                     sign_in_url: format!("{}/staff/login", config.public_url),
                     waker: self.state.mail_waker.clone(),

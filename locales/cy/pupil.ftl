@@ -232,6 +232,17 @@ receipt-pictures-lost = { $count ->
 }
 next-heading = Beth sy'n digwydd nesaf
 next-urgent = Dywedaist ti fod hyn yn digwydd nawr, felly mae dy adroddiad wedi'i nodi'n un brys.
+next-urgent-on-call = Dywedaist ti fod hyn yn digwydd nawr. Mae hi y tu allan i oriau ysgol, ond mae rhywun o { $school } ar alwad nawr ac mae wedi cael gwybod.
+next-urgent-nobody = Mae hi y tu allan i oriau ysgol a does neb ar alwad. Fydd neb yn darllen hwn tan { $day ->
+         [mon] ddydd Llun
+         [tue] ddydd Mawrth
+         [wed] ddydd Mercher
+         [thu] ddydd Iau
+         [fri] ddydd Gwener
+         [sat] ddydd Sadwrn
+        *[sun] ddydd Sul
+    } am { $time }.
+next-urgent-call = Os wyt ti mewn perygl, ffonia { $phone } nawr.
 next-staff-read = Mae staff yn { $school } yn darllen adroddiadau { $hours }.
 next-staff-reply = Byddan nhw'n darllen beth ysgrifennaist ti ac yn penderfynu sut i helpu. Efallai y byddan nhw'n dy ateb di yma.
 receipt-read-replies = I ddarllen ateb neu ychwanegu mwy, dos i { $link } a theipia dy god.
@@ -251,6 +262,7 @@ code-lost-new = Gelli di anfon adroddiad newydd a dweud ei fod am yr un peth.
 code-expires = Pan fydd adroddiad wedi cael sylw ac wedi'i gau, mae'n cael ei ddileu ar ôl tipyn, ac mae ei god yn stopio gweithio.
 your-report = Dy adroddiad
 status-new = Mae dy adroddiad gan staff yn { $school }.
+status-seen = Gwelodd rhywun yn { $school } dy adroddiad ar { $when }.
 status-open = Mae staff yn { $school } yn gweithio ar dy adroddiad.
 status-closed = Mae staff yn { $school } wedi gorffen gweithio ar yr adroddiad hwn.
 closed-reopens = Mae'r staff wedi gorffen gweithio ar yr adroddiad hwn. Os wyt ti'n ysgrifennu eto, mae'n agor eto ac maen nhw'n cael gwybod.

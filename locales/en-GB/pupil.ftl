@@ -197,6 +197,17 @@ receipt-pictures-lost = { $count ->
 }
 next-heading = What happens next
 next-urgent = You said this is happening now, so your report is marked as urgent.
+next-urgent-on-call = You said this is happening now. It is outside school hours, but someone from { $school } is on call now and has been told.
+next-urgent-nobody = It is outside school hours and nobody is on call. Nobody will read this until { $day ->
+         [mon] Monday
+         [tue] Tuesday
+         [wed] Wednesday
+         [thu] Thursday
+         [fri] Friday
+         [sat] Saturday
+        *[sun] Sunday
+    } at { $time }.
+next-urgent-call = If you are in danger, call { $phone } now.
 next-staff-read = Staff at { $school } read reports { $hours }.
 next-staff-reply = They will read what you wrote and decide how to help. They may reply to you here.
 receipt-read-replies = To read a reply or add more, go to { $link } and type your code.
@@ -216,6 +227,7 @@ code-lost-new = You can send a new report and say it is about the same thing.
 code-expires = When a report has been dealt with and closed, it is deleted after a while, and its code stops working.
 your-report = Your report
 status-new = Staff at { $school } have your report.
+status-seen = Someone at { $school } saw your report on { $when }.
 status-open = Staff at { $school } are working on your report.
 status-closed = Staff at { $school } have finished working on this report.
 closed-reopens = Staff finished working on this report. If you write again, it opens again and they are told.

@@ -215,6 +215,17 @@ receipt-pictures-lost = { $count ->
 }
 next-heading = Co będzie dalej
 next-urgent = Według twojej odpowiedzi to dzieje się teraz, więc twoje zgłoszenie jest oznaczone jako pilne.
+next-urgent-on-call = Według twojej odpowiedzi to dzieje się teraz. Jest po godzinach pracy szkoły, ale ktoś ze szkoły { $school } ma teraz dyżur i już o tym wie.
+next-urgent-nobody = Jest po godzinach pracy szkoły i nikt nie ma dyżuru. Nikt tego nie przeczyta aż do { $day ->
+         [mon] poniedziałku
+         [tue] wtorku
+         [wed] środy
+         [thu] czwartku
+         [fri] piątku
+         [sat] soboty
+        *[sun] niedzieli
+    }, godz. { $time }.
+next-urgent-call = Jeśli grozi ci niebezpieczeństwo, zadzwoń teraz pod { $phone }.
 next-staff-read = Pracownicy szkoły { $school } czytają zgłoszenia { $hours }.
 next-staff-reply = Przeczytają twoje zgłoszenie i zdecydują, jak pomóc. Mogą ci tutaj odpowiedzieć.
 receipt-read-replies = Żeby przeczytać odpowiedź albo coś dopisać, otwórz stronę { $link } i wpisz swój kod.
@@ -234,6 +245,7 @@ code-lost-new = Możesz wysłać nowe zgłoszenie i napisać, że chodzi o tę s
 code-expires = Kiedy sprawa zostanie załatwiona, a zgłoszenie zamknięte, po pewnym czasie zgłoszenie jest usuwane, a jego kod przestaje działać.
 your-report = Twoje zgłoszenie
 status-new = Pracownicy szkoły { $school } mają twoje zgłoszenie.
+status-seen = Ktoś ze szkoły { $school } zobaczył twoje zgłoszenie: { $when }.
 status-open = Pracownicy szkoły { $school } zajmują się twoim zgłoszeniem.
 status-closed = Pracownicy szkoły { $school } zakończyli pracę nad tym zgłoszeniem.
 closed-reopens = Pracownicy zakończyli pracę nad tym zgłoszeniem. Jeśli napiszesz znowu, zgłoszenie otworzy się ponownie, a oni dostaną o tym informację.

@@ -195,6 +195,17 @@ receipt-pictures-lost = { $count ->
 }
 next-heading = O que acontece a seguir
 next-urgent = Disseste que isto está a acontecer agora, por isso o teu relato está marcado como urgente.
+next-urgent-on-call = Disseste que isto está a acontecer agora. Estamos fora do horário da escola, mas alguém da escola { $school } está de serviço agora e já foi avisado.
+next-urgent-nobody = Estamos fora do horário da escola e ninguém está de serviço. Ninguém vai ler isto até { $day ->
+         [mon] segunda-feira
+         [tue] terça-feira
+         [wed] quarta-feira
+         [thu] quinta-feira
+         [fri] sexta-feira
+         [sat] sábado
+        *[sun] domingo
+    } às { $time }.
+next-urgent-call = Se estiveres em perigo, liga já para o { $phone }.
 next-staff-read = Na escola { $school }, os funcionários leem os relatos: { $hours }.
 next-staff-reply = Vão ler o que escreveste e decidir como ajudar. Podem responder-te aqui.
 receipt-read-replies = Para leres uma resposta ou acrescentares mais, vai a { $link } e escreve o teu código.
@@ -214,6 +225,7 @@ code-lost-new = Podes enviar um novo relato e dizer que é sobre o mesmo assunto
 code-expires = Quando um relato já foi tratado e fechado, é apagado passado algum tempo, e o código deixa de funcionar.
 your-report = O teu relato
 status-new = Os funcionários da escola { $school } têm o teu relato.
+status-seen = Alguém da escola { $school } viu o teu relato em { $when }.
 status-open = Os funcionários da escola { $school } estão a tratar do teu relato.
 status-closed = Os funcionários da escola { $school } terminaram o trabalho sobre este relato.
 closed-reopens = Os funcionários terminaram o trabalho sobre este relato. Se escreveres outra vez, ele volta a abrir e eles são avisados.

@@ -206,6 +206,17 @@ receipt-pictures-lost = { $count ->
 }
 next-heading = Ce se întâmplă mai departe
 next-urgent = Ai spus că se întâmplă acum, așa că raportul tău este marcat ca urgent.
+next-urgent-on-call = Ai spus că se întâmplă acum. Este în afara programului școlii, dar cineva de la { $school } este de gardă acum și a fost anunțat.
+next-urgent-nobody = Este în afara programului școlii și nimeni nu este de gardă. Nimeni nu va citi asta până { $day ->
+         [mon] luni
+         [tue] marți
+         [wed] miercuri
+         [thu] joi
+         [fri] vineri
+         [sat] sâmbătă
+        *[sun] duminică
+    } la ora { $time }.
+next-urgent-call = Dacă ești în pericol, sună acum la { $phone }.
 next-staff-read = Personalul de la { $school } citește rapoartele { $hours }.
 next-staff-reply = Vor citi ce ai scris și vor hotărî cum să te ajute. S-ar putea să îți răspundă aici.
 receipt-read-replies = Ca să citești un răspuns sau să adaugi ceva, mergi la { $link } și scrie-ți codul.
@@ -225,6 +236,7 @@ code-lost-new = Poți trimite un raport nou și poți spune că este despre acel
 code-expires = După ce un raport a fost rezolvat și închis, este șters după o vreme, iar codul lui nu mai funcționează.
 your-report = Raportul tău
 status-new = Personalul de la { $school } a primit raportul tău.
+status-seen = Cineva de la { $school } a văzut raportul tău la { $when }.
 status-open = Personalul de la { $school } se ocupă de raportul tău.
 status-closed = Personalul de la { $school } a terminat de lucrat la acest raport.
 closed-reopens = Personalul a terminat de lucrat la acest raport. Dacă scrii din nou, raportul se redeschide și ei sunt anunțați.

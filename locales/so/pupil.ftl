@@ -195,6 +195,17 @@ receipt-pictures-lost = { $count ->
 }
 next-heading = Waxa xiga
 next-urgent = Waxaad sheegtay in tani ay hadda dhacayso, sidaas darteed warbixintaada waxaa lagu calaamadeeyay mid degdeg ah.
+next-urgent-on-call = Waxaad sheegtay in tani ay hadda dhacayso. Waa waqti ka baxsan saacadaha iskuulka, laakiin qof ka tirsan { $school } ayaa hadda diyaar u ah (on call) waana loo sheegay.
+next-urgent-nobody = Waa waqti ka baxsan saacadaha iskuulka, qofna diyaar uma aha (on call). Qofna ma akhrin doono tan ilaa { $day ->
+         [mon] Isniinta
+         [tue] Talaadada
+         [wed] Arbacada
+         [thu] Khamiista
+         [fri] Jimcaha
+         [sat] Sabtida
+        *[sun] Axadda
+    } saacadda { $time }.
+next-urgent-call = Haddii aad khatar ku jirto, hadda wac { $phone }.
 next-staff-read = Shaqaalaha iskuulka { $school } waxay akhriyaan warbixinnada: { $hours }.
 next-staff-reply = Waxay akhrin doonaan waxa aad qortay oo go'aan ka gaari doonaan sida loo caawiyo. Waxaa laga yaabaa inay halkan kaaga jawaabaan.
 receipt-read-replies = Si aad u akhrido jawaab ama wax ugu darto, tag { $link } oo qor koodhkaaga.
@@ -214,6 +225,7 @@ code-lost-new = Waxaad diri kartaa warbixin cusub oo sheeg inay ku saabsan tahay
 code-expires = Marka warbixin laga shaqeeyo oo la xiro, wakhti kadib waa la tirtiraa, koodhkeeduna wuu joojiyaa shaqada.
 your-report = Warbixintaada
 status-new = Shaqaalaha iskuulka { $school } ayaa haysta warbixintaada.
+status-seen = Qof ka tirsan { $school } ayaa arkay warbixintaada { $when }.
 status-open = Shaqaalaha iskuulka { $school } ayaa ka shaqaynaya warbixintaada.
 status-closed = Shaqaalaha iskuulka { $school } waxay dhammeeyeen ka shaqaynta warbixintan.
 closed-reopens = Shaqaaluhu waxay dhammeeyeen ka shaqaynta warbixintan. Haddii aad mar kale wax qorto, way furmaysaa, iyagana waa loo sheegayaa.

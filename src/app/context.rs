@@ -15,6 +15,8 @@ use crate::time::{Clock, Timestamp};
 pub struct Policy {
     /// How long a new person may work before they must set up two-step sign-in (default none).
     pub two_factor_grace_seconds: i64,
+    /// On-call texts go through GOV.UK Notify (else contacts are told by mail only).
+    pub texts: bool,
 }
 
 /// What every use case may need besides the database: the clock, the server's secret

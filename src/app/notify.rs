@@ -15,6 +15,7 @@ use crate::db::{Conn, Db, DbError};
 use crate::domain::choices::MailKind;
 use crate::domain::routing;
 use crate::mail::compose::compose;
+use crate::mail::texts::Texter;
 use crate::mail::transport::{build_message, Mailer};
 use crate::store::keys;
 use crate::store::outbox::{self, NewMail};
@@ -68,6 +69,7 @@ pub struct Delivery {
 pub fn deliver_due(
     conn: &mut Conn<'_>,
     mailer: &Mailer,
+    texter: Option<&Texter>,
     from: &Mailbox,
     sign_in_url: &str,
     clock: &dyn Fn() -> Timestamp,
@@ -83,9 +85,19 @@ pub fn deliver_due(
             return Ok(delivery);
         }
         for row in batch {
-            let composed = compose(row.kind, &row.school_name, sign_in_url);
-            let result = build_message(from, &row.email, &composed)
-                .and_then(|m| mailer.send(&m, &row.email));
+            let result = match (&row.phone, texter) {
+                (Some(phone), Some(texter)) => {
+                    texter.send(phone, &row.school_name, sign_in_url, clock().as_secs())
+                }
+                (Some(_), None) => {
+                    Err("text messages are not set up (CONFIDE_NOTIFY_API_KEY_FILE)".to_owned())
+                }
+                (None, _) => {
+                    let composed = compose(row.kind, &row.school_name, sign_in_url);
+                    build_message(from, &row.email, &composed)
+                        .and_then(|m| mailer.send(&m, &row.email))
+                }
+            };
             let now = clock();
             match result {
                 Ok(()) => {
@@ -204,6 +216,8 @@ pub struct Worker {
     pub db: Db,
     pub ctx: Context,
     pub mailer: Arc<Mailer>,
+    /// Set when on-call texts go through GOV.UK Notify.
+    pub texter: Option<Arc<Texter>>,
     pub from: Mailbox,
     pub sign_in_url: String,
     pub waker: Waker,
@@ -215,15 +229,21 @@ impl Worker {
     pub fn tick(&self, scan: bool) -> Result<Delivery, DbError> {
         self.db.run_blocking(|conn| {
             if scan {
+                super::on_call::scan(conn, &self.ctx, self.ctx.now())?;
                 scan_overdue(conn, self.ctx.now())?;
                 scan_digests(conn, self.ctx.now())?;
             }
             if !self.mailer.is_enabled() {
                 return Ok(Delivery::default());
             }
-            deliver_due(conn, &self.mailer, &self.from, &self.sign_in_url, &|| {
-                self.ctx.now()
-            })
+            deliver_due(
+                conn,
+                &self.mailer,
+                self.texter.as_deref(),
+                &self.from,
+                &self.sign_in_url,
+                &|| self.ctx.now(),
+            )
         })
     }
 

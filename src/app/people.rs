@@ -137,8 +137,9 @@ pub fn change_school_settings(
             None,
             "School settings changed",
             &format!(
-                "school {school}: read {}; acknowledge within {} hours; keep closed reports {}/{}/{} days (anonymous/named/about staff)",
+                "school {school}: read {} ({}); acknowledge within {} hours; keep closed reports {}/{}/{} days (anonymous/named/about staff)",
                 settings.reading_hours,
+                settings.reading_schedule,
                 settings.ack_within_hours,
                 settings.retention.anonymous_days,
                 settings.retention.named_days,

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use zeroize::Zeroizing;
 
 use super::context::Context;
+use super::on_call::Cover;
 use crate::crypto::form_token::FormToken;
 use crate::crypto::receipt::ReceiptCode;
 use crate::crypto::secret::SecretKey;
@@ -34,7 +35,8 @@ const RECEIPT_CONTEXT: &[u8] = b"confide/sent-form/v1/receipt";
 /// What the receipt page shows.
 pub struct Receipt {
     pub code: ReceiptCode,
-    pub urgent: bool,
+    /// For an urgent report: what happens now (`None` for any other).
+    pub cover: Option<Cover>,
     pub pictures: usize,
 }
 
@@ -49,7 +51,7 @@ impl Receipt {
         let plain = Zeroizing::new(format!(
             "{}|{}|{}",
             self.code.grouped().as_str(),
-            u8::from(self.urgent),
+            cover_text(self.cover),
             self.pictures
         ));
         key.seal(RECEIPT_CONTEXT, plain.as_bytes())
@@ -60,13 +62,36 @@ impl Receipt {
         let text = std::str::from_utf8(&plain).ok()?;
         let mut parts = text.split('|');
         let code = ReceiptCode::parse(parts.next()?)?;
-        let urgent = parts.next()? == "1";
+        let cover = cover_from(parts.next()?);
         let pictures = parts.next()?.parse().ok()?;
         Some(Receipt {
             code,
-            urgent,
+            cover,
             pictures,
         })
+    }
+}
+
+/// "0" (not urgent), "h" (in hours), "o" (on call), "n<seconds>" (nobody until then).
+fn cover_text(cover: Option<Cover>) -> String {
+    match cover {
+        None => "0".to_owned(),
+        Some(Cover::InHours) => "h".to_owned(),
+        Some(Cover::OnCall) => "o".to_owned(),
+        Some(Cover::NobodyUntil(at)) => format!("n{}", at.as_secs()),
+    }
+}
+
+fn cover_from(text: &str) -> Option<Cover> {
+    match text {
+        "0" => None,
+        // "1": an urgent report's receipt kept before the on-call chain existed.
+        "h" | "1" => Some(Cover::InHours),
+        "o" => Some(Cover::OnCall),
+        _ => text
+            .strip_prefix('n')
+            .and_then(|secs| secs.parse().ok())
+            .map(|secs| Cover::NobodyUntil(Timestamp::from_secs(secs))),
     }
 }
 
@@ -88,17 +113,18 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// The claim of a report with this code, urgent or not, with this many pictures.
+    /// The claim of a report with this code, what happens now if it is urgent, and how
+    /// many pictures it has.
     pub fn new(
         ctx: &Context,
         token: &FormToken,
         code: &ReceiptCode,
-        urgent: bool,
+        cover: Option<Cover>,
         pictures: usize,
     ) -> Self {
         let receipt = Receipt {
             code: code.clone(),
-            urgent,
+            cover,
             pictures,
         };
         Claim {
@@ -257,7 +283,7 @@ mod tests {
         let token = FormToken::generate();
         let receipt = Receipt {
             code: ReceiptCode::generate(),
-            urgent: true,
+            cover: Some(Cover::NobodyUntil(Timestamp::from_secs(1_800_000_000))),
             pictures: 3,
         };
         let sealed = receipt.seal(&token.sealing_key());
@@ -267,7 +293,10 @@ mod tests {
             .any(|w| w == grouped.as_bytes()));
         let opened = Receipt::open(&token.sealing_key(), &sealed).unwrap();
         assert_eq!(opened.code, receipt.code);
-        assert!(opened.urgent);
+        assert_eq!(opened.cover, receipt.cover);
+        for cover in [None, Some(Cover::InHours), Some(Cover::OnCall)] {
+            assert_eq!(cover_from(&cover_text(cover)), cover);
+        }
         assert_eq!(opened.pictures, 3);
         assert!(Receipt::open(&FormToken::generate().sealing_key(), &sealed).is_none());
     }

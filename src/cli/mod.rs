@@ -3,6 +3,7 @@
 
 pub mod logging;
 mod maintenance;
+mod on_call_commands;
 mod people_commands;
 mod school_commands;
 mod shared;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use self::maintenance::{AuditCommand, MailCommand};
+use self::on_call_commands::OnCallCommand;
 use self::people_commands::{role_command, user_command, RoleCommand, UserCommand};
 use self::school_commands::{RecoveryCommand, SchoolCommand};
 use crate::config::{self, Config, Settings};
@@ -74,6 +76,13 @@ enum Command {
     User {
         #[command(subcommand)]
         action: UserCommand,
+        #[command(flatten)]
+        settings: Settings,
+    },
+    /// Set up on-call chains for urgent reports out of hours.
+    OnCall {
+        #[command(subcommand)]
+        action: OnCallCommand,
         #[command(flatten)]
         settings: Settings,
     },
@@ -198,6 +207,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Audit { action, settings } => maintenance::audit(action, settings),
         Command::Recovery { action, settings } => school_commands::recovery(action, settings),
         Command::Role { action, settings } => role_command(action, settings),
+        Command::OnCall { action, settings } => on_call_commands::on_call(action, settings),
         Command::Purge {
             dry_run,
             vacuum,

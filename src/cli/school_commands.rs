@@ -7,6 +7,7 @@ use crate::app::people;
 use crate::app::two_factor::{self, TwoFactorError};
 use crate::app::Admin;
 use crate::config::Settings;
+use crate::domain::hours::WeeklyHours;
 use crate::domain::school::{NewSchool, SchoolSlug};
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +39,10 @@ pub(super) enum SchoolCommand {
         /// When staff read reports, shown to pupils, e.g. "Monday to Friday, 8am to 4pm".
         #[arg(long)]
         hours: Option<String>,
+        /// The same hours as days and times (UK time), e.g. "Mon-Fri 08:00-16:00": outside
+        /// them an urgent report goes to the school's on-call chain.
+        #[arg(long)]
+        schedule: Option<String>,
     },
     /// List schools.
     List,
@@ -48,11 +53,19 @@ pub(super) fn school(action: SchoolCommand, settings: Settings) -> anyhow::Resul
     let (db, ctx) = open(settings)?;
     let admin = Admin::command_line();
     db.run_blocking(|conn| match action {
-        SchoolCommand::Add { slug, name, hours } => {
+        SchoolCommand::Add {
+            slug,
+            name,
+            hours,
+            schedule,
+        } => {
             let slug = SchoolSlug::parse(&slug).map_err(refused)?;
             let mut school = NewSchool::new(slug, &name).map_err(refused)?;
             if let Some(hours) = hours {
                 school.reading_hours = hours;
+            }
+            if let Some(schedule) = schedule {
+                school.reading_schedule = WeeklyHours::parse(&schedule).map_err(refused)?;
             }
             let (school, recovery) =
                 people::add_school(conn, &ctx, &admin, &school).map_err(explain)?;

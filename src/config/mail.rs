@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::settings::{ConfigError, Settings};
+use crate::mail::texts::{is_api_key, TextSettings};
 use crate::mail::transport::{MailSettings, SmtpSecurity};
 
 /// A value given directly or in a file (`*_FILE`, for secrets kept out of the environment).
@@ -79,4 +80,39 @@ pub(super) fn mail_settings(settings: &Settings) -> Result<MailSettings, ConfigE
             )))
         }
     })
+}
+
+/// Text settings: `None` unless a Notify API key is given, and then a template too.
+pub(super) fn text_settings(settings: &Settings) -> Result<Option<TextSettings>, ConfigError> {
+    let key = value_or_file(
+        settings.notify_api_key.clone(),
+        settings.notify_api_key_file.clone(),
+        "CONFIDE_NOTIFY_API_KEY",
+    )?;
+    let Some(key) = key.filter(|k| !k.trim().is_empty()) else {
+        return Ok(None);
+    };
+    if !is_api_key(&key) {
+        return Err(ConfigError(
+            "CONFIDE_NOTIFY_API_KEY is not a GOV.UK Notify API key (its name, then the service id and the secret)".into(),
+        ));
+    }
+    let template_id = settings
+        .notify_sms_template_id
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| {
+            ConfigError("CONFIDE_NOTIFY_SMS_TEMPLATE_ID is needed with a Notify API key".into())
+        })?;
+    let base_url = settings.notify_url.trim().to_owned();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://127.0.0.1:")) {
+        return Err(ConfigError(
+            "CONFIDE_NOTIFY_URL must be https (plain http only to 127.0.0.1, for tests)".into(),
+        ));
+    }
+    Ok(Some(TextSettings {
+        base_url,
+        api_key: zeroize::Zeroizing::new(key.trim().to_owned()),
+        template_id: template_id.trim().to_owned(),
+    }))
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use lettre::message::Mailbox;
 
+use crate::mail::texts::TextSettings;
 use crate::mail::transport::MailSettings;
 
 /// Validated configuration: once built, every field is usable as it is.
@@ -39,6 +40,8 @@ pub struct Config {
     pub mail: MailSettings,
     pub mail_from: Mailbox,
     pub mail_worker: bool,
+    /// On-call texts through GOV.UK Notify, when set up.
+    pub texts: Option<TextSettings>,
     /// Seconds a new person may work before setting up two-step sign-in.
     pub two_factor_grace_seconds: i64,
 }
@@ -88,6 +91,7 @@ impl Config {
     /// Checks every setting once; the message names the variable to fix.
     pub fn from_settings(settings: Settings) -> Result<Self, ConfigError> {
         let mail = mail_settings(&settings)?;
+        let texts = mail::text_settings(&settings)?;
         let listen: SocketAddr = settings.listen.parse().map_err(|_| {
             ConfigError(format!(
                 "CONFIDE_LISTEN must be an address and port such as 127.0.0.1:8080, not {:?}",
@@ -171,6 +175,7 @@ impl Config {
             mail,
             mail_from,
             mail_worker: settings.mail_worker,
+            texts,
             secret_key_file,
             trusted_proxies,
             data_dir: settings.data_dir,

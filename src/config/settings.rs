@@ -107,6 +107,22 @@ pub struct Settings {
     pub smtp_password: Option<String>,
     #[arg(long, env = "CONFIDE_SMTP_PASSWORD_FILE")]
     pub smtp_password_file: Option<PathBuf>,
+    /// The GOV.UK Notify API key for on-call texts (better: the _FILE form). Unset: on-call
+    /// contacts are told by mail only.
+    #[arg(long, env = "CONFIDE_NOTIFY_API_KEY", hide_env_values = true)]
+    pub notify_api_key: Option<String>,
+    #[arg(long, env = "CONFIDE_NOTIFY_API_KEY_FILE")]
+    pub notify_api_key_file: Option<PathBuf>,
+    /// The Notify text template's id; its text uses ((school)) and ((link)).
+    #[arg(long, env = "CONFIDE_NOTIFY_SMS_TEMPLATE_ID")]
+    pub notify_sms_template_id: Option<String>,
+    /// Where Notify's API is (change only to test).
+    #[arg(
+        long,
+        env = "CONFIDE_NOTIFY_URL",
+        default_value = "https://api.notifications.service.gov.uk"
+    )]
+    pub notify_url: String,
     /// Days a newly added (or reset) person may work before they must set up two-step
     /// sign-in. Default 0: at their first sign-in. At most 14.
     #[arg(long, env = "CONFIDE_TWO_FACTOR_GRACE_DAYS", default_value_t = 0)]

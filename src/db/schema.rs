@@ -12,6 +12,8 @@ diesel::table! {
         retain_anonymous_days -> Integer,
         retain_named_days -> Integer,
         retain_staff_days -> Integer,
+        reading_schedule -> Text,
+        on_call_chain_id -> Nullable<BigInt>,
     }
 }
 
@@ -78,6 +80,7 @@ diesel::table! {
         expiry_warned -> Bool,
         referral -> Nullable<Text>,
         new_message_at -> Nullable<BigInt>,
+        out_of_hours -> Bool,
     }
 }
 
@@ -102,6 +105,7 @@ diesel::table! {
         closed_after -> Nullable<BigInt>,
         outcome -> Nullable<Text>,
         referral -> Nullable<Text>,
+        out_of_hours -> Bool,
     }
 }
 
@@ -178,6 +182,7 @@ diesel::table! {
         attempts -> Integer,
         last_error -> Nullable<Text>,
         sent_at -> Nullable<BigInt>,
+        recipient_phone -> Nullable<Text>,
     }
 }
 
@@ -243,6 +248,37 @@ diesel::table! {
 }
 
 diesel::table! {
+    on_call_chains (id) {
+        id -> BigInt,
+        name -> Text,
+        step_minutes -> Integer,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    on_call_contacts (id) {
+        id -> BigInt,
+        chain_id -> BigInt,
+        position -> Integer,
+        user_id -> BigInt,
+        phone -> Nullable<Text>,
+        shift -> Text,
+    }
+}
+
+diesel::table! {
+    on_call_alerts (report_id) {
+        report_id -> Text,
+        chain_id -> BigInt,
+        next_position -> Integer,
+        next_at -> BigInt,
+        started_at -> BigInt,
+        ended_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     sent_forms (token_hash) {
         token_hash -> Binary,
         receipt_sealed -> Nullable<Binary>,
@@ -272,6 +308,9 @@ diesel::joinable!(messages -> reports (report_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(outbox -> schools (school_id));
+diesel::joinable!(on_call_contacts -> on_call_chains (chain_id));
+diesel::joinable!(on_call_contacts -> users (user_id));
+diesel::joinable!(on_call_alerts -> reports (report_id));
 
 diesel::table! {
     upkeep (kind) {
@@ -301,5 +340,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     attachment_blobs,
     sent_forms,
     held_pictures,
+    on_call_chains,
+    on_call_contacts,
+    on_call_alerts,
     upkeep
 );

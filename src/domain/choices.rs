@@ -128,6 +128,7 @@ choices! {
     MailKind {
         NewReport => "new_report", "New report";
         Urgent => "urgent", "Urgent report";
+        OnCall => "on_call", "On-call alert";
         Reminder => "reminder", "Reminder";
         Escalation => "escalation", "Escalation";
         Unrouted => "unrouted", "No one set up";
@@ -177,6 +178,8 @@ choices! {
         RetentionExtended => "retention_extended", "Kept for longer";
         PictureViewed => "picture_viewed", "Viewed a picture";
         HandedOff => "handed_off", "Exported for hand-off";
+        OnCallTold => "on_call_told", "On call: told";
+        OnCallEnded => "on_call_ended", "On call: nobody left to tell";
     }
 }
 
@@ -254,7 +257,7 @@ impl Status {
 impl MailKind {
     /// Sent with `Priority: urgent` so mail programs flag it.
     pub fn urgent(self) -> bool {
-        self == MailKind::Urgent
+        matches!(self, MailKind::Urgent | MailKind::OnCall)
     }
 }
 

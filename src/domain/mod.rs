@@ -4,10 +4,12 @@
 //! Nothing here imports another part of the crate: every other layer may use it.
 
 pub mod choices;
+pub mod hours;
 pub mod ids;
 pub mod insight;
 pub mod language;
 pub mod msg;
+pub mod on_call;
 pub mod person;
 pub mod proxies;
 pub mod readability;

@@ -75,6 +75,12 @@ messages! {
     SlugTaken => "school.slug.taken",
     SchoolNameLength => "school.name.length",
     SchoolSettings => "school.settings.invalid",
+    WeeklyHours => "school.hours.invalid",
+    OnCallChainName => "on_call.chain.name",
+    OnCallChainTaken => "on_call.chain.taken",
+    OnCallMinutes => "on_call.minutes",
+    OnCallPhone => "on_call.phone",
+    OnCallNoSuchPerson => "on_call.person.unknown",
     RetentionDays => "school.retention.invalid",
     // Retention on a case.
     NotClosed => "case.retention.not_closed",

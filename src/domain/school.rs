@@ -1,6 +1,7 @@
 //! A school as an administrator describes it: the short name in its address, its name,
 //! and when its staff read reports.
 
+use super::hours::WeeklyHours;
 use super::msg::Msg;
 use super::retention::RetentionPolicy;
 
@@ -40,6 +41,9 @@ impl std::fmt::Display for SchoolSlug {
 /// Hours shown to pupils when no one has set them: honest and common for a school office.
 pub const DEFAULT_READING_HOURS: &str = "Monday to Friday, 8am to 4pm, in term time";
 
+/// The same hours as times, for deciding what is out of hours.
+pub const DEFAULT_READING_SCHEDULE: &str = "Mon-Fri 08:00-16:00";
+
 /// The longest agreed time to acknowledge a report: a month.
 pub const MAX_ACK_HOURS: i32 = 720;
 
@@ -49,7 +53,14 @@ pub struct NewSchool {
     pub slug: SchoolSlug,
     pub name: String,
     pub reading_hours: String,
+    pub reading_schedule: WeeklyHours,
     pub ack_within_hours: i32,
+}
+
+/// The default reading schedule, as hours.
+pub fn default_reading_schedule() -> WeeklyHours {
+    WeeklyHours::parse(DEFAULT_READING_SCHEDULE)
+        .unwrap_or_else(|_| unreachable!("the default parses"))
 }
 
 impl NewSchool {
@@ -62,6 +73,7 @@ impl NewSchool {
             slug,
             name: name.to_owned(),
             reading_hours: DEFAULT_READING_HOURS.to_owned(),
+            reading_schedule: default_reading_schedule(),
             ack_within_hours: 24,
         })
     }
@@ -71,15 +83,24 @@ impl NewSchool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SchoolSettings {
     pub reading_hours: String,
+    /// The reading hours as times: outside them an urgent report starts the on-call chain.
+    pub reading_schedule: WeeklyHours,
     pub ack_within_hours: i32,
     pub retention: RetentionPolicy,
 }
 
 impl SchoolSettings {
-    /// Reads the settings form: hours, acknowledgement time, and the three retention times.
-    pub fn parse(hours: &str, ack: &str, retention: [&str; 3]) -> Result<Self, Msg> {
+    /// Reads the settings form: hours (in words and as times), acknowledgement time, and
+    /// the three retention times.
+    pub fn parse(
+        hours: &str,
+        schedule: &str,
+        ack: &str,
+        retention: [&str; 3],
+    ) -> Result<Self, Msg> {
         let [anonymous, named, staff] = retention;
         let retention = RetentionPolicy::parse(anonymous, named, staff)?;
+        let reading_schedule = WeeklyHours::parse(schedule)?;
         let hours = hours.trim();
         let ack: Option<i32> = ack
             .trim()
@@ -89,6 +110,7 @@ impl SchoolSettings {
         match ack {
             Some(ack) if !hours.is_empty() && hours.chars().count() <= 200 => Ok(SchoolSettings {
                 reading_hours: hours.to_owned(),
+                reading_schedule,
                 ack_within_hours: ack,
                 retention,
             }),
@@ -139,7 +161,12 @@ mod tests {
     #[test]
     fn settings_need_hours_and_a_time_in_range() {
         let keep = ["90", "365", "3650"];
-        assert!(SchoolSettings::parse("Weekdays", "24", keep).is_ok());
+        let times = "Mon-Fri 08:00-16:00";
+        assert!(SchoolSettings::parse("Weekdays", times, "24", keep).is_ok());
+        assert_eq!(
+            SchoolSettings::parse("Weekdays", "weekdays", "24", keep),
+            Err(Msg::WeeklyHours)
+        );
         for (hours, ack) in [
             ("", "24"),
             ("Weekdays", "0"),
@@ -147,12 +174,12 @@ mod tests {
             ("Weekdays", "x"),
         ] {
             assert_eq!(
-                SchoolSettings::parse(hours, ack, keep),
+                SchoolSettings::parse(hours, times, ack, keep),
                 Err(Msg::SchoolSettings)
             );
         }
         assert_eq!(
-            SchoolSettings::parse("Weekdays", "24", ["0", "365", "3650"]),
+            SchoolSettings::parse("Weekdays", times, "24", ["0", "365", "3650"]),
             Err(Msg::RetentionDays)
         );
     }

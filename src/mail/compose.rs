@@ -12,6 +12,9 @@ fn headline(kind: Kind, school: &str) -> String {
             Kind::Urgent => format!(
                 "URGENT: a new report for {school} says something is happening now or someone is in danger. Please sign in now."
             ),
+            Kind::OnCall => format!(
+                "URGENT, ON CALL: a new report for {school} says something is happening now or someone is in danger, outside the hours staff read reports. You are on call. Please sign in now and acknowledge it; if nobody does soon, the next person on call is told."
+            ),
             Kind::Reminder => format!(
                 "A report for {school} has not been acknowledged within the time the school agreed. Please sign in and acknowledge it."
             ),

@@ -3,4 +3,5 @@
 //! when is decided by `app::notify`; the outbox is in `store::outbox`.
 
 pub mod compose;
+pub mod texts;
 pub mod transport;

@@ -329,6 +329,7 @@ pub struct StoredFacts {
     pub acknowledged_at: Option<crate::time::Timestamp>,
     pub outcome: Option<Outcome>,
     pub referral: Option<Status>,
+    pub out_of_hours: bool,
 }
 
 impl From<&super::reports::CaseRow> for StoredFacts {
@@ -342,6 +343,7 @@ impl From<&super::reports::CaseRow> for StoredFacts {
             acknowledged_at: row.acknowledged_at,
             outcome: row.outcome,
             referral: row.referral,
+            out_of_hours: row.out_of_hours,
         }
     }
 }
@@ -362,12 +364,13 @@ pub fn stored_reports(
             reports::acknowledged_at,
             reports::outcome,
             reports::referral,
+            reports::out_of_hours,
         ))
         .load(db)?)
 }
 
 /// What is kept of purged reports: (school, day start, category, location, urgent,
-/// acknowledged after, outcome, referral).
+/// acknowledged after, outcome, referral, out of hours).
 pub type KeptFacts = (
     SchoolId,
     i64,
@@ -377,6 +380,7 @@ pub type KeptFacts = (
     Option<i64>,
     Option<Outcome>,
     Option<Status>,
+    bool,
 );
 
 /// What is kept of a school's purged reports.
@@ -392,6 +396,7 @@ pub fn kept_facts(db: &mut DbConnection, school: SchoolId) -> Result<Vec<KeptFac
             retained_facts::acknowledged_after,
             retained_facts::outcome,
             retained_facts::referral,
+            retained_facts::out_of_hours,
         ))
         .load(db)?)
 }

@@ -8,6 +8,7 @@ pub mod events;
 pub mod insights;
 pub mod keys;
 pub mod messages;
+pub mod on_call;
 pub mod outbox;
 pub mod purged;
 pub mod queue;

@@ -39,6 +39,33 @@ pub fn enqueue(tx: &mut Tx<'_>, mails: &[NewMail], now: Timestamp) -> Result<(),
     Ok(())
 }
 
+/// A text message to queue for an on-call contact: sent through Notify to `phone`, with
+/// the person's email kept beside it so administrators can see whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewText {
+    pub kind: MailKind,
+    pub phone: String,
+    pub email: String,
+    pub user_id: UserId,
+    pub school_id: SchoolId,
+}
+
+pub fn enqueue_text(tx: &mut Tx<'_>, text: &NewText, now: Timestamp) -> Result<(), DbError> {
+    diesel::insert_into(outbox::table)
+        .values((
+            outbox::kind.eq(text.kind),
+            outbox::recipient_email.eq(&text.email),
+            outbox::recipient_phone.eq(Some(&text.phone)),
+            outbox::recipient_user_id.eq(Some(text.user_id)),
+            outbox::school_id.eq(Some(text.school_id)),
+            outbox::urgent.eq(text.kind.urgent()),
+            outbox::created_at.eq(now),
+            outbox::next_attempt_at.eq(now),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
 /// A row claimed for sending, with what is needed to compose it.
 #[derive(Debug, Clone)]
 pub struct Claimed {
@@ -47,12 +74,15 @@ pub struct Claimed {
     pub email: String,
     pub school_name: String,
     pub attempts: i32,
+    /// Set for a text message: where it goes instead of the email address.
+    pub phone: Option<String>,
 }
 
 /// Claims up to `limit` due rows, urgent first. Safe with several workers or servers:
 /// a row is only taken by the update that finds it unclaimed.
 pub fn claim_due(tx: &mut Tx<'_>, now: Timestamp, limit: i64) -> Result<Vec<Claimed>, DbError> {
-    let candidates: Vec<(i64, MailKind, String, Option<String>, i32)> = outbox::table
+    type Candidate = (i64, MailKind, String, Option<String>, i32, Option<String>);
+    let candidates: Vec<Candidate> = outbox::table
         .left_join(schools::table)
         .filter(outbox::sent_at.is_null())
         .filter(outbox::next_attempt_at.le(now))
@@ -69,10 +99,11 @@ pub fn claim_due(tx: &mut Tx<'_>, now: Timestamp, limit: i64) -> Result<Vec<Clai
             outbox::recipient_email,
             schools::name.nullable(),
             outbox::attempts,
+            outbox::recipient_phone,
         ))
         .load(tx.db())?;
     let mut claimed = Vec::with_capacity(candidates.len());
-    for (id, kind, email, school_name, attempts) in candidates {
+    for (id, kind, email, school_name, attempts, phone) in candidates {
         let taken = diesel::update(
             outbox::table
                 .filter(outbox::id.eq(id))
@@ -88,6 +119,7 @@ pub fn claim_due(tx: &mut Tx<'_>, now: Timestamp, limit: i64) -> Result<Vec<Clai
                 email,
                 school_name: school_name.unwrap_or_else(|| "your schools".into()),
                 attempts,
+                phone,
             });
         }
     }

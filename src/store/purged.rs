@@ -42,6 +42,7 @@ pub fn insert_facts(
             retained_facts::closed_after.eq(row.closed_at.map(|c| c.since(row.created_at))),
             retained_facts::outcome.eq(row.outcome),
             retained_facts::referral.eq(referral),
+            retained_facts::out_of_hours.eq(row.out_of_hours),
         ))
         .execute(tx.db())?;
     Ok(())

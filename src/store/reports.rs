@@ -15,6 +15,8 @@ pub struct NewReport<'a> {
     pub category: Category,
     pub location: Location,
     pub happening_now: bool,
+    /// It arrived outside the school's reading hours.
+    pub out_of_hours: bool,
     pub about: About,
     pub named: bool,
     pub unrouted: bool,
@@ -34,6 +36,7 @@ pub fn insert(tx: &mut Tx<'_>, report: &NewReport<'_>, now: Timestamp) -> Result
             reports::category.eq(report.category),
             reports::location.eq(report.location),
             reports::happening_now.eq(report.happening_now),
+            reports::out_of_hours.eq(report.out_of_hours),
             reports::about.eq(report.about),
             reports::status.eq(Status::New),
             reports::unrouted.eq(report.unrouted),
@@ -79,6 +82,8 @@ pub struct CaseRow {
     pub referral: Option<Status>,
     /// When the pupil wrote something nobody it is routed to has opened since.
     pub new_message_at: Option<Timestamp>,
+    /// It arrived outside the school's reading hours.
+    pub out_of_hours: bool,
 }
 
 pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {
@@ -243,23 +248,34 @@ pub struct PupilFacts {
     pub details: Vec<u8>,
     pub school_name: String,
     pub reading_hours: String,
+    /// When someone it was sent to first saw it and said so.
+    pub acknowledged_at: Option<Timestamp>,
 }
 
 pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, DbError> {
-    let (category, location, status, created_at, details, school_name, reading_hours) =
-        reports::table
-            .inner_join(schools::table)
-            .filter(reports::id.eq(id))
-            .select((
-                reports::category,
-                reports::location,
-                reports::status,
-                reports::created_at,
-                reports::details,
-                schools::name,
-                schools::reading_hours,
-            ))
-            .first(db)?;
+    let (
+        category,
+        location,
+        status,
+        created_at,
+        details,
+        school_name,
+        reading_hours,
+        acknowledged_at,
+    ) = reports::table
+        .inner_join(schools::table)
+        .filter(reports::id.eq(id))
+        .select((
+            reports::category,
+            reports::location,
+            reports::status,
+            reports::created_at,
+            reports::details,
+            schools::name,
+            schools::reading_hours,
+            reports::acknowledged_at,
+        ))
+        .first(db)?;
     Ok(PupilFacts {
         category,
         location,
@@ -268,6 +284,7 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
         details,
         school_name,
         reading_hours,
+        acknowledged_at,
     })
 }
 

@@ -5,9 +5,10 @@ use diesel::prelude::*;
 
 use crate::db::schema::schools;
 use crate::db::{DbConnection, DbError, Tx};
+use crate::domain::hours::WeeklyHours;
 use crate::domain::ids::SchoolId;
 use crate::domain::retention::RetentionPolicy;
-use crate::domain::school::{NewSchool, SchoolSettings, SchoolSlug};
+use crate::domain::school::{default_reading_schedule, NewSchool, SchoolSettings, SchoolSlug};
 use crate::time::Timestamp;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -24,6 +25,10 @@ pub struct School {
     pub retain_anonymous_days: i32,
     pub retain_named_days: i32,
     pub retain_staff_days: i32,
+    /// When staff read reports, as times ("Mon-Fri 08:00-16:00").
+    pub reading_schedule: String,
+    /// The on-call chain that covers the school out of hours, if any.
+    pub on_call_chain_id: Option<i64>,
 }
 
 impl School {
@@ -34,6 +39,11 @@ impl School {
             named_days: self.retain_named_days,
             staff_days: self.retain_staff_days,
         }
+    }
+
+    /// When staff read reports; a schedule that no longer parses counts as the default.
+    pub fn reading_schedule(&self) -> WeeklyHours {
+        WeeklyHours::parse(&self.reading_schedule).unwrap_or_else(|_| default_reading_schedule())
     }
 }
 
@@ -49,6 +59,7 @@ pub fn insert(
             schools::slug.eq(school.slug.as_str()),
             schools::name.eq(&school.name),
             schools::reading_hours.eq(&school.reading_hours),
+            schools::reading_schedule.eq(school.reading_schedule.to_string()),
             schools::ack_within_hours.eq(school.ack_within_hours),
             schools::created_at.eq(now),
             schools::recovery_public_key.eq(recovery_public_key),
@@ -68,6 +79,7 @@ pub fn update_settings(
     let changed = diesel::update(schools::table.find(id))
         .set((
             schools::reading_hours.eq(&settings.reading_hours),
+            schools::reading_schedule.eq(settings.reading_schedule.to_string()),
             schools::ack_within_hours.eq(settings.ack_within_hours),
             schools::retain_anonymous_days.eq(settings.retention.anonymous_days),
             schools::retain_named_days.eq(settings.retention.named_days),

@@ -10,6 +10,7 @@ use diesel::sql_types::BigInt;
 use crate::domain::sql::newtype_column;
 
 pub mod calendar;
+pub mod rota;
 
 /// An instant, to the second.
 #[derive(

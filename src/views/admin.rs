@@ -35,8 +35,8 @@ fn text_input(name: &str, label: &str, value: &str, hint: Option<&str>) -> Marku
     html! {
         div class="govuk-form-group" {
             label class="govuk-label" for=(name) { (label) }
-            @if let Some(hint) = hint { div class="govuk-hint" { (hint) } }
-            input class="govuk-input" id=(name) name=(name) type="text" value=(value) spellcheck="false";
+            @if let Some(hint) = hint { div class="govuk-hint" id={ (name) "-hint" } { (hint) } }
+            input class="govuk-input" id=(name) name=(name) type="text" value=(value) spellcheck="false" aria-describedby=[hint.map(|_| format!("{name}-hint"))];
         }
     }
 }
@@ -77,6 +77,7 @@ pub fn overview(
             p class="govuk-body" { "You can set up schools and people here. Being an administrator does not let you read reports: only the people a report is routed to can." }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/outbox" { "Mail: what is waiting to be sent" } }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/languages" { "Languages: which translations a fluent speaker has checked" } }
+            p class="govuk-body" { a class="govuk-link" href="/staff/admin/on-call" { "On-call chains: who is told of an urgent report out of hours" } }
             h2 class="govuk-heading-l" { "Schools" }
             @for (school, holders) in schools {
                 (school_card(viewer, school, holders))
@@ -146,6 +147,7 @@ fn school_card(viewer: &Viewer<'_>, school: &School, holders: &[RoleHolder]) -> 
                 form method="post" action={ "/staff/admin/schools/" (school.id) } {
                     (csrf(viewer))
                     (text_input(&format!("hours-{}", school.id), "When reports are read (shown to pupils)", &school.reading_hours, None))
+                    (text_input(&format!("schedule-{}", school.id), "The same hours as days and times (UK time)", &school.reading_schedule, Some("For example Mon-Fri 08:00-16:00. Outside these hours an urgent report goes to the on-call chain, and the pupil is told when it will be read.")))
                     div class="govuk-form-group" {
                         label class="govuk-label" for={ "ack-" (school.id) } { "Acknowledge within (hours)" }
                         input class="govuk-input govuk-input--width-3" id={ "ack-" (school.id) } name={ "ack-" (school.id) } type="text" inputmode="numeric" value=(school.ack_within_hours);

@@ -105,6 +105,9 @@ pub fn conversation(
                     }
                     h1 class="govuk-heading-xl" { (heading) }
                     p class="govuk-body-l" id="status" { (status_sentence(chrome, view.status, &view.school_name)) }
+                    @if let Some(seen) = view.acknowledged_at {
+                        p class="govuk-body" id="seen" { (chrome.rich("status-seen", &[("school", view.school_name.as_str().into())], &[("when", when(chrome, seen))])) }
+                    }
                     (messages(chrome, view))
                     @if view.status == Status::Closed {
                         div class="govuk-inset-text" { (chrome.t("closed-reopens")) }

@@ -11,6 +11,7 @@ pub mod handoff;
 pub mod insights;
 pub mod languages;
 pub mod layout;
+pub mod on_call;
 pub mod poster;
 pub mod pupil;
 pub mod queue;

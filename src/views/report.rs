@@ -6,6 +6,7 @@ use super::chrome::{phone, Chrome};
 use super::components::{emergency_inset, listen_button};
 use super::forms::{error_summary_in, pictures_field, Radios, TextField, Words};
 use super::layout::school_page;
+use crate::app::on_call::Cover;
 use crate::app::pictures::MAX_PICTURES;
 use crate::app::sending::Receipt;
 use crate::domain::choices::{About, Category, Location};
@@ -14,6 +15,7 @@ use crate::domain::report::{
     DangerStep, ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX,
 };
 use crate::store::schools::School;
+use crate::time::rota::weekday_and_clock;
 
 fn v(field: &Option<String>) -> &str {
     ReportInput::value(field)
@@ -242,7 +244,7 @@ fn followup_link(chrome: &Chrome<'_>) -> Markup {
 pub fn sent(chrome: &Chrome<'_>, school: &School, receipt: &Receipt, lost: usize) -> Markup {
     let Receipt {
         code: receipt,
-        urgent,
+        cover,
         pictures: kept,
     } = receipt;
     let heading = chrome.t("sent-heading");
@@ -281,8 +283,8 @@ pub fn sent(chrome: &Chrome<'_>, school: &School, receipt: &Receipt, lost: usize
                         }
                     }
                     h2 class="govuk-heading-m" { (chrome.t("next-heading")) }
-                    @if *urgent {
-                        p class="govuk-body" { (chrome.t("next-urgent")) }
+                    @if let Some(cover) = cover {
+                        (urgent_next(chrome, school, *cover))
                     }
                     p class="govuk-body" {
                         (chrome.rich("next-staff-read", &[("school", school.name.as_str().into())], &[("hours", html! { strong { (school.reading_hours) } })])) " "
@@ -295,6 +297,36 @@ pub fn sent(chrome: &Chrome<'_>, school: &School, receipt: &Receipt, lost: usize
             }
         },
     )
+}
+
+/// What happens now to an urgent report, honestly: read now, someone on call told, or
+/// nobody until the school's hours start (then 999 first, as a warning).
+fn urgent_next(chrome: &Chrome<'_>, school: &School, cover: Cover) -> Markup {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    match cover {
+        Cover::InHours => {
+            html! { p class="govuk-body" id="urgent-cover" { (chrome.t("next-urgent")) } }
+        }
+        Cover::OnCall => html! {
+            p class="govuk-body" id="urgent-cover" {
+                strong { (chrome.with("next-urgent-on-call", &[("school", school.name.as_str().into())])) }
+            }
+        },
+        Cover::NobodyUntil(at) => {
+            let (day, time) = weekday_and_clock(at);
+            let day = DAYS.get(day as usize).copied().unwrap_or("mon");
+            html! {
+                div class="govuk-warning-text" id="urgent-cover" {
+                    span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
+                    strong class="govuk-warning-text__text" {
+                        span class="govuk-visually-hidden" { (chrome.t("warning")) }
+                        (chrome.rich("next-urgent-nobody", &[("day", day.into())], &[("time", html! { bdi dir="ltr" { (time) } })])) " "
+                        (chrome.rich("next-urgent-call", &[], &[("phone", phone("999"))]))
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The same form sent again after its receipt code can no longer be shown: nothing new

@@ -148,7 +148,6 @@ async fn store(
     token: Option<FormToken>,
 ) -> Result<HttpResponse, AppError> {
     let school_slug = SchoolSlug::parse(slug).map_err(|_| AppError::NotFound)?;
-    let urgent = report.happening_now;
     let count = pictures.len();
     let once = token.clone();
     let language = Place::of(req, &state.catalogues).lang;
@@ -170,7 +169,7 @@ async fn store(
     let receipt = Receipt {
         pictures: count,
         code: submitted.receipt,
-        urgent,
+        cover: submitted.cover,
     };
     let place = Place::of(req, &state.catalogues);
     Ok(html_for(

@@ -770,6 +770,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let ctx = Context::new(Clock::system(), server_key.clone(), keystore, blobs).with_policy(
         confide::app::Policy {
             two_factor_grace_seconds: config.two_factor_grace_seconds,
+            texts: config.texts.is_some(),
         },
     );
     let app = Application::build_with(config, db.clone(), ctx.clone()).expect("app builds");

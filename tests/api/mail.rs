@@ -57,6 +57,7 @@ fn deliver(app: &TestApp, port: u16, now: Timestamp) -> confide::app::notify::De
         deliver_due(
             conn,
             &mailer,
+            None,
             &from,
             "http://127.0.0.1/staff/login",
             &|| now,

@@ -30,6 +30,9 @@ pub enum Figure {
     UrgentInHour(Weeks),
     /// Urgent, not acknowledged within the hour (not shown).
     UrgentOther(Weeks),
+    /// Urgent reports that arrived in the school's reading hours, and outside them.
+    UrgentInHours(Weeks),
+    UrgentOutOfHours(Weeks),
     Closed(Weeks, Option<Outcome>),
     Referred(Weeks, Option<Status>),
 }
@@ -103,11 +106,41 @@ impl Counted {
 
     /// Acknowledgement times by bucket in the weeks.
     pub fn ack_times(&self, weeks: Weeks) -> BTreeMap<u16, u64> {
+        self.buckets(weeks, |m| match m {
+            Measure::AckTime(b) => Some(b),
+            _ => None,
+        })
+    }
+
+    /// Urgent reports' acknowledgement times by bucket, of those that arrived out of the
+    /// school's reading hours (`true`) or in them (the urgent ones less those).
+    pub fn urgent_ack_times(&self, weeks: Weeks, out_of_hours: bool) -> BTreeMap<u16, u64> {
+        let out = self.buckets(weeks, |m| match m {
+            Measure::UrgentOutOfHoursAckTime(b) => Some(b),
+            _ => None,
+        });
+        if out_of_hours {
+            return out;
+        }
+        let mut all = self.buckets(weeks, |m| match m {
+            Measure::UrgentAckTime(b) => Some(b),
+            _ => None,
+        });
+        for (b, n) in out {
+            if let Some(count) = all.get_mut(&b) {
+                *count = count.saturating_sub(n);
+            }
+        }
+        all.retain(|_, n| *n > 0);
+        all
+    }
+
+    fn buckets(&self, weeks: Weeks, bucket: impl Fn(Measure) -> Option<u16>) -> BTreeMap<u16, u64> {
         let mut out = BTreeMap::new();
         for (_, by) in self.other.range(weeks.0..weeks.1.max(weeks.0)) {
             for (m, n) in by {
-                if let Measure::AckTime(b) = m {
-                    *out.entry(*b).or_default() += n;
+                if let Some(b) = bucket(*m) {
+                    *out.entry(b).or_default() += n;
                 }
             }
         }
@@ -125,6 +158,8 @@ fn per_period(weeks: Weeks) -> Vec<Figure> {
         Figure::Urgent(weeks),
         Figure::UrgentInHour(weeks),
         Figure::UrgentOther(weeks),
+        Figure::UrgentInHours(weeks),
+        Figure::UrgentOutOfHours(weeks),
         Figure::Closed(weeks, None),
         Figure::Referred(weeks, None),
     ];
@@ -195,6 +230,13 @@ fn add_per_period(ledger: &mut Ledger<Figure>, counted: &Counted, weeks: Weeks) 
     let hour = ledger.count(Figure::UrgentInHour(weeks), in_hour);
     let rest = ledger.unpublished(Figure::UrgentOther(weeks), urgent.saturating_sub(in_hour));
     ledger.relate(urgent_id, vec![hour, rest]);
+    let out_of_hours = m(Measure::UrgentOutOfHours);
+    let in_hours = ledger.count(
+        Figure::UrgentInHours(weeks),
+        urgent.saturating_sub(out_of_hours),
+    );
+    let out_of_hours = ledger.count(Figure::UrgentOutOfHours(weeks), out_of_hours);
+    ledger.relate(urgent_id, vec![in_hours, out_of_hours]);
     let outcomes: Vec<usize> = Outcome::ALL
         .iter()
         .map(|o| ledger.count(Figure::Closed(weeks, Some(*o)), m(Measure::Closed(*o))))

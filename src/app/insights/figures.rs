@@ -35,6 +35,17 @@ pub struct Acknowledgement {
     pub urgent: Shown,
     pub urgent_in_hour: Shown,
     pub urgent_in_hour_share: Option<u64>,
+    /// Urgent reports in the school's reading hours, and out of them.
+    pub urgent_hours: [UrgentTimes; 2],
+}
+
+/// Urgent reports that arrived in (or out of) reading hours, and how soon they were
+/// first acknowledged (median and 90th percentile, over 20 or more).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrgentTimes {
+    pub reports: Shown,
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
 }
 
 /// One row of the figures over time.
@@ -90,11 +101,31 @@ impl Published<'_> {
 
     /// A median or percentile of the acknowledgement times in `weeks`, with enough of them.
     fn percentile(&self, weeks: Weeks, p: f64) -> Option<i64> {
-        let times = self.counted.ack_times(weeks);
-        let enough = times.values().sum::<u64>() >= PERCENTILE_FROM;
-        enough.then(|| percentile(&times, p)).flatten()
+        enough_for(&self.counted.ack_times(weeks), p)
+    }
+
+    fn urgent_times(&self, weeks: Weeks, out_of_hours: bool) -> UrgentTimes {
+        let times = self.counted.urgent_ack_times(weeks, out_of_hours);
+        let figure = if out_of_hours {
+            Figure::UrgentOutOfHours(weeks)
+        } else {
+            Figure::UrgentInHours(weeks)
+        };
+        UrgentTimes {
+            reports: self.get(figure),
+            median: enough_for(&times, 0.5),
+            p90: enough_for(&times, 0.9),
+        }
     }
 }
+
+/// A percentile of times counted by bucket, only over enough of them.
+fn enough_for(times: &BTreeMap<u16, u64>, p: f64) -> Option<i64> {
+    let enough = times.values().sum::<u64>() >= PERCENTILE_FROM;
+    enough.then(|| percentile(times, p)).flatten()
+}
+
+impl Published<'_> {}
 
 /// The words for a row over time, from its key (see [`super::book::rows`]).
 fn row_label(by: By, key: i64) -> String {
@@ -155,6 +186,10 @@ fn acknowledgement(
         urgent,
         urgent_in_hour,
         urgent_in_hour_share: share(urgent_in_hour, urgent),
+        urgent_hours: [
+            published.urgent_times(whole, false),
+            published.urgent_times(whole, true),
+        ],
     }
 }
 

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use self::cache::FigureCache;
-pub use self::figures::{Acknowledgement, Grid, Insight, TimeRow};
+pub use self::figures::{Acknowledgement, Grid, Insight, TimeRow, UrgentTimes};
 pub use self::request::{By, PeriodChoice, Request, WeekRange};
 pub use self::scope::{reach, InsightError, Reach, ROLES};
 pub use self::upkeep::{fact, fact_of, fold, note, rebuild_if_empty};

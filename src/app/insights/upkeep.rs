@@ -21,6 +21,7 @@ pub fn fact(report: &StoredFacts, target_hours: i32) -> Fact {
         target_seconds: i64::from(target_hours) * 3_600,
         outcome: report.outcome,
         referral: report.referral,
+        out_of_hours: report.out_of_hours,
     }
 }
 
@@ -82,7 +83,9 @@ fn for_each_fact(
     for report in stored {
         visit(fact(&report, target));
     }
-    for (school, day_start, category, location, urgent, ack, outcome, referral) in kept {
+    for (school, day_start, category, location, urgent, ack, outcome, referral, out_of_hours) in
+        kept
+    {
         // Kept facts hold the UTC day; noon of it is that UK day too.
         let created_at = Timestamp(day_start + 43_200);
         let report = StoredFacts {
@@ -94,6 +97,7 @@ fn for_each_fact(
             acknowledged_at: ack.map(|after| created_at.plus(after)),
             outcome,
             referral,
+            out_of_hours,
         };
         visit(fact(&report, target));
     }

@@ -44,6 +44,8 @@ pub struct PupilView {
     pub location: Location,
     pub status: Status,
     pub created_at: Timestamp,
+    /// When staff first saw it (acknowledged it), shown to the pupil.
+    pub acknowledged_at: Option<Timestamp>,
     pub details: Details,
     pub messages: Vec<PupilMessage>,
     /// How many pictures the pupil has sent with it.
@@ -129,6 +131,7 @@ fn read(conn: &mut Conn<'_>, opened: Opened) -> Result<PupilView, PupilError> {
         location: facts.location,
         status: facts.status,
         created_at: facts.created_at,
+        acknowledged_at: facts.acknowledged_at,
         details,
         messages: conversation,
         pictures: picture_count,

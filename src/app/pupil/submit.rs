@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 
 use super::error::PupilError;
 use crate::app::context::Context;
+use crate::app::on_call::{self, Cover, Plan};
 use crate::app::{binding, insights, pictures, sending};
 use crate::crypto::context;
 use crate::crypto::form_token::FormToken;
@@ -32,6 +33,7 @@ use crate::store::reports::{self, NewReport};
 use crate::store::roles::{self, RoleHolder};
 use crate::store::schools::{self, School};
 use crate::store::users;
+use crate::time::rota::week_minute;
 use crate::time::Timestamp;
 
 /// What the pupil is told after sending: the code, once.
@@ -41,6 +43,8 @@ pub struct Submitted {
     pub report_id: ReportId,
     pub receipt: ReceiptCode,
     pub recipients: usize,
+    /// For an urgent report: what happens now, in or out of hours.
+    pub cover: Option<Cover>,
 }
 
 /// Seals and stores a report, its keys for every recipient the rules route it to, the
@@ -85,12 +89,13 @@ pub fn submit_once(
     let routed = route(conn, slug, report)?;
     let now = ctx.now();
     let sealed = seal(ctx, &routed, report, form.language, now)?;
+    let arrival = arrival(conn, ctx, &routed, &sealed, report, now)?;
     let claim = token.map(|token| {
         Arc::new(sending::Claim::new(
             ctx,
             token,
             &sealed.receipt,
-            report.happening_now,
+            arrival.cover,
             pictures.len(),
         ))
     });
@@ -102,7 +107,8 @@ pub fn submit_once(
     let report_id = sealed.row.id.clone();
     let write = Write {
         mails: notices(conn, &routed, &sealed, report.happening_now)?,
-        fact: counted(&routed.school, report, now),
+        fact: counted(&routed.school, report, arrival.out_of_hours, now),
+        on_call: arrival.chain,
         row: sealed.row,
         pictures: sealed_pictures,
         claim: claim.clone(),
@@ -130,7 +136,54 @@ pub fn submit_once(
         report_id,
         receipt: sealed.receipt,
         recipients: sealed.recipients,
+        cover: arrival.cover,
     }))
+}
+
+/// When a report arrives: whether out of the school's reading hours, and for an urgent
+/// one what happens now, with the chain to start if someone is on call.
+struct Arrival {
+    out_of_hours: bool,
+    cover: Option<Cover>,
+    chain: Option<(Plan, BTreeSet<UserId>)>,
+}
+
+fn arrival(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    routed: &Routed,
+    sealed: &Sealed,
+    report: &ValidReport,
+    now: Timestamp,
+) -> Result<Arrival, PupilError> {
+    let out_of_hours = !routed.school.reading_schedule().covers(week_minute(now));
+    if !report.happening_now {
+        return Ok(Arrival {
+            out_of_hours,
+            cover: None,
+            chain: None,
+        });
+    }
+    let plan = on_call::plan_for(conn, ctx, &routed.school)?;
+    let holdings = roles::holdings(&routed.holders);
+    // Only people the report is sealed for can acknowledge it, so only they are told.
+    let readers: BTreeSet<UserId> = sealed
+        .row
+        .recipient_keys
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| routing::may_be_told(*id, report.about, &holdings))
+        .collect();
+    let cover = on_call::cover(&routed.school, plan.as_ref(), &readers, now);
+    let chain = match (cover, plan) {
+        (Cover::OnCall, Some(plan)) => Some((plan, readers)),
+        _ => None,
+    };
+    Ok(Arrival {
+        out_of_hours,
+        cover: Some(cover),
+        chain,
+    })
 }
 
 /// The school and the people of it the routing rules send this report to.
@@ -347,6 +400,8 @@ struct Write {
     pictures: pictures::Sealed,
     mails: Vec<NewMail>,
     fact: Fact,
+    /// The on-call chain to start, with the people it may tell.
+    on_call: Option<(Plan, BTreeSet<UserId>)>,
     claim: Option<Arc<sending::Claim>>,
     ctx: Context,
 }
@@ -370,6 +425,7 @@ impl Write {
                 category: triage.category,
                 location: triage.location,
                 happening_now: triage.happening_now,
+                out_of_hours: self.fact.out_of_hours,
                 about: triage.about,
                 named: triage.named,
                 unrouted: row.recipient_keys.is_empty(),
@@ -400,12 +456,16 @@ impl Write {
                 .change(None, Some(Status::New.as_str())),
             detail,
             now,
-        )
+        )?;
+        if let Some((plan, readers)) = &self.on_call {
+            on_call::start(tx, &row.id, self.fact.school, plan, readers, now)?;
+        }
+        Ok(())
     }
 }
 
 /// The report as the figures count it when it arrives.
-fn counted(school: &School, report: &ValidReport, now: Timestamp) -> Fact {
+fn counted(school: &School, report: &ValidReport, out_of_hours: bool, now: Timestamp) -> Fact {
     let arriving = StoredFacts {
         school_id: school.id,
         created_at: now,
@@ -415,6 +475,7 @@ fn counted(school: &School, report: &ValidReport, now: Timestamp) -> Fact {
         acknowledged_at: None,
         outcome: None,
         referral: None,
+        out_of_hours,
     };
     insights::fact(&arriving, school.ack_within_hours)
 }

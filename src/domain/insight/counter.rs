@@ -24,6 +24,10 @@ pub enum Measure {
     AckTime(u16),
     /// The same, for urgent reports only.
     UrgentAckTime(u16),
+    /// Urgent reports that arrived outside the school's reading hours.
+    UrgentOutOfHours,
+    /// Their acknowledgement times (those in hours are the urgent ones less these).
+    UrgentOutOfHoursAckTime(u16),
 }
 
 impl Measure {
@@ -40,6 +44,8 @@ impl Measure {
             Measure::Referred(s) => format!("referred:{}", s.as_str()),
             Measure::AckTime(b) => format!("ack:{b}"),
             Measure::UrgentAckTime(b) => format!("urgent_ack:{b}"),
+            Measure::UrgentOutOfHours => "urgent_out_of_hours".into(),
+            Measure::UrgentOutOfHoursAckTime(b) => format!("urgent_ooh_ack:{b}"),
         }
     }
 
@@ -51,6 +57,7 @@ impl Measure {
             "ack_in_target" => Measure::AckInTarget,
             "urgent_acknowledged" => Measure::UrgentAcknowledged,
             "urgent_ack_in_hour" => Measure::UrgentAckInHour,
+            "urgent_out_of_hours" => Measure::UrgentOutOfHours,
             _ => {
                 let (kind, value) = key.split_once(':')?;
                 match kind {
@@ -62,6 +69,9 @@ impl Measure {
                     "urgent_ack" => {
                         Measure::UrgentAckTime(value.parse().ok().filter(|b| *b < BUCKETS)?)
                     }
+                    "urgent_ooh_ack" => Measure::UrgentOutOfHoursAckTime(
+                        value.parse().ok().filter(|b| *b < BUCKETS)?,
+                    ),
                     _ => return None,
                 }
             }
@@ -90,6 +100,8 @@ pub struct Fact {
     pub target_seconds: i64,
     pub outcome: Option<Outcome>,
     pub referral: Option<Status>,
+    /// It arrived outside the school's reading hours.
+    pub out_of_hours: bool,
 }
 
 /// One counter to move.
@@ -108,6 +120,9 @@ impl Fact {
         let mut measures = vec![Measure::Reports];
         if self.urgent {
             measures.push(Measure::Urgent);
+            if self.out_of_hours {
+                measures.push(Measure::UrgentOutOfHours);
+            }
         }
         if let Some(after) = self.acknowledged_after {
             let after = after.max(0);
@@ -121,6 +136,9 @@ impl Fact {
                 measures.push(Measure::UrgentAckTime(ack_bucket(after)));
                 if after <= 3_600 {
                     measures.push(Measure::UrgentAckInHour);
+                }
+                if self.out_of_hours {
+                    measures.push(Measure::UrgentOutOfHoursAckTime(ack_bucket(after)));
                 }
             }
         }
@@ -175,6 +193,7 @@ mod tests {
             target_seconds: 86_400,
             outcome: None,
             referral: None,
+            out_of_hours: true,
         };
         let acked = Fact {
             acknowledged_after: Some(1_800),
@@ -190,6 +209,7 @@ mod tests {
             Measure::UrgentAckInHour,
             Measure::AckTime(30),
             Measure::UrgentAckTime(30),
+            Measure::UrgentOutOfHoursAckTime(30),
         ] {
             assert!(measures.contains(&m), "{m:?}");
         }
@@ -199,6 +219,8 @@ mod tests {
             Measure::Closed(Outcome::Duplicate),
             Measure::Referred(Status::ReferredPolice),
             Measure::AckTime(17),
+            Measure::UrgentOutOfHours,
+            Measure::UrgentOutOfHoursAckTime(9),
         ] {
             assert_eq!(Measure::parse(&m.key()), Some(m));
         }
@@ -217,6 +239,7 @@ mod tests {
             target_seconds: 86_400,
             outcome: Some(Outcome::Resolved),
             referral: Some(Status::ReferredPolice),
+            out_of_hours: false,
         };
         let counters = fact.counters();
         assert_eq!(counters.len(), 10);

@@ -1,7 +1,7 @@
 //! The figures as tables of words, the same on the page and in the CSV: each count as it
 //! may be shown, with the small-number rule in words.
 
-use crate::app::insights::{Acknowledgement, By, Grid, Insight};
+use crate::app::insights::{Acknowledgement, By, Grid, Insight, UrgentTimes};
 use crate::domain::insight::{Shown, PERCENTILE_FROM};
 use crate::time::format_duration;
 
@@ -57,6 +57,7 @@ pub fn tables(insight: &Insight) -> Vec<Table> {
         out.push(hotspots(insight));
     }
     out.push(acknowledgement(&insight.acknowledgement));
+    out.push(urgent_hours(&insight.acknowledgement));
     if insight.time_rows.iter().any(|r| r.median.is_some()) {
         out.push(medians(insight));
     }
@@ -144,6 +145,29 @@ fn acknowledgement(a: &Acknowledgement) -> Table {
                 "Urgent reports acknowledged within the hour",
                 share_text(a.urgent_in_hour, a.urgent, a.urgent_in_hour_share),
             ),
+        ],
+    }
+}
+
+fn urgent_hours(a: &Acknowledgement) -> Table {
+    let [inside, outside] = &a.urgent_hours;
+    let row = |measure: &str, f: &dyn Fn(&UrgentTimes) -> String| {
+        vec![measure.to_owned(), f(inside), f(outside)]
+    };
+    Table {
+        caption: "Urgent reports in and out of reading hours: time to first acknowledgement"
+            .to_owned(),
+        head: vec![
+            "Measure".to_owned(),
+            "In reading hours".to_owned(),
+            "Out of hours".to_owned(),
+        ],
+        rows: vec![
+            row("Urgent reports", &|u| shown_text(u.reports)),
+            row("Median time to first acknowledgement", &|u| {
+                duration_text(u.median)
+            }),
+            row("90th percentile", &|u| duration_text(u.p90)),
         ],
     }
 }

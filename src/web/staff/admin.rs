@@ -250,6 +250,7 @@ async fn school_settings(
     ];
     let settings = match SchoolSettings::parse(
         &field("hours"),
+        &field("schedule"),
         &field("ack"),
         [&retention[0], &retention[1], &retention[2]],
     ) {

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cases;
 pub mod insights;
 pub mod languages;
+pub mod on_call;
 
 use actix_web::web::ServiceConfig;
 
@@ -13,5 +14,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(cases::configure)
         .configure(insights::configure)
         .configure(admin::configure)
-        .configure(languages::configure);
+        .configure(languages::configure)
+        .configure(on_call::configure);
 }

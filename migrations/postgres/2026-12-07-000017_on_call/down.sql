@@ -1,0 +1,10 @@
+ALTER TABLE retained_facts DROP COLUMN out_of_hours;
+ALTER TABLE reports DROP COLUMN out_of_hours;
+ALTER TABLE outbox DROP COLUMN recipient_phone;
+DROP TABLE on_call_alerts;
+DROP TABLE on_call_contacts;
+ALTER TABLE schools DROP COLUMN on_call_chain_id;
+DROP TABLE on_call_chains;
+ALTER TABLE schools DROP COLUMN reading_schedule;
+DELETE FROM insight_changes;
+DELETE FROM insight_weeks;
