@@ -353,6 +353,38 @@ pub fn seed_people(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
             people::grant_role(conn, ctx, &admin, school.id, created.user.id, *role)?;
         }
     }
+    seed_on_call(conn, ctx)
+}
+
+/// An on-call chain for both schools out of hours: the officer first (by mail and, where
+/// texts are set up, on a number from Ofcom's range kept for drama), then the deputy.
+fn seed_on_call(conn: &mut Conn<'_>, ctx: &Context) -> anyhow::Result<()> {
+    use crate::app::rota;
+    let admin = Admin::command_line();
+    let chain = "Evenings, nights and weekends";
+    let out_of_hours = "every day 16:00-08:00; Sat,Sun 08:00-16:00";
+    rota::add_chain(conn, ctx, &admin, chain, "10")?;
+    rota::add_contact(
+        conn,
+        ctx,
+        &admin,
+        chain,
+        DEMO_PEOPLE[0].email,
+        "07700 900001",
+        out_of_hours,
+    )?;
+    rota::add_contact(
+        conn,
+        ctx,
+        &admin,
+        chain,
+        DEMO_PEOPLE[1].email,
+        "",
+        out_of_hours,
+    )?;
+    for (school, _, _) in DEMO_SCHOOLS {
+        rota::cover_school(conn, ctx, &admin, school, Some(chain))?;
+    }
     Ok(())
 }
 

@@ -86,9 +86,7 @@ pub fn deliver_due(
         }
         for row in batch {
             let result = match (&row.phone, texter) {
-                (Some(phone), Some(texter)) => {
-                    texter.send(phone, &row.school_name, sign_in_url, clock().as_secs())
-                }
+                (Some(phone), Some(texter)) => texter.send(phone, &row.school_name, sign_in_url),
                 (Some(_), None) => {
                     Err("text messages are not set up (CONFIDE_NOTIFY_API_KEY_FILE)".to_owned())
                 }

@@ -94,8 +94,12 @@ impl Texter {
     }
 
     /// Sends one text; the error (Notify's own words, never the number) is kept for
-    /// administrators and the row is retried.
-    pub fn send(&self, phone: &str, school: &str, link: &str, now: i64) -> Result<(), String> {
+    /// administrators and the row is retried. The token carries the real time, whatever
+    /// clock the caller runs on: Notify refuses one more than 30 seconds off.
+    pub fn send(&self, phone: &str, school: &str, link: &str) -> Result<(), String> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
         let key = split_key(&self.settings.api_key).ok_or("the Notify API key is not valid")?;
         let body = serde_json::json!({
             "phone_number": phone,

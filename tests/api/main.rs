@@ -20,6 +20,8 @@ mod insights;
 mod languages;
 mod mail;
 mod metrics;
+mod notify_stub;
+mod on_call;
 mod page_urls;
 mod people;
 mod pictures;

@@ -182,6 +182,7 @@ pub fn insight_page(site: &Site, viewer: &Viewer<'_>, insight: &Insight) -> Mark
             }
             h2 class="govuk-heading-l" { "Acknowledging reports" }
             @if let Some(t) = table_named("How quickly") { (t) }
+            @if let Some(t) = table_named("Urgent reports in and out") { (t) }
             @if let Some(t) = table_named("Median time") {
                 (line_chart("chart-ack", "Median time to first acknowledgement", &medians, target))
                 (t)

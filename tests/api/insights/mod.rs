@@ -89,7 +89,7 @@ async fn seeded_app() -> (TestApp, Staff) {
 }
 
 /// Every table of an HTML page: (caption, rows of cell texts, header row first).
-pub(crate) fn html_tables(page: &str) -> Vec<(String, Vec<Vec<String>>)> {
+pub fn html_tables(page: &str) -> Vec<(String, Vec<Vec<String>>)> {
     let text = |s: &str| -> String {
         let mut out = String::new();
         let mut in_tag = false;
@@ -186,7 +186,7 @@ fn csv_tables(csv: &str) -> Vec<(String, Vec<Vec<String>>)> {
         .collect()
 }
 
-fn table<'a>(tables: &'a [(String, Vec<Vec<String>>)], caption: &str) -> &'a Vec<Vec<String>> {
+pub fn table<'a>(tables: &'a [(String, Vec<Vec<String>>)], caption: &str) -> &'a Vec<Vec<String>> {
     &tables
         .iter()
         .find(|(c, _)| c.starts_with(caption))
