@@ -19,6 +19,7 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)  # tests/alerts.rs
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "== installing ${need_apt[*]}"
     export DEBIAN_FRONTEND=noninteractive

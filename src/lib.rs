@@ -19,6 +19,7 @@ pub mod images;
 pub mod keystore;
 pub mod mail;
 pub mod memory;
+pub mod metrics;
 pub mod startup;
 pub mod store;
 pub mod time;

@@ -37,6 +37,27 @@ pub fn context(config: &Config) -> anyhow::Result<Context> {
     )
 }
 
+/// The metrics address's own server: one worker, `/metrics` only, no middleware a page
+/// needs (nothing there is for a browser).
+fn metrics_server(
+    address: std::net::SocketAddr,
+    data: &web::Data<AppState>,
+) -> anyhow::Result<(u16, Server)> {
+    let listener = TcpListener::bind(address)
+        .map_err(|e| anyhow::anyhow!("cannot serve metrics on {address}: {e}"))?;
+    let port = listener.local_addr()?.port();
+    let data = data.clone();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .configure(routes::metrics::configure)
+    })
+    .workers(1)
+    .listen(listener)?
+    .run();
+    Ok((port, server))
+}
+
 /// Pictures read and cleaned at once: one a core keeps memory low (a 12-megapixel photo
 /// takes about 40 MB while it is made anew) and the cores busy.
 const PICTURE_TURNS: usize = 1;
@@ -45,6 +66,8 @@ const PICTURE_TURNS: usize = 1;
 pub struct Application {
     port: u16,
     server: Server,
+    /// The metrics server and its port, when `CONFIDE_METRICS_LISTEN` is set.
+    metrics: Option<(u16, Server)>,
     state: AppState,
 }
 
@@ -91,7 +114,10 @@ impl Application {
             picture_turns: Arc::new(tokio::sync::Semaphore::new(PICTURE_TURNS)),
             cleaner: crate::images::Cleaner::start()?,
             ctx,
-            limits: crate::web::ratelimit::RateLimits::new(config.trusted_proxies.clone()),
+            limits: crate::web::ratelimit::RateLimits::new(
+                config.trusted_proxies.clone(),
+                db.metrics().clone(),
+            ),
             site: Arc::new(site),
             config: Arc::new(config),
             db,
@@ -105,6 +131,10 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = state.config.workers;
         let data = web::Data::new(state.clone());
+        let metrics = match state.config.metrics_listen {
+            Some(address) => Some(metrics_server(address, &data)?),
+            None => None,
+        };
         middleware::protect_http_layer_errors(state.config.uses_tls());
         let server = HttpServer::new(move || {
             App::new()
@@ -126,12 +156,18 @@ impl Application {
         Ok(Application {
             port,
             server,
+            metrics,
             state,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The metrics server's port, if it runs.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
     }
 
     pub fn state(&self) -> &AppState {
@@ -196,7 +232,15 @@ impl Application {
                 }
             }
         });
+        let metrics = self.metrics.map(|(_, server)| {
+            let handle = server.handle();
+            (handle, actix_web::rt::spawn(server))
+        });
         let result = self.server.await;
+        if let Some((handle, running)) = metrics {
+            handle.stop(true).await;
+            let _ = running.await;
+        }
         pruner.abort();
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         self.state.mail_waker.wake();

@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("assets", 1),
     ("images", 1),
     ("memory", 0),
+    ("metrics", 1),
     ("config", 2),
     ("keystore", 2),
     ("blobs", 1),

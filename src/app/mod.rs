@@ -15,6 +15,7 @@ pub mod changes;
 pub mod context;
 pub mod handoff;
 pub mod insights;
+pub mod monitoring;
 pub mod notify;
 pub mod on_call;
 pub mod people;

@@ -101,6 +101,7 @@ pub fn deliver_due(
                 Ok(()) => {
                     conn.write(|tx| outbox::mark_sent(tx, row.id, now))?;
                     delivery.sent += 1;
+                    conn.metrics().mail_sent();
                 }
                 Err(error) => {
                     let attempts = row.attempts + 1;
@@ -108,6 +109,7 @@ pub fn deliver_due(
                     tracing::warn!(target: "confide::mail", attempts, error, "a notification could not be sent; it will be retried");
                     conn.write(|tx| outbox::mark_failed(tx, row.id, attempts, &error, retry))?;
                     delivery.failed += 1;
+                    conn.metrics().mail_failed();
                 }
             }
         }

@@ -26,6 +26,7 @@ use crate::store::outbox::{self, NewMail};
 use crate::store::purged;
 use crate::store::reports::{self};
 use crate::store::roles;
+use crate::store::upkeep::{self, Upkeep};
 use crate::time::Timestamp;
 
 /// Places a report on legal hold: it is never purged while held, whatever its date. Any
@@ -200,6 +201,10 @@ pub fn purge(conn: &mut Conn<'_>, ctx: &Context, dry_run: bool) -> Result<PurgeR
         // Deleted pages are zeroed (secure_delete); this moves them out of the WAL too.
         conn.checkpoint()?;
     }
+    if !dry_run {
+        conn.write(|tx| upkeep::finished(tx, Upkeep::Purge, now))?;
+        conn.metrics().purge_ran();
+    }
     Ok(done)
 }
 
@@ -271,6 +276,23 @@ fn destroy_unused_keys(
 }
 
 /// Runs the purge every hour on its own thread until `stop` is set.
+/// How long a server's claim on the hourly purge lasts: less than the hour between its
+/// own runs, so it keeps the purge while it lives, and another server takes it over within
+/// the hour after it stops.
+const PURGE_CLAIM_SECONDS: i64 = 50 * 60;
+
+/// The worker's purge: run only by the server that claims this hour's turn, so several
+/// app servers on one database purge once an hour between them.
+fn purge_if_claimed(conn: &mut Conn<'_>, ctx: &Context) -> Result<PurgeReport, DbError> {
+    let now = ctx.now();
+    let claimed =
+        conn.write(|tx| upkeep::claim(tx, Upkeep::Purge, now, now.plus(PURGE_CLAIM_SECONDS)))?;
+    if !claimed {
+        return Ok(PurgeReport::default());
+    }
+    purge(conn, ctx, false)
+}
+
 pub fn spawn_purge_worker(
     db: Db,
     ctx: Context,
@@ -282,7 +304,7 @@ pub fn spawn_purge_worker(
             let mut next = std::time::Instant::now();
             while !stop.load(Ordering::Relaxed) {
                 if std::time::Instant::now() >= next {
-                    match db.run_blocking(|conn| purge(conn, &ctx, false)) {
+                    match db.run_blocking(|conn| purge_if_claimed(conn, &ctx)) {
                         Ok(done) if done != PurgeReport::default() => tracing::info!(
                             warned = done.warned,
                             purged = done.purged,

@@ -36,10 +36,13 @@ pub(super) fn migrate(settings: Settings) -> anyhow::Result<()> {
 
 /// Copies the database and the secret key into `to`.
 pub(super) fn backup(to: &Path, settings: Settings) -> anyhow::Result<()> {
-    let config = Config::from_settings(settings)?;
+    let config = Config::from_settings(settings.clone())?;
     for file in crate::backup::backup(&config, to)? {
         println!("wrote {}", file.display());
     }
+    // For the metrics' "last backup" figure (and the alert when it grows old).
+    let (db, ctx) = open(settings)?;
+    db.run_blocking(|conn| crate::app::monitoring::backup_finished(conn, ctx.now()))?;
     println!("Keep the secret key file as safe as the database: receipt codes need it.");
     println!(
         "The retention keystore ({}) is not in the backup, on purpose: a report deleted under the retention policy must stay unreadable in every backup. Keep the keystore on replicated storage (or back it up separately, keeping those copies no longer than a week); without it no report can be opened.",

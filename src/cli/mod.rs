@@ -1,6 +1,7 @@
 //! Command-line interface: the commands and their settings; each command's work is in
 //! the module for its kind (maintenance, schools, people).
 
+pub mod logging;
 mod maintenance;
 mod on_call_commands;
 mod people_commands;
@@ -25,6 +26,15 @@ use crate::startup::Application;
     about = "Confidential reporting for schools"
 )]
 struct Cli {
+    /// How log lines are written: `text`, or `json` (one object a line) for a log stack.
+    #[arg(
+        long,
+        global = true,
+        env = "CONFIDE_LOG_FORMAT",
+        value_enum,
+        default_value = "text"
+    )]
+    log_format: logging::LogFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -139,7 +149,7 @@ enum Command {
 /// Parses the command line, runs the command, and turns failures into a message and exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
+    logging::init(cli.log_format);
     for name in config::unknown_variables(&known_variables()) {
         tracing::warn!("unknown setting {name} ignored (see .env.example for the known ones)");
     }
@@ -175,18 +185,7 @@ pub fn known_variables() -> Vec<String> {
     out
 }
 
-/// Log level unless `CONFIDE_LOG` says otherwise. actix-server's start-up line is
-/// dropped because it is the only one that would print a network address.
-pub const DEFAULT_LOG_FILTER: &str = "info,actix_server=warn";
-
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CONFIDE_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(DEFAULT_LOG_FILTER));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
-}
+pub use self::logging::DEFAULT_LOG_FILTER;
 
 fn run(command: Command) -> anyhow::Result<()> {
     match command {

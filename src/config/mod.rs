@@ -18,6 +18,8 @@ use crate::mail::transport::MailSettings;
 #[derive(Debug, Clone)]
 pub struct Config {
     pub listen: SocketAddr,
+    /// Where metrics are served, if anywhere: never the public address.
+    pub metrics_listen: Option<SocketAddr>,
     pub data_dir: PathBuf,
     pub database: DatabaseUrl,
     pub public_url: String,
@@ -96,6 +98,7 @@ impl Config {
                 settings.listen
             ))
         })?;
+        let metrics_listen = metrics_listen(settings.metrics_listen.as_deref(), listen)?;
         let database = match &settings.database_url {
             Some(url) => DatabaseUrl::parse(url)?,
             None => DatabaseUrl::Sqlite(settings.data_dir.join("confide.db")),
@@ -111,20 +114,13 @@ impl Config {
                 "CONFIDE_EXIT_URL must be a full http(s):// address of a neutral site".into(),
             ));
         }
-        if let Some(dir) = &settings.content_dir {
-            if !dir.is_dir() {
-                return Err(ConfigError(format!(
-                    "CONFIDE_CONTENT_DIR {} is not a directory",
-                    dir.display()
-                )));
-            }
-        }
-        if let Some(dir) = &settings.locales_dir {
-            if !dir.is_dir() {
-                return Err(ConfigError(format!(
-                    "CONFIDE_LOCALES_DIR {} is not a directory",
-                    dir.display()
-                )));
+        for (name, dir) in [
+            ("CONFIDE_CONTENT_DIR", &settings.content_dir),
+            ("CONFIDE_LOCALES_DIR", &settings.locales_dir),
+        ] {
+            if let Some(dir) = dir.as_ref().filter(|dir| !dir.is_dir()) {
+                let shown = dir.display();
+                return Err(ConfigError(format!("{name} {shown} is not a directory")));
             }
         }
         if settings.db_pool_size == 0 || settings.db_pool_size > 256 {
@@ -166,6 +162,7 @@ impl Config {
             purge_worker: settings.purge_worker,
             two_factor_grace_seconds: i64::from(settings.two_factor_grace_days) * 86_400,
             listen,
+            metrics_listen,
             session_cookie,
             mail,
             mail_from,
@@ -203,6 +200,32 @@ impl Config {
     pub fn uses_tls(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// The metrics' own address, refused where it would share the public one's port (the
+/// same address, or either listening on every address); port 0 is a fresh port each.
+fn metrics_listen(
+    given: Option<&str>,
+    public: SocketAddr,
+) -> Result<Option<SocketAddr>, ConfigError> {
+    let Some(given) = given.filter(|g| !g.is_empty()) else {
+        return Ok(None);
+    };
+    let address: SocketAddr = given.parse().map_err(|_| {
+        ConfigError(format!(
+            "CONFIDE_METRICS_LISTEN must be an address and port such as 127.0.0.1:9464, not {given:?}"
+        ))
+    })?;
+    let overlaps = address.ip() == public.ip()
+        || address.ip().is_unspecified()
+        || public.ip().is_unspecified();
+    if address.port() != 0 && address.port() == public.port() && overlaps {
+        return Err(ConfigError(
+            "CONFIDE_METRICS_LISTEN must not be the public address (CONFIDE_LISTEN): choose a port of its own"
+                .into(),
+        ));
+    }
+    Ok(Some(address))
 }
 
 /// The staff session cookie's name: `__Host-` only over TLS, where browsers accept it.
@@ -295,6 +318,24 @@ mod tests {
         })
         .unwrap_err();
         assert!(err.to_string().contains("CONFIDE_LISTEN"));
+    }
+
+    #[test]
+    fn metrics_are_never_served_on_the_public_address() {
+        let public: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        for same in ["127.0.0.1:8080", "0.0.0.0:8080", "[::]:8080"] {
+            let err = metrics_listen(Some(same), public).unwrap_err();
+            assert!(err.to_string().contains("CONFIDE_METRICS_LISTEN"), "{same}");
+        }
+        assert!(metrics_listen(Some("127.0.0.1:9464"), public)
+            .unwrap()
+            .is_some());
+        assert!(metrics_listen(None, public).unwrap().is_none());
+        assert!(metrics_listen(Some("metrics"), public).is_err());
+        let local: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        assert!(metrics_listen(Some("10.0.0.5:8080"), local)
+            .unwrap()
+            .is_some());
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub struct Settings {
     /// with PostgreSQL, in the database unless this is set (then every app server must share it).
     #[arg(long, env = "CONFIDE_PICTURE_DIR")]
     pub picture_dir: Option<PathBuf>,
+    /// Serve Prometheus metrics (`/metrics`) on this address and port of their own, never
+    /// the public one (e.g. `127.0.0.1:9464`). Off unless set.
+    #[arg(long, env = "CONFIDE_METRICS_LISTEN")]
+    pub metrics_listen: Option<String>,
     /// Run the hourly retention purge in this server.
     #[arg(long, env = "CONFIDE_PURGE_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
     pub purge_worker: bool,

@@ -41,6 +41,8 @@ struct Shared {
     pool: Pool,
     backend: Backend,
     commits: GroupCommit,
+    /// The server's metrics: kept here because every layer above reaches the database.
+    metrics: crate::metrics::Metrics,
 }
 
 /// One deployment's database. Cheap to clone; every clone shares the pool and the writer.
@@ -109,11 +111,17 @@ impl Db {
             pool,
             backend,
             commits: GroupCommit::default(),
+            metrics: crate::metrics::Metrics::new(),
         })))
     }
 
     pub fn backend(&self) -> Backend {
         self.0.backend
+    }
+
+    /// This server's metrics.
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.0.metrics
     }
 
     /// Runs `work` with a connection on the blocking thread pool, never on the async executor.
@@ -201,13 +209,21 @@ impl Conn<'_> {
         E: From<DbError>,
     {
         let backend = self.shared.backend;
-        match backend {
+        let started = std::time::Instant::now();
+        let result = match backend {
             Backend::Sqlite => {
                 let _turn = self.shared.commits.turn();
                 in_transaction(&mut self.pooled, backend, work)
             }
             Backend::Postgres => in_transaction(&mut self.pooled, backend, work),
-        }
+        };
+        self.shared.metrics.db_write(started.elapsed());
+        result
+    }
+
+    /// This server's metrics.
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.shared.metrics
     }
 
     /// Group commit for SQLite: writes that arrive while another commit is in progress wait
@@ -219,7 +235,12 @@ impl Conn<'_> {
         let backend = self.shared.backend;
         match backend {
             Backend::Postgres => self.write(write),
-            Backend::Sqlite => self.shared.commits.write(&mut self.pooled, backend, write),
+            Backend::Sqlite => {
+                let started = std::time::Instant::now();
+                let result = self.shared.commits.write(&mut self.pooled, backend, write);
+                self.shared.metrics.db_write(started.elapsed());
+                result
+            }
         }
     }
 }

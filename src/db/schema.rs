@@ -312,6 +312,14 @@ diesel::joinable!(on_call_contacts -> on_call_chains (chain_id));
 diesel::joinable!(on_call_contacts -> users (user_id));
 diesel::joinable!(on_call_alerts -> reports (report_id));
 
+diesel::table! {
+    upkeep (kind) {
+        kind -> Text,
+        claimed_until -> BigInt,
+        finished_at -> Nullable<BigInt>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     insight_weeks,
     insight_changes,
@@ -334,5 +342,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     held_pictures,
     on_call_chains,
     on_call_contacts,
-    on_call_alerts
+    on_call_alerts,
+    upkeep
 );

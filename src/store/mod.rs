@@ -18,4 +18,5 @@ pub mod roles;
 pub mod schools;
 pub mod sent_forms;
 pub mod sessions;
+pub mod upkeep;
 pub mod users;

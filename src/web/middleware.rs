@@ -122,18 +122,25 @@ pub async fn log_request(
         || "(unmatched)".to_owned(),
         |p| super::language::route_without_language(&p).to_owned(),
     );
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.db.metrics().clone());
     let res = next.call(req).await;
     let status = match &res {
         Ok(res) => res.status().as_u16(),
         Err(err) => err.as_response_error().status_code().as_u16(),
     };
+    let took = started.elapsed();
+    if let Some(metrics) = metrics {
+        metrics.request(method.as_str(), &route, status, took);
+    }
     tracing::info!(
         target: "confide::http",
         %method,
         route,
         status,
         // Microseconds as a whole number: no float noise in the log.
-        us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        us = u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
     );
     res
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod followup;
 pub mod language;
+pub mod metrics;
 pub mod middleware;
 pub mod prerendered;
 pub mod pupil;

@@ -14,6 +14,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use super::error::AppError;
 use crate::crypto::secret::SecretKey;
 use crate::domain::proxies::TrustedProxies;
+use crate::metrics::Metrics;
 
 /// One kind of action and how often a client may do it.
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +61,7 @@ pub struct RateLimits {
     uploads: Arc<DefaultKeyedRateLimiter<u64>>,
     salt: Arc<SecretKey>,
     proxies: TrustedProxies,
+    metrics: Metrics,
 }
 
 fn limiter(limit: Limit) -> Arc<DefaultKeyedRateLimiter<u64>> {
@@ -71,7 +73,7 @@ fn limiter(limit: Limit) -> Arc<DefaultKeyedRateLimiter<u64>> {
 }
 
 impl RateLimits {
-    pub fn new(proxies: TrustedProxies) -> Self {
+    pub fn new(proxies: TrustedProxies, metrics: Metrics) -> Self {
         RateLimits {
             reports: limiter(REPORTS),
             receipts: limiter(RECEIPT_ATTEMPTS),
@@ -80,6 +82,7 @@ impl RateLimits {
             uploads: limiter(UPLOADS),
             salt: Arc::new(SecretKey::generate()),
             proxies,
+            metrics,
         }
     }
 
@@ -102,30 +105,37 @@ impl RateLimits {
         u64::from_le_bytes(first)
     }
 
-    fn check(limiter: &DefaultKeyedRateLimiter<u64>, key: u64) -> Result<(), AppError> {
-        limiter
-            .check_key(&key)
-            .map_err(|_| AppError::TooManyRequests)
+    /// Checks one limiter; a refusal is counted under the limiter's `name`.
+    fn check(
+        &self,
+        limiter: &DefaultKeyedRateLimiter<u64>,
+        name: &'static str,
+        req: &HttpRequest,
+    ) -> Result<(), AppError> {
+        limiter.check_key(&self.client(req)).map_err(|_| {
+            self.metrics.rate_limited(name);
+            AppError::TooManyRequests
+        })
     }
 
     pub fn check_report(&self, req: &HttpRequest) -> Result<(), AppError> {
-        Self::check(&self.reports, self.client(req))
+        self.check(&self.reports, "report", req)
     }
 
     pub fn check_receipt(&self, req: &HttpRequest) -> Result<(), AppError> {
-        Self::check(&self.receipts, self.client(req))
+        self.check(&self.receipts, "receipt", req)
     }
 
     pub fn check_sign_in(&self, req: &HttpRequest) -> Result<(), AppError> {
-        Self::check(&self.sign_ins, self.client(req))
+        self.check(&self.sign_ins, "sign_in", req)
     }
 
     pub fn check_upload(&self, req: &HttpRequest) -> Result<(), AppError> {
-        Self::check(&self.uploads, self.client(req))
+        self.check(&self.uploads, "upload", req)
     }
 
     pub fn check_second_factor(&self, req: &HttpRequest) -> Result<(), AppError> {
-        Self::check(&self.second_factors, self.client(req))
+        self.check(&self.second_factors, "second_factor", req)
     }
 
     /// Forgets clients whose limits have fully recovered, so memory stays small.

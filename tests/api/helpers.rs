@@ -39,13 +39,20 @@ impl Write for LogWriter {
     }
 }
 
+/// Every event is written twice, as text and as JSON (`CONFIDE_LOG_FORMAT=json`), by the
+/// server's own layers, so every check of what the log never holds covers both formats.
 fn init_logging() {
+    use confide::cli::logging::{layer, LogFormat};
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
     static ONCE: OnceLock<()> = OnceLock::new();
     ONCE.get_or_init(|| {
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(confide::cli::DEFAULT_LOG_FILTER)
-            .with_ansi(false)
-            .with_writer(|| LogWriter)
+        let _ = tracing_subscriber::registry()
+            .with(tracing_subscriber::EnvFilter::new(
+                confide::cli::DEFAULT_LOG_FILTER,
+            ))
+            .with(layer(LogFormat::Text, || LogWriter, false))
+            .with(layer(LogFormat::Json, || LogWriter, false))
             .try_init();
     });
 }
@@ -203,10 +210,17 @@ pub struct TestApp {
     pub config: Config,
     /// The last TOTP step each person's "app" gave, so no code is ever given twice.
     pub used_steps: Mutex<HashMap<String, i64>>,
+    /// The metrics server's address, when the test set `metrics_listen`.
+    pub metrics_address: Option<String>,
 }
 
 impl TestApp {
+    /// The app's address and `path`; a full `http://` address (another server on the same
+    /// database) is taken as it is.
     pub fn url(&self, path: &str) -> String {
+        if path.starts_with("http://") {
+            return path.to_owned();
+        }
         format!("{}{}", self.address, path)
     }
 
@@ -565,8 +579,15 @@ impl TestApp {
     /// `confide serve` in a process of its own on this app's database, secret key and
     /// keystore, as a second machine behind a load balancer; its workers off.
     pub fn serve_in_process(&self) -> ServerProcess {
+        self.serve_in_process_with(&[])
+    }
+
+    /// As [`TestApp::serve_in_process`], with settings of its own (`CONFIDE_…` pairs) over
+    /// those defaults.
+    pub fn serve_in_process_with(&self, settings: &[(&str, String)]) -> ServerProcess {
         use std::io::BufRead as _;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_confide"))
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_confide"));
+        command
             .arg("serve")
             .env("CONFIDE_DATA_DIR", self.data_dir.path())
             .env("CONFIDE_DATABASE_URL", &self.database_url)
@@ -577,7 +598,11 @@ impl TestApp {
             .env("NO_COLOR", "1")
             // The test suite's own settings are not the server's.
             .env_remove("CONFIDE_TEST_POSTGRES_URL")
-            .env_remove("CONFIDE_TEST_POSTGRES_DATA")
+            .env_remove("CONFIDE_TEST_POSTGRES_DATA");
+        for (name, value) in settings {
+            command.env(name, value);
+        }
+        let mut child = command
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -678,6 +703,15 @@ pub fn receipt_from(body: &str) -> String {
     body[start..start + 24].to_owned()
 }
 
+/// A port free on loopback now, for a server told its address in advance.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// Set by `scripts/test.sh` to run the same suite on a throwaway PostgreSQL cluster.
 pub fn postgres_base_url() -> Option<String> {
     std::env::var("CONFIDE_TEST_POSTGRES_URL")
@@ -747,8 +781,12 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         .map(|(school, key)| (school.slug.clone(), (school, key)))
         .collect();
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = app
+        .metrics_port()
+        .map(|port| format!("http://127.0.0.1:{port}"));
     actix_rt::spawn(app.run_until_stopped());
     TestApp {
+        metrics_address,
         address,
         db,
         ctx,
@@ -774,6 +812,17 @@ pub struct ServerProcess {
 impl ServerProcess {
     pub fn id(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Ends the server at once (SIGKILL), as a machine failing would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Everything the server has logged so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
     }
 
     /// Waits up to a minute for `text` in the log: the log so far, or why it never came.

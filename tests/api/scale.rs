@@ -37,6 +37,7 @@ async fn a_report_sent_through_one_server_is_triaged_through_another() {
 /// A TestApp sharing `app`'s database, for talking to a twin server.
 fn clone_handles(app: &TestApp) -> TestApp {
     TestApp {
+        metrics_address: None,
         address: app.address.clone(),
         db: app.db.clone(),
         ctx: app.ctx.clone(),

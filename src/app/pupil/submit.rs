@@ -135,6 +135,7 @@ pub fn submit_once(
     if sent_before {
         return Ok(None);
     }
+    conn.metrics().report_received();
     if sealed.unrouted {
         tracing::error!(
             school = %routed.school.slug,

@@ -192,6 +192,7 @@ async fn enter_code(
             ),
         )),
         CodeStep::Refused => {
+            state.db.metrics().sign_in_failed();
             // Email, password or code: the answer never says which was wrong.
             let mut res = html_response(
                 StatusCode::OK,
