@@ -1,6 +1,7 @@
 //! What a pupil does: find their school, send a report, come back with the receipt code
 //! to read replies, and add more.
 
+mod arrival;
 mod error;
 mod followup;
 mod submit;

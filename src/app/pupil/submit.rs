@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
+use super::arrival::arrival;
 use super::error::PupilError;
 use crate::app::context::Context;
 use crate::app::on_call::{self, Cover, Plan};
@@ -33,7 +34,6 @@ use crate::store::reports::{self, NewReport};
 use crate::store::roles::{self, RoleHolder};
 use crate::store::schools::{self, School};
 use crate::store::users;
-use crate::time::rota::week_minute;
 use crate::time::Timestamp;
 
 /// What the pupil is told after sending: the code, once.
@@ -100,7 +100,16 @@ pub fn submit_once(
     let routed = route(conn, slug, report)?;
     let now = ctx.now();
     let sealed = seal(ctx, &routed, report, form.language, now)?;
-    let arrival = arrival(conn, ctx, &routed, &sealed, report, now)?;
+    let sealed_for = sealed.row.recipient_keys.iter().map(|(id, _)| *id);
+    let arrival = arrival(
+        conn,
+        ctx,
+        &routed.school,
+        &routed.holders,
+        sealed_for,
+        report,
+        now,
+    )?;
     let claim = token.map(|token| {
         let receipt = sending::Receipt {
             code: sealed.receipt.clone(),
@@ -151,52 +160,6 @@ pub fn submit_once(
         cover: arrival.cover,
         pictures: pictures.len(),
     }))
-}
-
-/// When a report arrives: whether out of the school's reading hours, and for an urgent
-/// one what happens now, with the chain to start if someone is on call.
-struct Arrival {
-    out_of_hours: bool,
-    cover: Option<Cover>,
-    chain: Option<(Plan, BTreeSet<UserId>)>,
-}
-
-fn arrival(
-    conn: &mut Conn<'_>,
-    ctx: &Context,
-    routed: &Routed,
-    sealed: &Sealed,
-    report: &ValidReport,
-    now: Timestamp,
-) -> Result<Arrival, PupilError> {
-    let out_of_hours = !routed.school.reading_schedule().covers(week_minute(now));
-    if !report.happening_now {
-        return Ok(Arrival {
-            out_of_hours,
-            cover: None,
-            chain: None,
-        });
-    }
-    let plan = on_call::plan_for(conn, ctx, &routed.school)?;
-    let holdings = roles::holdings(&routed.holders);
-    // Only people the report is sealed for can acknowledge it, so only they are told.
-    let readers: BTreeSet<UserId> = sealed
-        .row
-        .recipient_keys
-        .iter()
-        .map(|(id, _)| *id)
-        .filter(|id| routing::may_be_told(*id, report.about, &holdings))
-        .collect();
-    let cover = on_call::cover(&routed.school, plan.as_ref(), &readers, now);
-    let chain = match (cover, plan) {
-        (Cover::OnCall, Some(plan)) => Some((plan, readers)),
-        _ => None,
-    };
-    Ok(Arrival {
-        out_of_hours,
-        cover: Some(cover),
-        chain,
-    })
 }
 
 /// The school and the people of it the routing rules send this report to.
