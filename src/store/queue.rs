@@ -7,7 +7,7 @@ use diesel::sql_types::{BigInt, Bool, Integer, Text};
 
 use crate::db::schema::{report_keys, reports, schools, users};
 use crate::db::{DbConnection, DbError};
-use crate::domain::choices::{About, Category, Location, Risk, Status};
+use crate::domain::choices::{About, Category, Location, Risk, Source, Status};
 use crate::domain::ids::{ReportId, SchoolId, UserId};
 use crate::time::Timestamp;
 
@@ -112,6 +112,8 @@ pub struct QueueRow {
     pub overdue: bool,
     /// The pupil wrote something nobody it is routed to has opened yet.
     pub new_message: bool,
+    /// The pupil's own form, or told in person to a member of staff.
+    pub source: Source,
 }
 
 /// A page of the queue and the cursor for the next one.
@@ -133,7 +135,7 @@ type Raw = (
         Option<Timestamp>,
         Option<Timestamp>,
     ),
-    (String, i32),
+    (String, i32, Source),
     Option<String>,
 );
 
@@ -168,7 +170,7 @@ pub fn fetch(
                 reports::acknowledged_at,
                 reports::new_message_at,
             ),
-            (schools::name, schools::ack_within_hours),
+            (schools::name, schools::ack_within_hours, reports::source),
             users::name.nullable(),
         ))
         .order((
@@ -251,7 +253,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 acknowledged_at,
                 new_message_at,
             ),
-            (school_name, ack_hours),
+            (school_name, ack_hours, source),
             owner,
         ),
     ) in raw.into_iter().enumerate()
@@ -283,6 +285,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 && status.is_open()
                 && now.since(created_at) > i64::from(ack_hours) * 3600,
             new_message: new_message_at.is_some(),
+            source,
         });
     }
     QueuePage { rows, next }
