@@ -114,6 +114,8 @@ pub struct QueueRow {
     pub new_message: bool,
     /// The pupil's own form, or told in person to a member of staff.
     pub source: Source,
+    /// The pupil asked to talk to someone at school.
+    pub talk_requested: bool,
 }
 
 /// A page of the queue and the cursor for the next one.
@@ -135,7 +137,7 @@ type Raw = (
         Option<Timestamp>,
         Option<Timestamp>,
     ),
-    (String, i32, Source),
+    (String, i32, Source, Option<Timestamp>),
     Option<String>,
 );
 
@@ -170,7 +172,12 @@ pub fn fetch(
                 reports::acknowledged_at,
                 reports::new_message_at,
             ),
-            (schools::name, schools::ack_within_hours, reports::source),
+            (
+                schools::name,
+                schools::ack_within_hours,
+                reports::source,
+                reports::talk_requested_at,
+            ),
             users::name.nullable(),
         ))
         .order((
@@ -253,7 +260,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 acknowledged_at,
                 new_message_at,
             ),
-            (school_name, ack_hours, source),
+            (school_name, ack_hours, source, talk_requested_at),
             owner,
         ),
     ) in raw.into_iter().enumerate()
@@ -286,6 +293,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 && now.since(created_at) > i64::from(ack_hours) * 3600,
             new_message: new_message_at.is_some(),
             source,
+            talk_requested: talk_requested_at.is_some(),
         });
     }
     QueuePage { rows, next }

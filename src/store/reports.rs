@@ -92,6 +92,8 @@ pub struct CaseRow {
     pub out_of_hours: bool,
     /// The pupil's own form, or told in person to a member of staff.
     pub source: Source,
+    /// When the pupil asked to talk to someone at school.
+    pub talk_requested_at: Option<Timestamp>,
 }
 
 pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {
@@ -258,6 +260,8 @@ pub struct PupilFacts {
     pub reading_hours: String,
     /// When someone it was sent to first saw it and said so.
     pub acknowledged_at: Option<Timestamp>,
+    /// When the pupil asked to talk to someone at school.
+    pub talk_requested_at: Option<Timestamp>,
 }
 
 pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, DbError> {
@@ -270,6 +274,7 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
         school_name,
         reading_hours,
         acknowledged_at,
+        talk_requested_at,
     ) = reports::table
         .inner_join(schools::table)
         .filter(reports::id.eq(id))
@@ -282,6 +287,7 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
             schools::name,
             schools::reading_hours,
             reports::acknowledged_at,
+            reports::talk_requested_at,
         ))
         .first(db)?;
     Ok(PupilFacts {
@@ -293,7 +299,24 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
         school_name,
         reading_hours,
         acknowledged_at,
+        talk_requested_at,
     })
+}
+
+/// The pupil gave their name or how to reach them later: the details sealed anew.
+pub fn name_later(tx: &mut Tx<'_>, id: &ReportId, details: &[u8], now: Timestamp) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((reports::details.eq(details), reports::named.eq(true), reports::updated_at.eq(now)))
+        .execute(tx.db())?;
+    Ok(())
+}
+
+/// The pupil asked to talk to someone at school (the first time is the one kept).
+pub fn ask_to_talk(tx: &mut Tx<'_>, id: &ReportId, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id).filter(reports::talk_requested_at.is_null()))
+        .set((reports::talk_requested_at.eq(Some(now)), reports::updated_at.eq(now)))
+        .execute(tx.db())?;
+    Ok(())
 }
 
 /// The first acknowledgement; the status moves from new to open.
