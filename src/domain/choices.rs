@@ -112,6 +112,16 @@ choices! {
         NoFurtherAction => "no_further_action", "No further action needed";
         NotEnoughInformation => "not_enough_information", "Not enough information to act";
         Duplicate => "duplicate", "Duplicate of another report";
+        FalseReport => "false_report", "False or prank report";
+        Unfounded => "unfounded", "Unfounded: looked into, nothing found";
+    }
+}
+
+impl Outcome {
+    /// Outcomes that count as misuse of the reporting service. A duplicate is not one:
+    /// several pupils telling of one incident is a sign they trust the service.
+    pub fn is_misuse(self) -> bool {
+        matches!(self, Outcome::FalseReport | Outcome::Unfounded)
     }
 }
 

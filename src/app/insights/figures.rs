@@ -77,6 +77,9 @@ pub struct Insight {
     pub acknowledgement: Acknowledgement,
     pub outcomes: Vec<(Outcome, Shown)>,
     pub closed: Shown,
+    /// Closed as false or unfounded, and that as a share of the closed (20 or more).
+    pub misuse: Shown,
+    pub misuse_share: Option<u64>,
     pub referrals: Vec<(Status, Shown)>,
     pub referred: Shown,
     pub generated_at: Timestamp,
@@ -237,6 +240,8 @@ pub fn figures(
     let referrals = referral_statuses()
         .map(|s| (s, published.get(Figure::Referred(whole, Some(s)))))
         .collect();
+    let closed = published.get(Figure::Closed(whole, None));
+    let misuse = published.get(Figure::Misuse(whole));
     Insight {
         reach,
         request,
@@ -250,7 +255,9 @@ pub fn figures(
         hotspots,
         acknowledgement: acknowledgement(published, whole, target_hours),
         outcomes,
-        closed: published.get(Figure::Closed(whole, None)),
+        closed,
+        misuse,
+        misuse_share: share(misuse, closed),
         referrals,
         referred: published.get(Figure::Referred(whole, None)),
         generated_at: now,

@@ -192,6 +192,10 @@ fn outcomes(insight: &Insight) -> Table {
         .map(|(o, s)| vec![o.label().to_owned(), shown_text(*s)])
         .collect();
     rows.push(vec!["Closed in all".to_owned(), shown_text(insight.closed)]);
+    rows.push(vec![
+        "Misuse rate (closed as false, prank or unfounded)".to_owned(),
+        share_text(insight.misuse, insight.closed, insight.misuse_share),
+    ]);
     Table {
         caption: "How closed cases ended".to_owned(),
         head: vec!["Outcome".to_owned(), "Cases".to_owned()],
