@@ -48,6 +48,8 @@ pub struct Case {
     pub may_keep_longer: bool,
     /// The pictures sent with it (their rows; each opens separately).
     pub pictures: Vec<crate::store::attachments::Attachment>,
+    /// The incident it is linked into, and what could be linked to it.
+    pub incident: super::incidents::Incident,
 }
 
 /// Opens the case and records the view. A closed case is opened only with a second
@@ -115,7 +117,9 @@ pub fn open(
         }
         Ok::<_, DbError>(())
     })?;
+    let incident = super::incidents::of_case(conn, staff, &row)?;
     Ok(Case {
+        incident,
         school: schools::find(conn.db(), row.school_id)?,
         chronology: audit::for_report(conn.db(), id)?,
         recipients: keys::readers(conn.db(), id)?,

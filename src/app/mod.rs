@@ -14,6 +14,7 @@ pub mod cases;
 pub mod changes;
 pub mod context;
 pub mod handoff;
+pub mod incidents;
 pub mod insights;
 pub mod monitoring;
 pub mod notify;

@@ -81,6 +81,7 @@ diesel::table! {
         referral -> Nullable<Text>,
         new_message_at -> Nullable<BigInt>,
         out_of_hours -> Bool,
+        incident_id -> Nullable<Text>,
     }
 }
 
@@ -106,6 +107,7 @@ diesel::table! {
         outcome -> Nullable<Text>,
         referral -> Nullable<Text>,
         out_of_hours -> Bool,
+        linked_on -> Bool,
     }
 }
 

@@ -192,6 +192,8 @@ choices! {
         HandedOff => "handed_off", "Exported for hand-off";
         OnCallTold => "on_call_told", "On call: told";
         OnCallEnded => "on_call_ended", "On call: nobody left to tell";
+        Linked => "linked", "Linked with another report about the same incident";
+        Unlinked => "unlinked", "Unlinked from an incident";
     }
 }
 

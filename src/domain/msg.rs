@@ -69,6 +69,9 @@ messages! {
     ChooseOutcome => "case.status.outcome_missing",
     ChooseStatus => "case.status.missing",
     OwnerCannotSee => "case.owner.cannot_see",
+    ChooseReportToLink => "case.link.missing",
+    AlreadyLinked => "case.link.already",
+    NotLinked => "case.link.none",
     // Administration.
     SlugLength => "school.slug.length",
     SlugCharacters => "school.slug.characters",

@@ -5,6 +5,7 @@
 pub mod attachments;
 pub mod audit;
 pub mod events;
+pub mod incidents;
 pub mod insights;
 pub mod keys;
 pub mod messages;

@@ -51,6 +51,7 @@ pub fn case(
                 }
                 div class="govuk-grid-column-one-third" {
                     (actions(viewer, case, me))
+                    (super::incident::panel(viewer, case))
                     (keeping(viewer, case))
                 }
             }
@@ -332,6 +333,8 @@ pub fn done_notice(change: &str) -> Option<&'static str> {
         "hold" => "Report placed on legal hold",
         "unhold" => "Legal hold lifted",
         "keep" => "The report will be kept for longer",
+        "link" => "Reports linked. Each pupil still gets their own replies",
+        "unlink" => "Report unlinked from the incident",
         _ => return None,
     })
 }

@@ -8,6 +8,7 @@ pub mod errors;
 pub mod followup;
 pub mod forms;
 pub mod handoff;
+pub mod incident;
 pub mod insights;
 pub mod languages;
 pub mod layout;

@@ -16,6 +16,7 @@ mod hardening;
 mod headers;
 mod health;
 mod helpers;
+mod incidents;
 mod insights;
 mod languages;
 mod mail;

@@ -21,6 +21,10 @@ pub type Weeks = (i64, i64);
 pub enum Figure {
     /// Reports in the weeks, at a place (`None`: anywhere), of a kind (`None`: any).
     Reports(Weeks, Option<Location>, Option<Category>),
+    /// Reports with those linked into one incident counted once.
+    Incidents(Weeks),
+    /// Reports linked into an incident another report leads (not shown).
+    LinkedOn(Weeks),
     Acknowledged(Weeks),
     Waiting(Weeks),
     InTarget(Weeks),
@@ -153,6 +157,8 @@ impl Counted {
 /// The figures counted once per period (not per week or place).
 fn per_period(weeks: Weeks) -> Vec<Figure> {
     let mut out = vec![
+        Figure::Incidents(weeks),
+        Figure::LinkedOn(weeks),
         Figure::Acknowledged(weeks),
         Figure::Waiting(weeks),
         Figure::InTarget(weeks),
@@ -223,6 +229,10 @@ fn add_per_period(ledger: &mut Ledger<Figure>, counted: &Counted, weeks: Weeks) 
     let (acknowledged, in_target) = (m(Measure::Acknowledged), m(Measure::AckInTarget));
     let (urgent, in_hour) = (m(Measure::Urgent), m(Measure::UrgentAckInHour));
     let total = ledger.count(Figure::Reports(weeks, None, None), reports);
+    let linked = m(Measure::LinkedOn);
+    let incidents = ledger.count(Figure::Incidents(weeks), reports.saturating_sub(linked));
+    let linked = ledger.unpublished(Figure::LinkedOn(weeks), linked);
+    ledger.relate(total, vec![incidents, linked]);
     let ack = ledger.count(Figure::Acknowledged(weeks), acknowledged);
     let waiting = ledger.count(Figure::Waiting(weeks), reports.saturating_sub(acknowledged));
     ledger.relate(total, vec![ack, waiting]);

@@ -23,6 +23,8 @@ pub struct Grid {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acknowledgement {
     pub reports: Shown,
+    /// Reports with those about one incident counted once.
+    pub incidents: Shown,
     pub acknowledged: Shown,
     pub waiting: Shown,
     /// Median and 90th percentile in seconds, over 20 or more acknowledged reports.
@@ -179,6 +181,7 @@ fn acknowledgement(
     let urgent_in_hour = get(Figure::UrgentInHour(whole));
     Acknowledgement {
         reports: published.reports(whole, None, None),
+        incidents: get(Figure::Incidents(whole)),
         acknowledged,
         waiting: get(Figure::Waiting(whole)),
         median: published.percentile(whole, 0.5),

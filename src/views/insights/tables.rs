@@ -130,6 +130,10 @@ fn acknowledgement(a: &Acknowledgement) -> Table {
         head: vec!["Measure".to_owned(), "Figure".to_owned()],
         rows: vec![
             row("Reports", shown_text(a.reports)),
+            row(
+                "Incidents (linked reports about one incident count once)",
+                shown_text(a.incidents),
+            ),
             row("Acknowledged", shown_text(a.acknowledged)),
             row("Not yet acknowledged", shown_text(a.waiting)),
             row(

@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use serde::Deserialize;
 
 use crate::app::cases::{self, CaseError};
-use crate::app::{pictures, retention};
+use crate::app::{incidents, pictures, retention};
 use crate::domain::choices::{Category, HoldReason, Outcome, Risk, Status};
 use crate::domain::ids::{PictureId, ReportId, UserId};
 use crate::domain::msg::{FieldError, Msg};
@@ -297,6 +297,8 @@ struct ChangeForm {
     text: Option<String>,
     reason: Option<String>,
     days: Option<String>,
+    /// The report to link to this one.
+    other: Option<String>,
 }
 
 /// A change a recipient asked for, read from the form.
@@ -310,6 +312,8 @@ enum Change {
     Hold(HoldReason),
     LiftHold,
     KeepLonger(i32),
+    Link(ReportId),
+    Unlink,
 }
 
 impl ChangeForm {
@@ -331,6 +335,11 @@ impl ChangeForm {
                 None => return Some(Err(Msg::ChooseHoldReason)),
             },
             "unhold" => Change::LiftHold,
+            "link" => match ReportId::parse(&v(self.other)) {
+                Some(other) => Change::Link(other),
+                None => return Some(Err(Msg::ChooseReportToLink)),
+            },
+            "unlink" => Change::Unlink,
             "keep" => match v(self.days).parse::<i32>() {
                 Ok(days @ (90 | 365 | 730)) => Change::KeepLonger(days),
                 _ => return Some(Err(Msg::RetentionDays)),
@@ -353,6 +362,7 @@ async fn change(
         "notes" => "note",
         "replies" => "reply",
         "hold" | "unhold" | "keep" => "retention",
+        "link" | "unlink" => "other",
         _ => "status",
     };
     let change = match form.0.parse(&what) {
@@ -379,6 +389,8 @@ async fn change(
                 Change::Hold(reason) => retention::place_on_hold(conn, ctx, &person, id, reason),
                 Change::LiftHold => retention::lift_hold(conn, ctx, &person, id),
                 Change::KeepLonger(days) => retention::extend(conn, ctx, &person, id, days),
+                Change::Link(other) => incidents::link(conn, ctx, &person, id, &other),
+                Change::Unlink => incidents::unlink(conn, ctx, &person, id),
             }
         })
         .await;
