@@ -23,6 +23,7 @@ pub mod people;
 pub mod pictures;
 pub mod pupil;
 pub mod queue;
+pub mod replies;
 pub mod retention;
 pub mod rota;
 pub mod sending;

@@ -117,6 +117,15 @@ choices! {
     }
 }
 
+choices! {
+    /// A school's reply templates: the few replies a recipient starts from.
+    ReplySlot {
+        Thanks => "thanks", "Thank you for telling us";
+        Hours => "hours", "When we read reports";
+        Where => "where", "Can you tell us where it happened?";
+    }
+}
+
 impl Outcome {
     /// Outcomes that count as misuse of the reporting service. A duplicate is not one:
     /// several pupils telling of one incident is a sign they trust the service.

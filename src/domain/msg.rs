@@ -72,6 +72,8 @@ messages! {
     ChooseReportToLink => "case.link.missing",
     AlreadyLinked => "case.link.already",
     NotLinked => "case.link.none",
+    TemplateEmpty => "reply_template.missing",
+    TemplateTooLong => "reply_template.too_long",
     // Administration.
     SlugLength => "school.slug.length",
     SlugCharacters => "school.slug.characters",

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod purged;
 pub mod queue;
 pub mod recovery_codes;
+pub mod reply_templates;
 pub mod reports;
 pub mod roles;
 pub mod schools;

@@ -17,6 +17,7 @@ pub mod picture_guidance;
 pub mod poster;
 pub mod pupil;
 pub mod queue;
+pub mod replies;
 pub mod report;
 pub mod site;
 pub mod staff;

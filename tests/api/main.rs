@@ -30,6 +30,7 @@ mod pictures;
 mod privacy;
 mod pupil_pages;
 mod pupil_site;
+mod replies;
 mod reporting;
 mod retention;
 mod routing;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::app::cases::{self, CaseError};
 use crate::app::{incidents, pictures, retention};
-use crate::domain::choices::{Category, HoldReason, Outcome, Risk, Status};
+use crate::domain::choices::{Category, HoldReason, Outcome, ReplySlot, Risk, Status};
 use crate::domain::ids::{PictureId, ReportId, UserId};
 use crate::domain::msg::{FieldError, Msg};
 use crate::store::queue::{Cursor, QueueFilter, RiskFilter, StatusFilter};
@@ -126,6 +126,7 @@ async fn render_case(
     id: ReportId,
     errors: &[FieldError],
     notice: Option<&str>,
+    chosen: Option<ReplySlot>,
 ) -> Result<HttpResponse, AppError> {
     let person = staff.person().clone();
     let back_here = format!("/staff/reports/{id}");
@@ -144,7 +145,15 @@ async fn render_case(
     Ok(html_response(
         status,
         with_viewer(&staff.0, |v| {
-            views::case::case(&state.site, v, &opened, errors, staff.person().id(), notice)
+            views::case::case(
+                &state.site,
+                v,
+                &opened,
+                errors,
+                staff.person().id(),
+                notice,
+                chosen,
+            )
         }),
     ))
 }
@@ -153,6 +162,8 @@ async fn render_case(
 struct DoneQuery {
     /// The change just made, for the banner that says so.
     done: Option<String>,
+    /// A reply template to fill the reply box with.
+    template: Option<String>,
 }
 
 async fn show_case(
@@ -162,7 +173,8 @@ async fn show_case(
     query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let notice = query.done.as_deref().and_then(views::case::done_notice);
-    render_case(&state, &staff, report_id(&id)?, &[], notice).await
+    let chosen = query.template.as_deref().and_then(ReplySlot::parse);
+    render_case(&state, &staff, report_id(&id)?, &[], notice, chosen).await
 }
 
 /// A hand-off's refusal to step up comes back to the page that confirms it.
@@ -369,7 +381,15 @@ async fn change(
         None => return Err(AppError::NotFound),
         Some(Ok(change)) => change,
         Some(Err(msg)) => {
-            return render_case(&state, &staff, id, &[FieldError::new(field, msg)], None).await
+            return render_case(
+                &state,
+                &staff,
+                id,
+                &[FieldError::new(field, msg)],
+                None,
+                None,
+            )
+            .await
         }
     };
     let person = staff.person().clone();
@@ -398,7 +418,15 @@ async fn change(
         // Post/redirect/get: a refresh never repeats the change; the banner says what it did.
         Ok(()) => Ok(see_other(&format!("/staff/reports/{id}?done={what}"))),
         Err(CaseError::Refused(msg)) => {
-            render_case(&state, &staff, id, &[FieldError::new(field, msg)], None).await
+            render_case(
+                &state,
+                &staff,
+                id,
+                &[FieldError::new(field, msg)],
+                None,
+                None,
+            )
+            .await
         }
         // A closed report: the code again, then back to the case to make the change.
         Err(CaseError::StepUp(_)) => Err(AppError::StepUpRequired(format!("/staff/reports/{id}"))),
