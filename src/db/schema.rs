@@ -81,6 +81,7 @@ diesel::table! {
         referral -> Nullable<Text>,
         new_message_at -> Nullable<BigInt>,
         out_of_hours -> Bool,
+        incident_id -> Nullable<Text>,
     }
 }
 
@@ -106,6 +107,7 @@ diesel::table! {
         outcome -> Nullable<Text>,
         referral -> Nullable<Text>,
         out_of_hours -> Bool,
+        linked_on -> Bool,
     }
 }
 
@@ -320,6 +322,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reply_templates (school_id, slot) {
+        school_id -> BigInt,
+        slot -> Text,
+        body -> Text,
+        updated_at -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     insight_weeks,
     insight_changes,
@@ -343,5 +354,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     on_call_chains,
     on_call_contacts,
     on_call_alerts,
-    upkeep
+    upkeep,
+    reply_templates
 );

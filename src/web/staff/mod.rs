@@ -6,6 +6,7 @@ pub mod cases;
 pub mod insights;
 pub mod languages;
 pub mod on_call;
+pub mod replies;
 
 use actix_web::web::ServiceConfig;
 
@@ -15,5 +16,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(insights::configure)
         .configure(admin::configure)
         .configure(languages::configure)
-        .configure(on_call::configure);
+        .configure(on_call::configure)
+        .configure(replies::configure);
 }
