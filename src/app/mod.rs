@@ -13,6 +13,7 @@ pub mod binding;
 pub mod cases;
 pub mod changes;
 pub mod context;
+pub mod disclosures;
 pub mod handoff;
 pub mod incidents;
 pub mod insights;

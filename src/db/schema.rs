@@ -81,6 +81,7 @@ diesel::table! {
         referral -> Nullable<Text>,
         new_message_at -> Nullable<BigInt>,
         out_of_hours -> Bool,
+        source -> Text,
         incident_id -> Nullable<Text>,
     }
 }

@@ -81,6 +81,15 @@ choices! {
 }
 
 choices! {
+    /// How a report came in: a pupil's own form, or a member of staff recording what a
+    /// pupil told them face to face.
+    Source {
+        Pupil => "pupil", "Sent by the pupil";
+        InPerson => "in_person", "Told in person";
+    }
+}
+
+choices! {
     /// Where a case stands, as staff see it.
     Status {
         New => "new", "New";

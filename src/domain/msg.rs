@@ -81,6 +81,7 @@ messages! {
     SlugTaken => "school.slug.taken",
     SchoolNameLength => "school.name.length",
     SchoolSettings => "school.settings.invalid",
+    ChooseSchool => "disclosure.school.missing",
     WeeklyHours => "school.hours.invalid",
     OnCallChainName => "on_call.chain.name",
     OnCallChainTaken => "on_call.chain.taken",

@@ -7,7 +7,7 @@ use diesel::sql_types::{BigInt, Bool, Integer, Text};
 
 use crate::db::schema::{report_keys, reports, schools, users};
 use crate::db::{DbConnection, DbError};
-use crate::domain::choices::{About, Category, Location, Risk, Status};
+use crate::domain::choices::{About, Category, Location, Risk, Source, Status};
 use crate::domain::ids::{ReportId, SchoolId, UserId};
 use crate::time::Timestamp;
 
@@ -114,6 +114,8 @@ pub struct QueueRow {
     pub new_message: bool,
     /// Other reports of the incident this one leads that the person may read.
     pub linked: usize,
+    /// The pupil's own form, or told in person to a member of staff.
+    pub source: Source,
 }
 
 /// A page of the queue and the cursor for the next one.
@@ -135,7 +137,7 @@ type Raw = (
         Option<Timestamp>,
         Option<Timestamp>,
     ),
-    (String, i32),
+    (String, i32, Source),
     Option<String>,
 );
 
@@ -170,7 +172,7 @@ pub fn fetch(
                 reports::acknowledged_at,
                 reports::new_message_at,
             ),
-            (schools::name, schools::ack_within_hours),
+            (schools::name, schools::ack_within_hours, reports::source),
             users::name.nullable(),
         ))
         .order((
@@ -267,7 +269,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 acknowledged_at,
                 new_message_at,
             ),
-            (school_name, ack_hours),
+            (school_name, ack_hours, source),
             owner,
         ),
     ) in raw.into_iter().enumerate()
@@ -300,6 +302,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 && now.since(created_at) > i64::from(ack_hours) * 3600,
             new_message: new_message_at.is_some(),
             linked: 0,
+            source,
         });
     }
     QueuePage { rows, next }

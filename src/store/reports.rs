@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{reports, schools};
 use crate::db::{DbConnection, DbError, Tx};
-use crate::domain::choices::{About, Category, Location, Outcome, Risk, Status};
+use crate::domain::choices::{About, Category, Location, Outcome, Risk, Source, Status};
 use crate::domain::ids::{ReportId, SchoolId, UserId};
 use crate::time::Timestamp;
 
@@ -22,6 +22,8 @@ pub struct NewReport<'a> {
     pub risk: Option<Risk>,
     pub named: bool,
     pub unrouted: bool,
+    /// The pupil's own form, or a member of staff recording what they were told.
+    pub source: Source,
     /// The retention period every stored copy of its keys is bound to.
     pub retention_period: &'a str,
     pub receipt_lookup: &'a [u8],
@@ -44,6 +46,7 @@ pub fn insert(tx: &mut Tx<'_>, report: &NewReport<'_>, now: Timestamp) -> Result
             reports::risk.eq(report.risk),
             reports::unrouted.eq(report.unrouted),
             reports::named.eq(report.named),
+            reports::source.eq(report.source),
             reports::retention_period.eq(Some(report.retention_period)),
             reports::created_at.eq(now),
             reports::updated_at.eq(now),
@@ -89,6 +92,8 @@ pub struct CaseRow {
     pub out_of_hours: bool,
     /// The lead report of the incident it is linked into (itself, for the lead).
     pub incident_id: Option<ReportId>,
+    /// The pupil's own form, or told in person to a member of staff.
+    pub source: Source,
 }
 
 impl CaseRow {

@@ -68,6 +68,7 @@ fn summary(case: &Case) -> Markup {
     html! {
         dl class="govuk-summary-list" {
             (summary_row("Received", html! { (format_uk(row.created_at)) }))
+            (summary_row("How it came in", html! { (row.source.label()) }))
             (summary_row("Where", html! { (row.location.label()) }))
             (summary_row("Happening now", html! { @if row.happening_now { "Yes" } @else { "No" } }))
             (summary_row("About staff", html! { (row.about.label()) }))

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod case;
 pub mod chrome;
 pub mod components;
+pub mod disclosures;
 pub mod errors;
 pub mod followup;
 pub mod forms;

@@ -7,7 +7,7 @@ use super::forms::select;
 use super::layout::Site;
 use super::staff::{page, Viewer};
 use crate::app::queue::QueueScreen;
-use crate::domain::choices::{Category, Risk, Status};
+use crate::domain::choices::{Category, Risk, Source, Status};
 use crate::store::queue::{QueueFilter, QueuePage, RiskFilter};
 use crate::store::schools::School;
 use crate::time::{age, format_uk, Timestamp};
@@ -95,7 +95,10 @@ fn table(page_rows: &QueuePage, now: Timestamp) -> Markup {
                     }
                     td class="govuk-table__cell" data-label="Flags" { (flags(row.happening_now && !row.acknowledged, row.new_message, row.about_staff, row.overdue)) }
                     td class="govuk-table__cell" data-label="School" { (row.school_name) }
-                    td class="govuk-table__cell" data-label="Kind" { (row.category.label()) }
+                    td class="govuk-table__cell" data-label="Kind" {
+                        (row.category.label())
+                        @if row.source == Source::InPerson { br; strong class="govuk-tag govuk-tag--grey" { (row.source.label()) } }
+                    }
                     td class="govuk-table__cell" data-label="Where" { (row.location.label()) }
                     td class="govuk-table__cell confide-nowrap" data-label="Risk" { (row.risk.map_or("Not rated", Risk::label)) }
                     td class="govuk-table__cell" data-label="Status" { (row.status.label()) }
@@ -129,6 +132,7 @@ pub fn queue(
         Some(viewer),
         html! {
             h1 class="govuk-heading-xl" { "Reports" }
+            p class="govuk-body" { a class="govuk-link" href="/staff/disclosures/new" { "Record a disclosure a pupil made to you in person" } }
             (filters(schools, filter))
             @if awaiting {
                 div class="govuk-inset-text" {

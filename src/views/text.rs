@@ -59,6 +59,7 @@ pub fn en(msg: Msg) -> &'static str {
         Msg::SlugTaken => "A school with that short name already exists",
         Msg::SchoolNameLength => "A school name is 1 to 120 characters long",
         Msg::SchoolSettings => "Give the reading hours and an acknowledgement time between 1 and 720 hours",
+        Msg::ChooseSchool => "Choose the pupil's school",
         Msg::WeeklyHours => "Give the hours as days and times, for example Mon-Fri 08:00-16:00, or Mon-Fri 16:00-08:00; Sat,Sun 00:00-24:00",
         Msg::OnCallChainName => "Give the on-call chain a name of up to 80 characters",
         Msg::OnCallChainTaken => "There is already an on-call chain with that name",

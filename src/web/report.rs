@@ -208,6 +208,7 @@ async fn store(
                 token: once.as_ref(),
                 language,
                 pictures_refused,
+                door: pupil::Door::Pupil,
             };
             pupil::submit_once(conn, ctx, &school_slug, &report, &pictures, form)
         })

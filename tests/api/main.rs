@@ -9,6 +9,7 @@ mod abuse;
 mod cli;
 mod conversation;
 mod core;
+mod disclosures;
 mod errors;
 mod followup;
 mod handoff;

@@ -391,7 +391,8 @@ async function checkReportFlow (browser, formPath, js) {
 // ---------------------------------------------------------------------------
 // Staff pages: sign in with the password and the code from the demo account's
 // authenticator (DEMO_CODE_BIN demo-code EMAIL), then axe on the sign-in, code,
-// queue, case, two-step set-up, confirm-it-is-you and (for an administrator)
+// queue, case, recording a disclosure made in person, two-step set-up,
+// confirm-it-is-you and (for an administrator)
 // administration pages. With `js` false the same journey runs with JavaScript
 // off, and each page is audited in a page whose own scripts are blocked.
 // ---------------------------------------------------------------------------
@@ -455,6 +456,26 @@ async function checkStaff (browser, email, password, js) {
         if (!(await page.locator(`text=${part}`).count())) problems.push(`hand-off: no ${part}`)
       }
       await audit('handoff')
+    }
+    // A disclosure made in person, recorded through the form (JS off too), for
+    // anyone holding a role: the demo officer; the administrator holds none.
+    await page.goto(urlOf('/staff'))
+    if (await page.locator('a[href="/staff/disclosures/new"]').count()) {
+      await page.goto(urlOf('/staff/disclosures/new'))
+      await audit('disclosure-form')
+      await page.locator('#school').check()
+      await page.locator('#category').check()
+      await page.locator('#location').check()
+      await page.locator('#happening_now-2').check()
+      await page.locator('#about').check()
+      await page.locator('#what').fill('A pupil told me at break that someone takes their lunch money.')
+      await page.locator('#paper_receipt').check()
+      await page.getByRole('button', { name: 'Record the disclosure' }).click()
+      await page.waitForLoadState()
+      if (!(await page.locator('h1', { hasText: 'Disclosure recorded' }).count())) problems.push('disclosure: not recorded')
+      if (!(await page.locator('.confide-receipt-code').count())) problems.push('disclosure: no paper receipt code shown')
+      // The answer to a POST cannot be fetched again for the no-JS audit: audit it with JS on.
+      if (js) await audit('disclosure-recorded')
     }
     await page.goto(urlOf('/staff/two-factor'))
     // The first run shows the button that makes the secret; later runs find it made.

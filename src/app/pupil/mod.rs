@@ -4,11 +4,12 @@
 mod arrival;
 mod error;
 mod followup;
+mod seal;
 mod submit;
 
 pub use error::PupilError;
 pub use followup::{add_message, view, PupilMessage, PupilView};
-pub use submit::{submit, submit_once, Form, Submitted};
+pub use submit::{submit, submit_once, Door, Form, Recorder, Submitted};
 
 use crate::db::Conn;
 use crate::domain::school::SchoolSlug;

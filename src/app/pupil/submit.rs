@@ -4,20 +4,16 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use zeroize::Zeroizing;
-
 use super::arrival::arrival;
 use super::error::PupilError;
+use super::seal::{seal, Row, Sealed};
 use crate::app::context::Context;
 use crate::app::on_call::{self, Cover, Plan};
-use crate::app::{binding, insights, pictures, sending};
-use crate::crypto::context;
+use crate::app::{insights, pictures, sending};
 use crate::crypto::form_token::FormToken;
 use crate::crypto::receipt::ReceiptCode;
-use crate::crypto::retention::KeyCopy;
-use crate::crypto::sealed_box::{PublicKey, ReportKeys};
 use crate::db::{Conn, DbError, Tx};
-use crate::domain::choices::{ActorRole, EventKind, MailKind, Status};
+use crate::domain::choices::{ActorRole, EventKind, MailKind, Source, Status};
 use crate::domain::ids::{ReportId, UserId};
 use crate::domain::insight::Fact;
 use crate::domain::language::Language;
@@ -64,6 +60,7 @@ pub fn submit(
         token: None,
         language: Language::SOURCE,
         pictures_refused: false,
+        door: Door::Pupil,
     };
     submit_once(conn, ctx, slug, report, pictures, form)?.ok_or(PupilError::Broken(
         "a report without a form token was refused",
@@ -78,6 +75,54 @@ pub struct Form<'a> {
     pub language: Language,
     /// Pictures came with a form of a kind that takes none, and were dropped unstored.
     pub pictures_refused: bool,
+    /// Who brought the report in.
+    pub door: Door<'a>,
+}
+
+/// Who brought a report in: everything after (routing, sealing, notices, figures) is the
+/// same whichever door it came through.
+#[derive(Debug, Clone, Copy)]
+pub enum Door<'a> {
+    /// The pupil, through the form.
+    Pupil,
+    /// A member of staff recording what a pupil told them face to face.
+    InPerson(&'a Recorder),
+}
+
+/// The member of staff recording a disclosure, in the capacity they hold at its school.
+#[derive(Debug, Clone)]
+pub struct Recorder {
+    pub actor: Actor,
+    pub role: ActorRole,
+}
+
+impl Door<'_> {
+    fn source(self) -> Source {
+        match self {
+            Door::Pupil => Source::Pupil,
+            Door::InPerson(_) => Source::InPerson,
+        }
+    }
+
+    /// Who the chronology says brought the report in, and in what words.
+    fn received(self, happening_now: bool) -> (Actor, ActorRole, String) {
+        let urgent = if happening_now {
+            "marked as happening now"
+        } else {
+            ""
+        };
+        match self {
+            Door::Pupil => (Actor::pupil(), ActorRole::Pupil, urgent.to_owned()),
+            Door::InPerson(recorder) => {
+                let mut detail = format!("Recorded in person by {}", recorder.actor.label);
+                if happening_now {
+                    detail.push_str("; ");
+                    detail.push_str(urgent);
+                }
+                (recorder.actor.clone(), recorder.role, detail)
+            }
+        }
+    }
 }
 
 /// [`submit`] for a form with a one-time token: `None` (and nothing stored, nobody told)
@@ -129,6 +174,8 @@ pub fn submit_once(
     let write = Write {
         mails: notices(conn, &routed, &sealed, report.happening_now)?,
         fact: counted(&routed.school, report, arrival.out_of_hours, now),
+        source: form.door.source(),
+        received: form.door.received(report.happening_now),
         on_call: arrival.chain,
         row: sealed.row,
         pictures: sealed_pictures,
@@ -163,10 +210,10 @@ pub fn submit_once(
 }
 
 /// The school and the people of it the routing rules send this report to.
-struct Routed {
-    school: School,
-    holders: Vec<RoleHolder>,
-    recipients: BTreeSet<UserId>,
+pub(super) struct Routed {
+    pub(super) school: School,
+    pub(super) holders: Vec<RoleHolder>,
+    pub(super) recipients: BTreeSet<UserId>,
 }
 
 fn route(
@@ -182,148 +229,6 @@ fn route(
         holders,
         recipients,
     })
-}
-
-/// A report sealed for storing, and what the pupil and the notices need to know of it.
-struct Sealed {
-    receipt: ReceiptCode,
-    keys: ReportKeys,
-    row: Row,
-    /// How many people it was sealed for; none means only the recovery key can open it.
-    recipients: usize,
-    unrouted: bool,
-}
-
-/// The report's row and its key copies, owned so the grouped write can carry them.
-struct Row {
-    id: ReportId,
-    triage: Triage,
-    retention_period: String,
-    receipt_lookup: Vec<u8>,
-    pupil_key: Vec<u8>,
-    recovery_keys: Vec<u8>,
-    details: Vec<u8>,
-    /// One copy of the report's keys per recipient.
-    recipient_keys: Vec<(UserId, Vec<u8>)>,
-}
-
-/// The report's facts kept in the clear for triage.
-#[derive(Clone, Copy)]
-struct Triage {
-    category: crate::domain::choices::Category,
-    location: crate::domain::choices::Location,
-    about: crate::domain::choices::About,
-    risk: Option<crate::domain::choices::Risk>,
-    happening_now: bool,
-    named: bool,
-}
-
-/// Seals the pupil's words with a new report key and wraps that key for each recipient,
-/// the pupil's receipt code and the school's recovery key, each copy bound to the
-/// school's retention key for this month: destroying that key later shreds the report
-/// wherever a copy of the database is.
-fn seal(
-    ctx: &Context,
-    routed: &Routed,
-    report: &ValidReport,
-    language: Language,
-    now: Timestamp,
-) -> Result<Sealed, PupilError> {
-    let report_id = ReportId::generate();
-    let keys = ReportKeys::generate();
-    let receipt = ReceiptCode::generate();
-    // The language goes inside the sealed details, never into a column of its own.
-    let mut details = report.details.clone();
-    details.language = Some(language.code().to_owned());
-    let details_json =
-        Zeroizing::new(serde_json::to_vec(&details).map_err(|_| PupilError::Broken("details"))?);
-    let details = keys
-        .report
-        .seal(&context::field(&report_id, "details"), &details_json);
-    let pupil_key = receipt.wrapping_key().seal(
-        &context::field(&report_id, "pupil-key"),
-        keys.report.as_bytes(),
-    );
-    let period = binding::open_period(now);
-    let retention_key = binding::binding_key(ctx, routed.school.id, &period)?;
-    let recipient_keys: Vec<_> = recipient_copies(routed, &keys, &report_id)
-        .into_iter()
-        .map(|(user, w)| {
-            (
-                user,
-                retention_key.bind(&report_id, KeyCopy::Recipient(user), &w),
-            )
-        })
-        .collect();
-    let recovery_keys = recovery_copy(&routed.school, &keys, &report_id);
-    let details_fields = &report.details;
-    let row = Row {
-        id: report_id.clone(),
-        triage: Triage {
-            category: report.category,
-            location: report.location,
-            about: report.about,
-            risk: report.category.starting_risk(),
-            happening_now: report.happening_now,
-            named: !details_fields.name.is_empty() || !details_fields.contact.is_empty(),
-        },
-        retention_period: period.as_string(),
-        receipt_lookup: receipt.lookup_hash(&ctx.server_key),
-        pupil_key: retention_key.bind(&report_id, KeyCopy::Pupil, &pupil_key),
-        recovery_keys: retention_key.bind(&report_id, KeyCopy::Recovery, &recovery_keys),
-        details,
-        recipient_keys,
-    };
-    Ok(Sealed {
-        recipients: row.recipient_keys.len(),
-        unrouted: row.recipient_keys.is_empty(),
-        receipt,
-        keys,
-        row,
-    })
-}
-
-/// The report's keys wrapped for each recipient, once each.
-fn recipient_copies(
-    routed: &Routed,
-    keys: &ReportKeys,
-    report_id: &ReportId,
-) -> Vec<(UserId, Vec<u8>)> {
-    let mut wrapped: Vec<(UserId, Vec<u8>)> = Vec::with_capacity(routed.recipients.len());
-    for holder in routed
-        .holders
-        .iter()
-        .filter(|h| routed.recipients.contains(&h.user_id))
-    {
-        if wrapped.iter().any(|(id, _)| *id == holder.user_id) {
-            continue;
-        }
-        // One broken account must not cost the pupil their report: skip it, loudly.
-        match PublicKey::from_bytes(&holder.public_key) {
-            Ok(public) => wrapped.push((holder.user_id, keys.wrap_for(&public, report_id))),
-            Err(_) => tracing::error!(
-                user = %holder.user_id,
-                "a recipient has an unusable public key: the report was not sealed for them"
-            ),
-        }
-    }
-    wrapped
-}
-
-/// The report's keys wrapped for the school's recovery key, or nothing (loudly) if the
-/// school has none that works.
-fn recovery_copy(school: &School, keys: &ReportKeys, report_id: &ReportId) -> Vec<u8> {
-    match school
-        .recovery_public_key
-        .as_deref()
-        .map(PublicKey::from_bytes)
-    {
-        Some(Ok(public)) => keys.wrap_for(&public, report_id),
-        _ => {
-            tracing::error!(school = %school.slug, "school has no usable recovery key: report stored without a recovery copy");
-            Vec::new()
-        }
-    }
 }
 
 /// The content-free mails a new report sends: one to each recipient (urgent reports
@@ -378,6 +283,9 @@ struct Write {
     pictures: pictures::Sealed,
     mails: Vec<NewMail>,
     fact: Fact,
+    source: Source,
+    /// Who the chronology says brought it in, in what capacity, and in what words.
+    received: (Actor, ActorRole, String),
     /// The on-call chain to start, with the people it may tell.
     on_call: Option<(Plan, BTreeSet<UserId>)>,
     claim: Option<Arc<sending::Claim>>,
@@ -408,6 +316,7 @@ impl Write {
                 risk: triage.risk,
                 named: triage.named,
                 unrouted: row.recipient_keys.is_empty(),
+                source: self.source,
                 retention_period: &row.retention_period,
                 receipt_lookup: &row.receipt_lookup,
                 pupil_key: &row.pupil_key,
@@ -423,15 +332,11 @@ impl Write {
         pictures::record(tx, &self.ctx, &self.pictures)?;
         // The notices go in the same transaction: a saved report is never left unannounced.
         outbox::enqueue(tx, &self.mails, now)?;
-        let detail = if triage.happening_now {
-            "marked as happening now"
-        } else {
-            ""
-        };
+        let (actor, role, detail) = &self.received;
         events::record(
             tx,
-            &Actor::pupil(),
-            &Event::new(&row.id, EventKind::Received, ActorRole::Pupil)
+            actor,
+            &Event::new(&row.id, EventKind::Received, *role)
                 .change(None, Some(Status::New.as_str())),
             detail,
             now,

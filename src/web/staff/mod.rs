@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod auth;
 pub mod cases;
+pub mod disclosures;
 pub mod insights;
 pub mod languages;
 pub mod on_call;
@@ -13,6 +14,7 @@ use actix_web::web::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(auth::configure)
         .configure(cases::configure)
+        .configure(disclosures::configure)
         .configure(insights::configure)
         .configure(admin::configure)
         .configure(languages::configure)
