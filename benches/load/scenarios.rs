@@ -975,6 +975,7 @@ fn seed_insight_counters(
             outcome,
             referral: (pick(8) == 0).then(|| referrals[pick(referrals.len() as u64) as usize]),
             out_of_hours: pick(3) == 0,
+            linked_on: pick(10) == 0,
         };
         for (c, n) in changes(None, Some(&fact)) {
             insights::add(&mut weeks, &c, n);

@@ -48,6 +48,10 @@ pub struct Case {
     pub may_keep_longer: bool,
     /// The pictures sent with it (their rows; each opens separately).
     pub pictures: Vec<crate::store::attachments::Attachment>,
+    /// The incident it is linked into, and what could be linked to it.
+    pub incident: super::incidents::Incident,
+    /// The school's reply templates, filled in, to start a reply from.
+    pub replies: Vec<super::replies::Template>,
 }
 
 /// Opens the case and records the view. A closed case is opened only with a second
@@ -115,8 +119,12 @@ pub fn open(
         }
         Ok::<_, DbError>(())
     })?;
+    let incident = super::incidents::of_case(conn, staff, &row)?;
+    let school = schools::find(conn.db(), row.school_id)?;
     Ok(Case {
-        school: schools::find(conn.db(), row.school_id)?,
+        incident,
+        replies: super::replies::for_school(conn.db(), &school)?,
+        school,
         chronology: audit::for_report(conn.db(), id)?,
         recipients: keys::readers(conn.db(), id)?,
         row,

@@ -83,6 +83,7 @@ diesel::table! {
         out_of_hours -> Bool,
         source -> Text,
         talk_requested_at -> Nullable<BigInt>,
+        incident_id -> Nullable<Text>,
     }
 }
 
@@ -108,6 +109,7 @@ diesel::table! {
         outcome -> Nullable<Text>,
         referral -> Nullable<Text>,
         out_of_hours -> Bool,
+        linked_on -> Bool,
     }
 }
 
@@ -322,6 +324,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reply_templates (school_id, slot) {
+        school_id -> BigInt,
+        slot -> Text,
+        body -> Text,
+        updated_at -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     insight_weeks,
     insight_changes,
@@ -345,5 +356,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     on_call_chains,
     on_call_contacts,
     on_call_alerts,
-    upkeep
+    upkeep,
+    reply_templates
 );

@@ -121,6 +121,25 @@ choices! {
         NoFurtherAction => "no_further_action", "No further action needed";
         NotEnoughInformation => "not_enough_information", "Not enough information to act";
         Duplicate => "duplicate", "Duplicate of another report";
+        FalseReport => "false_report", "False or prank report";
+        Unfounded => "unfounded", "Unfounded: looked into, nothing found";
+    }
+}
+
+choices! {
+    /// A school's reply templates: the few replies a recipient starts from.
+    ReplySlot {
+        Thanks => "thanks", "Thank you for telling us";
+        Hours => "hours", "When we read reports";
+        Where => "where", "Can you tell us where it happened?";
+    }
+}
+
+impl Outcome {
+    /// Outcomes that count as misuse of the reporting service. A duplicate is not one:
+    /// several pupils telling of one incident is a sign they trust the service.
+    pub fn is_misuse(self) -> bool {
+        matches!(self, Outcome::FalseReport | Outcome::Unfounded)
     }
 }
 
@@ -193,6 +212,8 @@ choices! {
         HandedOff => "handed_off", "Exported for hand-off";
         OnCallTold => "on_call_told", "On call: told";
         OnCallEnded => "on_call_ended", "On call: nobody left to tell";
+        Linked => "linked", "Linked with another report about the same incident";
+        Unlinked => "unlinked", "Unlinked from an incident";
     }
 }
 

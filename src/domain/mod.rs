@@ -13,6 +13,7 @@ pub mod on_call;
 pub mod person;
 pub mod proxies;
 pub mod readability;
+pub mod replies;
 pub mod report;
 pub mod retention;
 pub mod routing;

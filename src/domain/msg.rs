@@ -70,6 +70,11 @@ messages! {
     ChooseOutcome => "case.status.outcome_missing",
     ChooseStatus => "case.status.missing",
     OwnerCannotSee => "case.owner.cannot_see",
+    ChooseReportToLink => "case.link.missing",
+    AlreadyLinked => "case.link.already",
+    NotLinked => "case.link.none",
+    TemplateEmpty => "reply_template.missing",
+    TemplateTooLong => "reply_template.too_long",
     // Administration.
     SlugLength => "school.slug.length",
     SlugCharacters => "school.slug.characters",

@@ -330,6 +330,8 @@ pub struct StoredFacts {
     pub outcome: Option<Outcome>,
     pub referral: Option<Status>,
     pub out_of_hours: bool,
+    /// One more report of an incident another report leads.
+    pub linked_on: bool,
 }
 
 impl From<&super::reports::CaseRow> for StoredFacts {
@@ -344,6 +346,7 @@ impl From<&super::reports::CaseRow> for StoredFacts {
             outcome: row.outcome,
             referral: row.referral,
             out_of_hours: row.out_of_hours,
+            linked_on: row.linked_on(),
         }
     }
 }
@@ -353,24 +356,15 @@ pub fn stored_reports(
     db: &mut DbConnection,
     school: SchoolId,
 ) -> Result<Vec<StoredFacts>, DbError> {
-    Ok(reports::table
+    let rows: Vec<super::reports::CaseRow> = reports::table
         .filter(reports::school_id.eq(school))
-        .select((
-            reports::school_id,
-            reports::created_at,
-            reports::category,
-            reports::location,
-            reports::happening_now,
-            reports::acknowledged_at,
-            reports::outcome,
-            reports::referral,
-            reports::out_of_hours,
-        ))
-        .load(db)?)
+        .select(super::reports::CaseRow::as_select())
+        .load(db)?;
+    Ok(rows.iter().map(StoredFacts::from).collect())
 }
 
 /// What is kept of purged reports: (school, day start, category, location, urgent,
-/// acknowledged after, outcome, referral, out of hours).
+/// acknowledged after, outcome, referral, out of hours, linked on).
 pub type KeptFacts = (
     SchoolId,
     i64,
@@ -380,6 +374,7 @@ pub type KeptFacts = (
     Option<i64>,
     Option<Outcome>,
     Option<Status>,
+    bool,
     bool,
 );
 
@@ -397,6 +392,7 @@ pub fn kept_facts(db: &mut DbConnection, school: SchoolId) -> Result<Vec<KeptFac
             retained_facts::outcome,
             retained_facts::referral,
             retained_facts::out_of_hours,
+            retained_facts::linked_on,
         ))
         .load(db)?)
 }

@@ -5,6 +5,7 @@
 pub mod attachments;
 pub mod audit;
 pub mod events;
+pub mod incidents;
 pub mod insights;
 pub mod keys;
 pub mod messages;
@@ -13,6 +14,7 @@ pub mod outbox;
 pub mod purged;
 pub mod queue;
 pub mod recovery_codes;
+pub mod reply_templates;
 pub mod reports;
 pub mod roles;
 pub mod schools;

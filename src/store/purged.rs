@@ -43,6 +43,7 @@ pub fn insert_facts(
             retained_facts::outcome.eq(row.outcome),
             retained_facts::referral.eq(referral),
             retained_facts::out_of_hours.eq(row.out_of_hours),
+            retained_facts::linked_on.eq(row.linked_on()),
         ))
         .execute(tx.db())?;
     Ok(())

@@ -112,6 +112,8 @@ pub struct QueueRow {
     pub overdue: bool,
     /// The pupil wrote something nobody it is routed to has opened yet.
     pub new_message: bool,
+    /// Other reports of the incident this one leads that the person may read.
+    pub linked: usize,
     /// The pupil's own form, or told in person to a member of staff.
     pub source: Source,
     /// The pupil asked to talk to someone at school.
@@ -222,6 +224,14 @@ pub fn fetch(
     if filter.new_messages {
         query = query.filter(reports::new_message_at.is_not_null());
     }
+    // A report linked into an incident is shown at the incident's lead, where the person
+    // has that lead in this list (open or closed) too; a filter on the row alone keeps
+    // every page's cursor exact.
+    query = query.filter(sql::<Bool>(
+        "(reports.incident_id IS NULL OR reports.incident_id = reports.id OR NOT EXISTS \
+         (SELECT 1 FROM report_keys lead_keys WHERE lead_keys.report_id = reports.incident_id \
+         AND lead_keys.user_id = report_keys.user_id AND lead_keys.is_open = report_keys.is_open))",
+    ));
     if let Some(c) = after {
         // Row-value comparison: both SQLite and PostgreSQL walk the index from here.
         query = query.filter(
@@ -237,7 +247,13 @@ pub fn fetch(
         );
     }
     let raw: Vec<Raw> = query.load(db)?;
-    Ok(page_of(raw, limit, now))
+    let mut page = page_of(raw, limit, now);
+    let ids: Vec<ReportId> = page.rows.iter().map(|r| r.report_id.clone()).collect();
+    let linked = super::incidents::linked_counts(db, &ids, user_id)?;
+    for row in &mut page.rows {
+        row.linked = linked.get(&row.report_id).copied().unwrap_or(0);
+    }
+    Ok(page)
 }
 
 /// The loaded rows as a page: at most `limit` of them, and where the next page starts
@@ -292,6 +308,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 && status.is_open()
                 && now.since(created_at) > i64::from(ack_hours) * 3600,
             new_message: new_message_at.is_some(),
+            linked: 0,
             source,
             talk_requested: talk_requested_at.is_some(),
         });

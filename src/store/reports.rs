@@ -90,10 +90,21 @@ pub struct CaseRow {
     pub new_message_at: Option<Timestamp>,
     /// It arrived outside the school's reading hours.
     pub out_of_hours: bool,
+    /// The lead report of the incident it is linked into (itself, for the lead).
+    pub incident_id: Option<ReportId>,
     /// The pupil's own form, or told in person to a member of staff.
     pub source: Source,
     /// When the pupil asked to talk to someone at school.
     pub talk_requested_at: Option<Timestamp>,
+}
+
+impl CaseRow {
+    /// Linked into an incident led by another report: counted and queued at that one.
+    pub fn linked_on(&self) -> bool {
+        self.incident_id
+            .as_ref()
+            .is_some_and(|lead| *lead != self.id)
+    }
 }
 
 pub fn find(db: &mut DbConnection, id: &ReportId) -> Result<CaseRow, DbError> {

@@ -78,6 +78,7 @@ pub fn overview(
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/outbox" { "Mail: what is waiting to be sent" } }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/languages" { "Languages: which translations a fluent speaker has checked" } }
             p class="govuk-body" { a class="govuk-link" href="/staff/admin/on-call" { "On-call chains: who is told of an urgent report out of hours" } }
+            p class="govuk-body" { a class="govuk-link" href="/staff/admin/replies" { "Reply templates: each school's starting replies to pupils" } }
             h2 class="govuk-heading-l" { "Schools" }
             @for (school, holders) in schools {
                 (school_card(viewer, school, holders))

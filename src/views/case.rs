@@ -8,7 +8,7 @@ use super::forms::error_summary;
 use super::layout::Site;
 use super::staff::{csrf, page, Viewer};
 use crate::app::cases::Case;
-use crate::domain::choices::{About, HoldReason, Outcome, Risk, Status};
+use crate::domain::choices::{About, HoldReason, Outcome, ReplySlot, Risk, Status};
 use crate::domain::ids::UserId;
 use crate::domain::language::Language;
 use crate::domain::msg::FieldError;
@@ -26,6 +26,7 @@ pub fn case(
     errors: &[FieldError],
     me: UserId,
     notice: Option<&str>,
+    chosen: Option<ReplySlot>,
 ) -> Markup {
     let row = &case.row;
     page(
@@ -46,11 +47,12 @@ pub fn case(
                     (summary(case))
                     (pupil_words(case))
                     (pictures(case))
-                    (conversation(viewer, case))
+                    (conversation(viewer, case, chosen))
                     (notes(viewer, case))
                 }
                 div class="govuk-grid-column-one-third" {
                     (actions(viewer, case, me))
+                    (super::incident::panel(viewer, case))
                     (keeping(viewer, case))
                 }
             }
@@ -143,7 +145,12 @@ fn pictures(case: &Case) -> Markup {
 }
 
 /// The conversation with the pupil and the reply form.
-fn conversation(viewer: &Viewer<'_>, case: &Case) -> Markup {
+fn conversation(viewer: &Viewer<'_>, case: &Case, chosen: Option<ReplySlot>) -> Markup {
+    let draft = case
+        .replies
+        .iter()
+        .find(|t| Some(t.slot) == chosen)
+        .map_or("", |t| t.filled.as_str());
     html! {
         h2 class="govuk-heading-l" { "Conversation with the pupil" }
         @let conversation: Vec<_> = case.messages.iter().filter(|m| m.visible_to_pupil).collect();
@@ -159,12 +166,27 @@ fn conversation(viewer: &Viewer<'_>, case: &Case) -> Markup {
                 }
             }
         }
+        // Choosing a template only fills in the reply box (a GET, which changes nothing):
+        // the recipient reads and edits it, then sends.
+        form method="get" action={ "/staff/reports/" (case.row.id) "#reply" } novalidate {
+            div class="govuk-form-group" {
+                label class="govuk-label govuk-label--s" for="template" { "Start from a reply template" }
+                div class="govuk-hint" id="template-hint" { "This fills in the reply box below for you to change. Nothing is sent until you press \"Send reply\"." }
+                select class="govuk-select" id="template" name="template" aria-describedby="template-hint" {
+                    option value="" { "Choose a template" }
+                    @for t in &case.replies {
+                        option value=(t.slot.as_str()) selected[chosen == Some(t.slot)] { (t.slot.label()) }
+                    }
+                }
+            }
+            button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "Use this template" }
+        }
         form method="post" action=(action(case, "replies")) novalidate {
             (csrf(viewer))
             div class="govuk-form-group" {
                 label class="govuk-label govuk-label--m" for="reply" { "Reply to the pupil" }
                 div class="govuk-hint" id="reply-hint" { "The pupil sees this on their follow-up page, signed \"Staff at " (case.school.name) "\". Write for a child." }
-                textarea class="govuk-textarea" id="reply" name="text" rows="4" aria-describedby="reply-hint" {}
+                textarea class="govuk-textarea" id="reply" name="text" rows="4" aria-describedby="reply-hint" { (draft) }
             }
             button type="submit" class="govuk-button" data-module="govuk-button" { "Send reply" }
         }
@@ -336,6 +358,8 @@ pub fn done_notice(change: &str) -> Option<&'static str> {
         "hold" => "Report placed on legal hold",
         "unhold" => "Legal hold lifted",
         "keep" => "The report will be kept for longer",
+        "link" => "Reports linked. Each pupil still gets their own replies",
+        "unlink" => "Report unlinked from the incident",
         _ => return None,
     })
 }

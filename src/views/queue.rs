@@ -87,6 +87,11 @@ fn table(page_rows: &QueuePage, now: Timestamp) -> Markup {
                         a class="govuk-link" href={ "/staff/reports/" (row.report_id) } {
                             "Open" span class="govuk-visually-hidden" { " report from " (format_uk(row.created_at)) }
                         }
+                        @if row.linked > 0 {
+                            span class="govuk-body-s govuk-!-display-block confide-linked" {
+                                "and " (row.linked) " linked " (if row.linked == 1 { "report" } else { "reports" })
+                            }
+                        }
                     }
                     td class="govuk-table__cell" data-label="Flags" { (flags(row.happening_now && !row.acknowledged, row.new_message, row.about_staff, row.overdue)) }
                     td class="govuk-table__cell" data-label="School" { (row.school_name) }

@@ -21,6 +21,10 @@ pub type Weeks = (i64, i64);
 pub enum Figure {
     /// Reports in the weeks, at a place (`None`: anywhere), of a kind (`None`: any).
     Reports(Weeks, Option<Location>, Option<Category>),
+    /// Reports with those linked into one incident counted once.
+    Incidents(Weeks),
+    /// Reports linked into an incident another report leads (not shown).
+    LinkedOn(Weeks),
     Acknowledged(Weeks),
     Waiting(Weeks),
     InTarget(Weeks),
@@ -34,6 +38,8 @@ pub enum Figure {
     UrgentInHours(Weeks),
     UrgentOutOfHours(Weeks),
     Closed(Weeks, Option<Outcome>),
+    /// Closed as false or unfounded (see [`Outcome::is_misuse`]).
+    Misuse(Weeks),
     Referred(Weeks, Option<Status>),
 }
 
@@ -151,6 +157,8 @@ impl Counted {
 /// The figures counted once per period (not per week or place).
 fn per_period(weeks: Weeks) -> Vec<Figure> {
     let mut out = vec![
+        Figure::Incidents(weeks),
+        Figure::LinkedOn(weeks),
         Figure::Acknowledged(weeks),
         Figure::Waiting(weeks),
         Figure::InTarget(weeks),
@@ -161,6 +169,7 @@ fn per_period(weeks: Weeks) -> Vec<Figure> {
         Figure::UrgentInHours(weeks),
         Figure::UrgentOutOfHours(weeks),
         Figure::Closed(weeks, None),
+        Figure::Misuse(weeks),
         Figure::Referred(weeks, None),
     ];
     out.extend(Outcome::ALL.iter().map(|o| Figure::Closed(weeks, Some(*o))));
@@ -220,6 +229,10 @@ fn add_per_period(ledger: &mut Ledger<Figure>, counted: &Counted, weeks: Weeks) 
     let (acknowledged, in_target) = (m(Measure::Acknowledged), m(Measure::AckInTarget));
     let (urgent, in_hour) = (m(Measure::Urgent), m(Measure::UrgentAckInHour));
     let total = ledger.count(Figure::Reports(weeks, None, None), reports);
+    let linked = m(Measure::LinkedOn);
+    let incidents = ledger.count(Figure::Incidents(weeks), reports.saturating_sub(linked));
+    let linked = ledger.unpublished(Figure::LinkedOn(weeks), linked);
+    ledger.relate(total, vec![incidents, linked]);
     let ack = ledger.count(Figure::Acknowledged(weeks), acknowledged);
     let waiting = ledger.count(Figure::Waiting(weeks), reports.saturating_sub(acknowledged));
     ledger.relate(total, vec![ack, waiting]);
@@ -243,13 +256,31 @@ fn add_per_period(ledger: &mut Ledger<Figure>, counted: &Counted, weeks: Weeks) 
         .collect();
     let closed = Outcome::ALL.iter().map(|o| m(Measure::Closed(*o))).sum();
     let closed = ledger.count(Figure::Closed(weeks, None), closed);
-    ledger.relate(closed, outcomes);
+    ledger.relate(closed, outcomes.clone());
+    add_misuse(ledger, counted, weeks, &outcomes);
     let referrals: Vec<usize> = referral_statuses()
         .map(|s| ledger.count(Figure::Referred(weeks, Some(s)), m(Measure::Referred(s))))
         .collect();
     let referred = referral_statuses().map(|s| m(Measure::Referred(s))).sum();
     let referred = ledger.count(Figure::Referred(weeks, None), referred);
     ledger.relate(referred, referrals);
+}
+
+/// Adds the misuse figure of `weeks`: the sum of the misuse outcomes (`outcomes` are the
+/// ids of every outcome's figure, in [`Outcome::ALL`] order).
+fn add_misuse(ledger: &mut Ledger<Figure>, counted: &Counted, weeks: Weeks, outcomes: &[usize]) {
+    let misuse: Vec<(Outcome, usize)> = Outcome::ALL
+        .iter()
+        .zip(outcomes)
+        .filter(|(o, _)| o.is_misuse())
+        .map(|(o, id)| (*o, *id))
+        .collect();
+    let n = misuse
+        .iter()
+        .map(|(o, _)| counted.measure(weeks, Measure::Closed(*o)))
+        .sum();
+    let total = ledger.count(Figure::Misuse(weeks), n);
+    ledger.relate(total, misuse.into_iter().map(|(_, id)| id).collect());
 }
 
 /// Every figure of one scope over `periods`, by week and by term, with every sum that

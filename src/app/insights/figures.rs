@@ -23,6 +23,8 @@ pub struct Grid {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acknowledgement {
     pub reports: Shown,
+    /// Reports with those about one incident counted once.
+    pub incidents: Shown,
     pub acknowledged: Shown,
     pub waiting: Shown,
     /// Median and 90th percentile in seconds, over 20 or more acknowledged reports.
@@ -77,6 +79,9 @@ pub struct Insight {
     pub acknowledgement: Acknowledgement,
     pub outcomes: Vec<(Outcome, Shown)>,
     pub closed: Shown,
+    /// Closed as false or unfounded, and that as a share of the closed (20 or more).
+    pub misuse: Shown,
+    pub misuse_share: Option<u64>,
     pub referrals: Vec<(Status, Shown)>,
     pub referred: Shown,
     pub generated_at: Timestamp,
@@ -176,6 +181,7 @@ fn acknowledgement(
     let urgent_in_hour = get(Figure::UrgentInHour(whole));
     Acknowledgement {
         reports: published.reports(whole, None, None),
+        incidents: get(Figure::Incidents(whole)),
         acknowledged,
         waiting: get(Figure::Waiting(whole)),
         median: published.percentile(whole, 0.5),
@@ -237,6 +243,8 @@ pub fn figures(
     let referrals = referral_statuses()
         .map(|s| (s, published.get(Figure::Referred(whole, Some(s)))))
         .collect();
+    let closed = published.get(Figure::Closed(whole, None));
+    let misuse = published.get(Figure::Misuse(whole));
     Insight {
         reach,
         request,
@@ -250,7 +258,9 @@ pub fn figures(
         hotspots,
         acknowledgement: acknowledgement(published, whole, target_hours),
         outcomes,
-        closed: published.get(Figure::Closed(whole, None)),
+        closed,
+        misuse,
+        misuse_share: share(misuse, closed),
         referrals,
         referred: published.get(Figure::Referred(whole, None)),
         generated_at: now,

@@ -22,6 +22,7 @@ pub fn fact(report: &StoredFacts, target_hours: i32) -> Fact {
         outcome: report.outcome,
         referral: report.referral,
         out_of_hours: report.out_of_hours,
+        linked_on: report.linked_on,
     }
 }
 
@@ -83,8 +84,18 @@ fn for_each_fact(
     for report in stored {
         visit(fact(&report, target));
     }
-    for (school, day_start, category, location, urgent, ack, outcome, referral, out_of_hours) in
-        kept
+    for (
+        school,
+        day_start,
+        category,
+        location,
+        urgent,
+        ack,
+        outcome,
+        referral,
+        out_of_hours,
+        linked_on,
+    ) in kept
     {
         // Kept facts hold the UTC day; noon of it is that UK day too.
         let created_at = Timestamp(day_start + 43_200);
@@ -98,6 +109,7 @@ fn for_each_fact(
             outcome,
             referral,
             out_of_hours,
+            linked_on,
         };
         visit(fact(&report, target));
     }

@@ -371,6 +371,7 @@ fn counted(school: &School, report: &ValidReport, out_of_hours: bool, now: Times
         outcome: None,
         referral: None,
         out_of_hours,
+        linked_on: false,
     };
     insights::fact(&arriving, school.ack_within_hours)
 }

@@ -28,6 +28,9 @@ pub enum Measure {
     UrgentOutOfHours,
     /// Their acknowledgement times (those in hours are the urgent ones less these).
     UrgentOutOfHoursAckTime(u16),
+    /// Reports linked into an incident another report leads (incidents are the reports
+    /// less these).
+    LinkedOn,
 }
 
 impl Measure {
@@ -46,6 +49,7 @@ impl Measure {
             Measure::UrgentAckTime(b) => format!("urgent_ack:{b}"),
             Measure::UrgentOutOfHours => "urgent_out_of_hours".into(),
             Measure::UrgentOutOfHoursAckTime(b) => format!("urgent_ooh_ack:{b}"),
+            Measure::LinkedOn => "linked_on".into(),
         }
     }
 
@@ -58,6 +62,7 @@ impl Measure {
             "urgent_acknowledged" => Measure::UrgentAcknowledged,
             "urgent_ack_in_hour" => Measure::UrgentAckInHour,
             "urgent_out_of_hours" => Measure::UrgentOutOfHours,
+            "linked_on" => Measure::LinkedOn,
             _ => {
                 let (kind, value) = key.split_once(':')?;
                 match kind {
@@ -102,6 +107,8 @@ pub struct Fact {
     pub referral: Option<Status>,
     /// It arrived outside the school's reading hours.
     pub out_of_hours: bool,
+    /// Linked into an incident another report leads.
+    pub linked_on: bool,
 }
 
 /// One counter to move.
@@ -141,6 +148,9 @@ impl Fact {
                     measures.push(Measure::UrgentOutOfHoursAckTime(ack_bucket(after)));
                 }
             }
+        }
+        if self.linked_on {
+            measures.push(Measure::LinkedOn);
         }
         if let Some(outcome) = self.outcome {
             measures.push(Measure::Closed(outcome));
@@ -194,6 +204,7 @@ mod tests {
             outcome: None,
             referral: None,
             out_of_hours: true,
+            linked_on: false,
         };
         let acked = Fact {
             acknowledged_after: Some(1_800),
@@ -240,6 +251,7 @@ mod tests {
             outcome: Some(Outcome::Resolved),
             referral: Some(Status::ReferredPolice),
             out_of_hours: false,
+            linked_on: false,
         };
         let counters = fact.counters();
         assert_eq!(counters.len(), 10);

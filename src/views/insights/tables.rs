@@ -130,6 +130,10 @@ fn acknowledgement(a: &Acknowledgement) -> Table {
         head: vec!["Measure".to_owned(), "Figure".to_owned()],
         rows: vec![
             row("Reports", shown_text(a.reports)),
+            row(
+                "Incidents (linked reports about one incident count once)",
+                shown_text(a.incidents),
+            ),
             row("Acknowledged", shown_text(a.acknowledged)),
             row("Not yet acknowledged", shown_text(a.waiting)),
             row(
@@ -192,6 +196,10 @@ fn outcomes(insight: &Insight) -> Table {
         .map(|(o, s)| vec![o.label().to_owned(), shown_text(*s)])
         .collect();
     rows.push(vec!["Closed in all".to_owned(), shown_text(insight.closed)]);
+    rows.push(vec![
+        "Misuse rate (closed as false, prank or unfounded)".to_owned(),
+        share_text(insight.misuse, insight.closed, insight.misuse_share),
+    ]);
     Table {
         caption: "How closed cases ended".to_owned(),
         head: vec!["Outcome".to_owned(), "Cases".to_owned()],

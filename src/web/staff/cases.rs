@@ -6,8 +6,8 @@ use actix_web::HttpResponse;
 use serde::Deserialize;
 
 use crate::app::cases::{self, CaseError};
-use crate::app::{pictures, retention};
-use crate::domain::choices::{Category, HoldReason, Outcome, Risk, Status};
+use crate::app::{incidents, pictures, retention};
+use crate::domain::choices::{Category, HoldReason, Outcome, ReplySlot, Risk, Status};
 use crate::domain::ids::{PictureId, ReportId, UserId};
 use crate::domain::msg::{FieldError, Msg};
 use crate::store::queue::{Cursor, QueueFilter, RiskFilter, StatusFilter};
@@ -126,6 +126,7 @@ async fn render_case(
     id: ReportId,
     errors: &[FieldError],
     notice: Option<&str>,
+    chosen: Option<ReplySlot>,
 ) -> Result<HttpResponse, AppError> {
     let person = staff.person().clone();
     let back_here = format!("/staff/reports/{id}");
@@ -144,7 +145,15 @@ async fn render_case(
     Ok(html_response(
         status,
         with_viewer(&staff.0, |v| {
-            views::case::case(&state.site, v, &opened, errors, staff.person().id(), notice)
+            views::case::case(
+                &state.site,
+                v,
+                &opened,
+                errors,
+                staff.person().id(),
+                notice,
+                chosen,
+            )
         }),
     ))
 }
@@ -153,6 +162,8 @@ async fn render_case(
 struct DoneQuery {
     /// The change just made, for the banner that says so.
     done: Option<String>,
+    /// A reply template to fill the reply box with.
+    template: Option<String>,
 }
 
 async fn show_case(
@@ -162,7 +173,8 @@ async fn show_case(
     query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let notice = query.done.as_deref().and_then(views::case::done_notice);
-    render_case(&state, &staff, report_id(&id)?, &[], notice).await
+    let chosen = query.template.as_deref().and_then(ReplySlot::parse);
+    render_case(&state, &staff, report_id(&id)?, &[], notice, chosen).await
 }
 
 /// A hand-off's refusal to step up comes back to the page that confirms it.
@@ -297,6 +309,8 @@ struct ChangeForm {
     text: Option<String>,
     reason: Option<String>,
     days: Option<String>,
+    /// The report to link to this one.
+    other: Option<String>,
 }
 
 /// A change a recipient asked for, read from the form.
@@ -310,6 +324,8 @@ enum Change {
     Hold(HoldReason),
     LiftHold,
     KeepLonger(i32),
+    Link(ReportId),
+    Unlink,
 }
 
 impl ChangeForm {
@@ -331,6 +347,11 @@ impl ChangeForm {
                 None => return Some(Err(Msg::ChooseHoldReason)),
             },
             "unhold" => Change::LiftHold,
+            "link" => match ReportId::parse(&v(self.other)) {
+                Some(other) => Change::Link(other),
+                None => return Some(Err(Msg::ChooseReportToLink)),
+            },
+            "unlink" => Change::Unlink,
             "keep" => match v(self.days).parse::<i32>() {
                 Ok(days @ (90 | 365 | 730)) => Change::KeepLonger(days),
                 _ => return Some(Err(Msg::RetentionDays)),
@@ -353,13 +374,22 @@ async fn change(
         "notes" => "note",
         "replies" => "reply",
         "hold" | "unhold" | "keep" => "retention",
+        "link" | "unlink" => "other",
         _ => "status",
     };
     let change = match form.0.parse(&what) {
         None => return Err(AppError::NotFound),
         Some(Ok(change)) => change,
         Some(Err(msg)) => {
-            return render_case(&state, &staff, id, &[FieldError::new(field, msg)], None).await
+            return render_case(
+                &state,
+                &staff,
+                id,
+                &[FieldError::new(field, msg)],
+                None,
+                None,
+            )
+            .await
         }
     };
     let person = staff.person().clone();
@@ -379,6 +409,8 @@ async fn change(
                 Change::Hold(reason) => retention::place_on_hold(conn, ctx, &person, id, reason),
                 Change::LiftHold => retention::lift_hold(conn, ctx, &person, id),
                 Change::KeepLonger(days) => retention::extend(conn, ctx, &person, id, days),
+                Change::Link(other) => incidents::link(conn, ctx, &person, id, &other),
+                Change::Unlink => incidents::unlink(conn, ctx, &person, id),
             }
         })
         .await;
@@ -386,7 +418,15 @@ async fn change(
         // Post/redirect/get: a refresh never repeats the change; the banner says what it did.
         Ok(()) => Ok(see_other(&format!("/staff/reports/{id}?done={what}"))),
         Err(CaseError::Refused(msg)) => {
-            render_case(&state, &staff, id, &[FieldError::new(field, msg)], None).await
+            render_case(
+                &state,
+                &staff,
+                id,
+                &[FieldError::new(field, msg)],
+                None,
+                None,
+            )
+            .await
         }
         // A closed report: the code again, then back to the case to make the change.
         Err(CaseError::StepUp(_)) => Err(AppError::StepUpRequired(format!("/staff/reports/{id}"))),

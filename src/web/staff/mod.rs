@@ -7,6 +7,7 @@ pub mod disclosures;
 pub mod insights;
 pub mod languages;
 pub mod on_call;
+pub mod replies;
 
 use actix_web::web::ServiceConfig;
 
@@ -17,5 +18,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(insights::configure)
         .configure(admin::configure)
         .configure(languages::configure)
-        .configure(on_call::configure);
+        .configure(on_call::configure)
+        .configure(replies::configure);
 }

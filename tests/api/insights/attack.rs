@@ -285,6 +285,25 @@ fn read_download(model: &mut Model, page: &str, csv: &str, rounded: bool) {
         } else if caption.starts_with("How quickly") {
             read_acknowledgement(model, (&scope, period), body, rounded);
         } else if caption.starts_with("How closed") || caption.starts_with("Referrals") {
+            // The misuse rate: misuse of the closed, and misuse is false plus unfounded.
+            let (misuse, body): (Vec<_>, Vec<_>) =
+                body.iter().partition(|r| r[0].starts_with("Misuse rate"));
+            if let Some(row) = misuse.first() {
+                let inner = row[1]
+                    .split_once("% (")
+                    .map_or(row[1].as_str(), |(_, rest)| rest.trim_end_matches(')'));
+                let (part, whole) = inner.split_once(" of ").unwrap();
+                let name = |what: &str| key(period, format!("{caption}|{what}"));
+                let misuse = model.shown(name("misuse"), part, rounded);
+                model.shown(name("Total"), whole, rounded);
+                let parts = [
+                    "False or prank report",
+                    "Unfounded: looked into, nothing found",
+                ]
+                .map(|o| model.unknown(name(o)))
+                .to_vec();
+                model.relate(misuse, parts);
+            }
             let ids: Vec<usize> = body
                 .iter()
                 .map(|row| {
@@ -329,6 +348,7 @@ fn read_acknowledgement(
             "Reports" => put("*|Total", figure),
             "Acknowledged" => put("acknowledged", figure),
             "Not yet acknowledged" => put("waiting", figure),
+            l if l.starts_with("Incidents") => put("incidents", figure),
             l if l.starts_with("Acknowledged within") => {
                 let (a, b) = parts();
                 put("in_target", &a);
@@ -362,6 +382,9 @@ fn read_acknowledgement(
     let late = model.unknown(key(period, "late".to_owned()));
     let urgent_other = model.unknown(key(period, "urgent_other".to_owned()));
     model.relate(ids["*|Total"], vec![ids["acknowledged"], ids["waiting"]]);
+    // Reports are the incidents and the reports linked into another's incident.
+    let linked_on = model.unknown(key(period, "linked_on".to_owned()));
+    model.relate(ids["*|Total"], vec![ids["incidents"], linked_on]);
     model.relate(ids["acknowledged"], vec![ids["in_target"], late]);
     model.relate(ids["urgent"], vec![ids["urgent_in_hour"], urgent_other]);
 }

@@ -15,6 +15,7 @@ use diesel::prelude::*;
 use crate::helpers::{spawn_app, Staff, TestApp};
 
 mod attack;
+mod misuse;
 
 /// (school, category, location, how many, acknowledged)
 const SEED: &[(&str, Category, Location, usize, bool)] = &[
