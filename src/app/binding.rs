@@ -139,9 +139,13 @@ pub fn after_naming(tx: &mut Tx<'_>, ctx: &Context, before: &CaseRow) -> Result<
         return Ok(());
     };
     let school = schools::find(tx.db(), before.school_id)?;
-    let expires = school
+    let named = school
         .retention()
         .expiry(closed.as_secs(), before.about, true);
+    // Never sooner than a safeguarding lead already chose to keep it.
+    let expires = before
+        .expires_at
+        .map_or(named, |kept| kept.as_secs().max(named));
     reports::set_expiry(tx, &before.id, Some(Timestamp::from_secs(expires)))?;
     if !before.legal_hold {
         rebind(tx, ctx, before, Period::Expiring(Month::of(expires)))?;

@@ -314,22 +314,6 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
     })
 }
 
-/// The pupil gave their name or how to reach them later: the details sealed anew.
-pub fn name_later(tx: &mut Tx<'_>, id: &ReportId, details: &[u8], now: Timestamp) -> Result<(), DbError> {
-    diesel::update(reports::table.find(id))
-        .set((reports::details.eq(details), reports::named.eq(true), reports::updated_at.eq(now)))
-        .execute(tx.db())?;
-    Ok(())
-}
-
-/// The pupil asked to talk to someone at school (the first time is the one kept).
-pub fn ask_to_talk(tx: &mut Tx<'_>, id: &ReportId, now: Timestamp) -> Result<(), DbError> {
-    diesel::update(reports::table.find(id).filter(reports::talk_requested_at.is_null()))
-        .set((reports::talk_requested_at.eq(Some(now)), reports::updated_at.eq(now)))
-        .execute(tx.db())?;
-    Ok(())
-}
-
 /// The first acknowledgement; the status moves from new to open.
 pub fn acknowledge(
     tx: &mut Tx<'_>,

@@ -10,7 +10,12 @@ use crate::crypto::receipt::ReceiptCode;
 use crate::domain::msg::FieldError;
 use crate::domain::report::{CONTACT_MAX, NAME_MAX};
 
-pub fn later(chrome: &Chrome<'_>, view: &PupilView, code: &ReceiptCode, errors: &[FieldError]) -> Markup {
+pub fn later(
+    chrome: &Chrome<'_>,
+    view: &PupilView,
+    code: &ReceiptCode,
+    errors: &[FieldError],
+) -> Markup {
     let text = |field, label: &str, max| {
         TextField {
             words: Words::Pupil(chrome.tr),

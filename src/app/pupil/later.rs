@@ -2,12 +2,16 @@
 //! reach them (sealed into the details, as if given on the first form), or a request to
 //! talk to someone at school (a flag on the case). Either tells the recipients, never what.
 
+use zeroize::Zeroizing;
+
 use super::error::PupilError;
-use super::followup::{open_key, read, Opened, PupilView};
+use super::followup::{open_key, read, PupilView};
 use crate::app::binding;
+use crate::app::changes::settle;
 use crate::app::context::Context;
 use crate::crypto::context;
 use crate::crypto::receipt::ReceiptCode;
+use crate::crypto::secret::SecretKey;
 use crate::db::{Conn, DbError, Tx};
 use crate::domain::choices::{ActorRole, EventKind, MailKind};
 use crate::domain::ids::ReportId;
@@ -15,6 +19,7 @@ use crate::domain::report::Details;
 use crate::store::audit::Actor;
 use crate::store::events::{self, Event};
 use crate::store::keys;
+use crate::store::later;
 use crate::store::outbox::{self, NewMail};
 use crate::store::reports;
 use crate::time::Timestamp;
@@ -32,34 +37,41 @@ pub fn give_name(
     let Some(opened) = open_key(conn, ctx, code)? else {
         return Ok(None);
     };
-    let field = context::field(&opened.report_id, "details");
-    let sealed = reports::sealed_details(conn.db(), &opened.report_id)?;
-    let plain = opened
-        .key
+    let now = ctx.now();
+    let id = opened.report_id.clone();
+    let key = &opened.key;
+    conn.write(|tx| {
+        // Opened and sealed again inside the write, so two names sent at once lose neither.
+        let resealed = reseal(tx, key, &id, name, contact)?;
+        let before = reports::find(tx.db(), &id)?;
+        later::name_later(tx, &id, &resealed, now)?;
+        binding::after_naming(tx, ctx, &before)?;
+        settle(tx, &before)?;
+        told(tx, &id, EventKind::PupilNamed, now)?;
+        Ok::<_, PupilError>(())
+    })?;
+    read(conn, opened).map(Some)
+}
+
+/// The stored details with the name and way to reach them given now, sealed again.
+fn reseal(
+    tx: &mut Tx<'_>,
+    key: &SecretKey,
+    id: &ReportId,
+    name: &str,
+    contact: &str,
+) -> Result<Vec<u8>, PupilError> {
+    let field = context::field(id, "details");
+    let sealed = reports::sealed_details(tx.db(), id)?;
+    let plain = key
         .open(&field, &sealed)
         .map_err(|_| PupilError::Broken("details"))?;
     let mut details: Details =
         serde_json::from_slice(&plain).map_err(|_| PupilError::Broken("details"))?;
-    // Only what was given replaces what was there: a way to reach them alone keeps the name.
-    if !name.is_empty() {
-        details.name = name.to_owned();
-    }
-    if !contact.is_empty() {
-        details.contact = contact.to_owned();
-    }
-    let json = zeroize::Zeroizing::new(
-        serde_json::to_vec(&details).map_err(|_| PupilError::Broken("details"))?,
-    );
-    let resealed = opened.key.seal(&field, &json);
-    let now = ctx.now();
-    let id = opened.report_id.clone();
-    conn.write(|tx| {
-        let before = reports::find(tx.db(), &id)?;
-        reports::name_later(tx, &id, &resealed, now)?;
-        binding::after_naming(tx, ctx, &before)?;
-        told(tx, &id, EventKind::PupilNamed, now)
-    })?;
-    reread(conn, opened)
+    details.give_name_later(name, contact);
+    let json =
+        Zeroizing::new(serde_json::to_vec(&details).map_err(|_| PupilError::Broken("details"))?);
+    Ok(key.seal(&field, &json))
 }
 
 /// Flags the case: the pupil would like to talk to someone at school. Asking again changes
@@ -72,19 +84,16 @@ pub fn ask_to_talk(
     let Some(opened) = open_key(conn, ctx, code)? else {
         return Ok(None);
     };
+    let now = ctx.now();
     let id = opened.report_id.clone();
-    let already = reports::pupil_facts(conn.db(), &id)?.talk_requested_at.is_some();
-    if !already {
-        let now = ctx.now();
-        conn.write(|tx| {
-            reports::ask_to_talk(tx, &id, now)?;
-            told(tx, &id, EventKind::TalkAsked, now)
-        })?;
-    }
-    reread(conn, opened)
-}
-
-fn reread(conn: &mut Conn<'_>, opened: Opened) -> Result<Option<PupilView>, PupilError> {
+    conn.write(|tx| {
+        let before = reports::find(tx.db(), &id)?;
+        if later::ask_to_talk(tx, &id, now)? {
+            settle(tx, &before)?;
+            told(tx, &id, EventKind::TalkAsked, now)?;
+        }
+        Ok::<_, DbError>(())
+    })?;
     read(conn, opened).map(Some)
 }
 
