@@ -318,7 +318,10 @@ mod tests {
         let mut details = Details::default();
         details.give_name_later("Sam", "Form 9B");
         details.give_name_later("", "Room 12 at lunch");
-        assert_eq!((details.name.as_str(), details.contact.as_str()), ("Sam", "Room 12 at lunch"));
+        assert_eq!(
+            (details.name.as_str(), details.contact.as_str()),
+            ("Sam", "Room 12 at lunch")
+        );
         details.give_name_later("Sam Jones", "");
         assert_eq!(details.name, "Sam Jones");
         assert_eq!(details.contact, "Room 12 at lunch");

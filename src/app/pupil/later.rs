@@ -110,5 +110,11 @@ fn told(tx: &mut Tx<'_>, id: &ReportId, kind: EventKind, now: Timestamp) -> Resu
         })
         .collect();
     outbox::enqueue(tx, &mails, now)?;
-    events::record(tx, &Actor::pupil(), &Event::new(id, kind, ActorRole::Pupil), "", now)
+    events::record(
+        tx,
+        &Actor::pupil(),
+        &Event::new(id, kind, ActorRole::Pupil),
+        "",
+        now,
+    )
 }
