@@ -163,6 +163,10 @@ async fn add_message(
     };
     let place = Place::of(&req, &state.catalogues);
     let chrome = state.chrome(&place);
+    let page = |status, notice, problems: &[FieldError], draft: &str| {
+        let shown = views::followup::conversation(&chrome, &view, &code, notice, problems, draft);
+        html_for(&req, status, shown)
+    };
     if chosen > 0 && view.category.forbids_pictures() {
         // Dropped unstored (the app keeps none for this kind); the words, if any, went.
         let sent = !text.is_empty();
@@ -171,17 +175,11 @@ async fn add_message(
         if sent {
             state.mail_waker.wake();
         }
-        return Ok(html_for(
-            &req,
+        return Ok(page(
             StatusCode::OK,
-            views::followup::conversation(
-                &chrome,
-                &view,
-                &code,
-                sent.then_some("message-sent"),
-                &problem,
-                draft,
-            ),
+            sent.then_some("message-sent"),
+            &problem,
+            draft,
         ));
     }
     Ok(match checked {
@@ -190,24 +188,12 @@ async fn add_message(
             if problem.field == "pictures" && view.category.forbids_pictures() =>
         {
             let problem = FieldError::new("message", Msg::PictureNotKept);
-            html_for(
-                &req,
-                status,
-                views::followup::conversation(&chrome, &view, &code, None, &[problem], &text),
-            )
+            page(status, None, &[problem], &text)
         }
-        Err((status, problem)) => html_for(
-            &req,
-            status,
-            views::followup::conversation(&chrome, &view, &code, None, &[problem], &text),
-        ),
+        Err((status, problem)) => page(status, None, &[problem], &text),
         Ok(_) => {
             state.mail_waker.wake();
-            html_for(
-                &req,
-                StatusCode::OK,
-                views::followup::conversation(&chrome, &view, &code, Some("message-sent"), &[], ""),
-            )
+            page(StatusCode::OK, Some("message-sent"), &[], "")
         }
     })
 }
