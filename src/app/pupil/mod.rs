@@ -5,6 +5,7 @@ mod arrival;
 mod error;
 mod followup;
 mod later;
+mod route;
 mod seal;
 mod submit;
 
