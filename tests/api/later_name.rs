@@ -240,6 +240,40 @@ async fn asking_to_talk_flags_the_case_and_mails_its_recipients_nothing_of_the_r
 }
 
 #[actix_rt::test]
+async fn asking_to_talk_on_a_closed_report_opens_it_again_and_tells_its_recipients() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let code = app
+        .send_report("oakfield", &[("what", "Someone keeps pushing me")])
+        .await;
+    let id = app.report_id_for(&code);
+    // Asked once while open; staff then close it; the pupil asks again.
+    assert_eq!(ask_to_talk(&app, &code).await.0, 200);
+    let browser = app.signed_in(&officer).await;
+    browser.close_case(&id, "resolved").await;
+    let before = queued(&app).len();
+
+    let (status, page) = ask_to_talk(&app, &code).await;
+    assert_eq!(status, 200, "{page}");
+    let state: String = app.with_conn(|c| {
+        reports::table
+            .find(&id)
+            .select(reports::status)
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(
+        state, "open",
+        "a request to talk on a closed case must reach someone"
+    );
+    assert!(queued(&app).len() > before, "nobody was told");
+    let kinds = app.event_kinds(&id);
+    assert!(kinds.iter().any(|k| k == "pupil_reopened"), "{kinds:?}");
+    let (_, queue, _) = browser.get("/staff").await;
+    assert!(queue.contains("Asked to talk"), "{queue}");
+}
+
+#[actix_rt::test]
 async fn someone_the_report_was_not_routed_to_sees_neither_the_name_nor_the_request() {
     let app = spawn_app().await;
     let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);

@@ -8,7 +8,7 @@ use crate::crypto::context;
 use crate::crypto::receipt::ReceiptCode;
 use crate::crypto::retention::KeyCopy;
 use crate::crypto::secret::SecretKey;
-use crate::db::Conn;
+use crate::db::{Conn, DbError, Tx};
 use crate::domain::choices::{ActorRole, Author, Category, EventKind, Location, MailKind, Status};
 use crate::domain::ids::{MessageId, ReportId};
 use crate::domain::report::Details;
@@ -202,25 +202,9 @@ pub fn add_message(
         )?;
         let before = reports::find(tx.db(), &report_id)?;
         let school = before.school_id;
-        // Staff finished with it, and the pupil has more to say: it opens again (kept
-        // while open, as any reopened report), or the words could be deleted unread.
-        let reopened = before.status == Status::Closed;
-        if reopened {
-            reports::set_status(tx, &before, Status::Open, None, now)?;
-            binding::after_status_change(tx, ctx, &before, Status::Open, now)?;
-        }
+        reopen_if_closed(tx, ctx, &before, now)?;
         reports::mark_new_message(tx, &report_id, now)?;
         crate::app::changes::settle(tx, &before)?;
-        if reopened {
-            events::record(
-                tx,
-                &Actor::pupil(),
-                &Event::new(&report_id, EventKind::PupilReopened, ActorRole::Pupil)
-                    .change(Some(Status::Closed.as_str()), Some(Status::Open.as_str())),
-                "",
-                now,
-            )?;
-        }
         let mails: Vec<NewMail> = keys::readers_to_mail(tx.db(), &report_id, false)?
             .into_iter()
             .map(|(id, email)| NewMail {
@@ -247,4 +231,29 @@ pub fn add_message(
         return Err(PupilError::Db(err));
     }
     read(conn, opened).map(Some)
+}
+
+/// Staff finished with it, and the pupil has more to say or asks to talk: it opens again
+/// (kept while open, as any reopened report), or the pupil would go unheard. The caller
+/// settles the queue and figures. Whether it was closed.
+pub(super) fn reopen_if_closed(
+    tx: &mut Tx<'_>,
+    ctx: &Context,
+    before: &reports::CaseRow,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    if before.status != Status::Closed {
+        return Ok(false);
+    }
+    reports::set_status(tx, before, Status::Open, None, now)?;
+    binding::after_status_change(tx, ctx, before, Status::Open, now)?;
+    events::record(
+        tx,
+        &Actor::pupil(),
+        &Event::new(&before.id, EventKind::PupilReopened, ActorRole::Pupil)
+            .change(Some(Status::Closed.as_str()), Some(Status::Open.as_str())),
+        "",
+        now,
+    )?;
+    Ok(true)
 }

@@ -5,7 +5,7 @@
 use zeroize::Zeroizing;
 
 use super::error::PupilError;
-use super::followup::{open_key, read, PupilView};
+use super::followup::{open_key, read, reopen_if_closed, PupilView};
 use crate::app::binding;
 use crate::app::changes::settle;
 use crate::app::context::Context;
@@ -74,8 +74,8 @@ fn reseal(
     Ok(key.seal(&field, &json))
 }
 
-/// Flags the case: the pupil would like to talk to someone at school. Asking again changes
-/// nothing and tells nobody again. `None` if no report has this code.
+/// Flags the case: the pupil would like to talk to someone at school, and opens it again if
+/// it was closed. Asking again on an open case changes nothing and tells nobody again. `None` if no report has this code.
 pub fn ask_to_talk(
     conn: &mut Conn<'_>,
     ctx: &Context,
@@ -88,7 +88,11 @@ pub fn ask_to_talk(
     let id = opened.report_id.clone();
     conn.write(|tx| {
         let before = reports::find(tx.db(), &id)?;
-        if later::ask_to_talk(tx, &id, now)? {
+        let asked = later::ask_to_talk(tx, &id, now)?;
+        // A closed report opens again, as when the pupil writes: a request to talk on a
+        // finished case must reach someone, even if it was asked once before.
+        let reopened = reopen_if_closed(tx, ctx, &before, now)?;
+        if asked || reopened {
             settle(tx, &before)?;
             told(tx, &id, EventKind::TalkAsked, now)?;
         }
