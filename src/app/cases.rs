@@ -17,6 +17,7 @@ use crate::domain::report::Details;
 use crate::store::audit::{self, AuditEntry};
 use crate::store::events::{self, Event};
 use crate::store::keys::{self};
+use crate::store::later;
 use crate::store::messages::{self, NewMessage};
 use crate::store::reports::{self, CaseRow};
 use crate::store::schools::{self, School};
@@ -155,6 +156,27 @@ pub fn acknowledge(
             kind: EventKind::Acknowledged,
             from: Some(row.status.as_str().into()),
             to: Some(status.as_str().into()),
+            detail: String::new(),
+        }))
+    })
+}
+
+/// The pupil asked to talk, and someone has talked with them or arranged to: the flag is
+/// cleared (a new request flags the case again), and the chronology says who answered.
+pub fn talk_answered(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    staff: &Staff,
+    id: &ReportId,
+) -> Result<(), CaseError> {
+    change(conn, ctx, staff, id, |tx, _row, now| {
+        if !later::talk_answered(tx, id, now)? {
+            return Err(CaseError::Refused(Msg::NoTalkAsked));
+        }
+        Ok(Some(Changed {
+            kind: EventKind::TalkAnswered,
+            from: None,
+            to: None,
             detail: String::new(),
         }))
     })

@@ -205,6 +205,7 @@ choices! {
         PupilReopened => "pupil_reopened", "Pupil wrote again, so the report opened again";
         PupilNamed => "pupil_named", "Pupil gave their name or how to reach them";
         TalkAsked => "talk_asked", "Pupil asked to talk to someone at school";
+        TalkAnswered => "talk_answered", "Staff talked with the pupil, or arranged to";
         LegalHoldSet => "hold", "Placed on legal hold";
         LegalHoldLifted => "hold_lifted", "Legal hold lifted";
         RetentionExtended => "retention_extended", "Kept for longer";

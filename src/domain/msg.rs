@@ -73,6 +73,7 @@ messages! {
     ChooseReportToLink => "case.link.missing",
     AlreadyLinked => "case.link.already",
     NotLinked => "case.link.none",
+    NoTalkAsked => "case.talk.none",
     TemplateEmpty => "reply_template.missing",
     TemplateTooLong => "reply_template.too_long",
     // Administration.

@@ -41,3 +41,19 @@ pub fn ask_to_talk(tx: &mut Tx<'_>, id: &ReportId, now: Timestamp) -> Result<boo
     .execute(tx.db())?;
     Ok(changed == 1)
 }
+
+/// Staff have talked with the pupil (or arranged to): the flag is cleared, so a later
+/// request flags the case and tells its readers again. `false` if there was no request.
+pub fn talk_answered(tx: &mut Tx<'_>, id: &ReportId, now: Timestamp) -> Result<bool, DbError> {
+    let changed = diesel::update(
+        reports::table
+            .find(id)
+            .filter(reports::talk_requested_at.is_not_null()),
+    )
+    .set((
+        reports::talk_requested_at.eq(None::<Timestamp>),
+        reports::updated_at.eq(now),
+    ))
+    .execute(tx.db())?;
+    Ok(changed == 1)
+}

@@ -45,6 +45,7 @@ pub fn case(
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     (summary(case))
+                    (talk_asked(viewer, case))
                     (pupil_words(case))
                     (pictures(case))
                     (conversation(viewer, case, chosen))
@@ -60,6 +61,19 @@ pub fn case(
             (chronology(&case.chronology))
         },
     )
+}
+
+/// The pupil asked to talk to someone: the button that says someone has (or has arranged
+/// to), which clears the flag in the queue.
+fn talk_asked(viewer: &Viewer<'_>, case: &Case) -> Markup {
+    html! {
+        @if case.row.talk_requested_at.is_some() {
+            form method="post" action={ "/staff/reports/" (case.row.id) "/talked" } {
+                (csrf(viewer))
+                button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" { "We have talked with the pupil, or arranged to" }
+            }
+        }
+    }
 }
 
 /// The report's clear facts.
@@ -360,6 +374,7 @@ pub fn done_notice(change: &str) -> Option<&'static str> {
         "keep" => "The report will be kept for longer",
         "link" => "Reports linked. Each pupil still gets their own replies",
         "unlink" => "Report unlinked from the incident",
+        "talked" => "Recorded. If the pupil asks to talk again, you will be told again",
         _ => return None,
     })
 }

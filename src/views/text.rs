@@ -52,6 +52,7 @@ pub fn en(msg: Msg) -> &'static str {
         Msg::ChooseReportToLink => "Choose a report about the same incident",
         Msg::AlreadyLinked => "That report is already linked to an incident: unlink it first",
         Msg::NotLinked => "This report is not linked to any other",
+        Msg::NoTalkAsked => "The pupil has not asked to talk, or someone has already answered",
         Msg::TemplateEmpty => "Write the reply template's words",
         Msg::TemplateTooLong => "A reply template can be up to 2,000 characters long",
         Msg::SlugLength => "A school's short name is 2 to 60 characters long",

@@ -274,6 +274,49 @@ async fn asking_to_talk_on_a_closed_report_opens_it_again_and_tells_its_recipien
 }
 
 #[actix_rt::test]
+async fn staff_record_that_they_talked_and_a_new_request_flags_the_case_again() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let code = app.send_report("oakfield", &[]).await;
+    let id = app.report_id_for(&code);
+    let browser = app.signed_in(&officer).await;
+    // Nothing to answer yet: a kind refusal, nothing recorded.
+    let (_, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
+    assert!(!case.contains("We have talked with the pupil"));
+    assert_eq!(browser.change_case(&id, "talked", &[]).await, 400);
+    assert!(!app.event_kinds(&id).contains(&"talk_answered".to_owned()));
+
+    assert_eq!(ask_to_talk(&app, &code).await.0, 200);
+    let (_, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
+    assert!(
+        case.contains("We have talked with the pupil, or arranged to"),
+        "{case}"
+    );
+    assert_eq!(browser.change_case(&id, "talked", &[]).await, 303);
+    let (_, queue, _) = browser.get("/staff").await;
+    assert!(!queue.contains("Asked to talk"), "the flag stayed: {queue}");
+    let (_, case, _) = browser.get(&format!("/staff/reports/{id}")).await;
+    assert!(
+        case.contains("Staff talked with the pupil, or arranged to"),
+        "chronology"
+    );
+
+    // The pupil may ask again, and their readers are told again.
+    let before = queued(&app).len();
+    let (_, page) = ask_to_talk(&app, &code).await;
+    assert!(
+        page.contains("You asked to talk to someone at school."),
+        "{page}"
+    );
+    assert!(
+        queued(&app).len() > before,
+        "nobody was told of the new request"
+    );
+    let (_, queue, _) = browser.get("/staff").await;
+    assert!(queue.contains("Asked to talk"), "{queue}");
+}
+
+#[actix_rt::test]
 async fn someone_the_report_was_not_routed_to_sees_neither_the_name_nor_the_request() {
     let app = spawn_app().await;
     let head = app.add_staff("head@oakfield.example", "oakfield", Role::HeadTeacher);

@@ -326,6 +326,7 @@ enum Change {
     KeepLonger(i32),
     Link(ReportId),
     Unlink,
+    TalkAnswered,
 }
 
 impl ChangeForm {
@@ -352,6 +353,7 @@ impl ChangeForm {
                 None => return Some(Err(Msg::ChooseReportToLink)),
             },
             "unlink" => Change::Unlink,
+            "talked" => Change::TalkAnswered,
             "keep" => match v(self.days).parse::<i32>() {
                 Ok(days @ (90 | 365 | 730)) => Change::KeepLonger(days),
                 _ => return Some(Err(Msg::RetentionDays)),
@@ -411,6 +413,7 @@ async fn change(
                 Change::KeepLonger(days) => retention::extend(conn, ctx, &person, id, days),
                 Change::Link(other) => incidents::link(conn, ctx, &person, id, &other),
                 Change::Unlink => incidents::unlink(conn, ctx, &person, id),
+                Change::TalkAnswered => cases::talk_answered(conn, ctx, &person, id),
             }
         })
         .await;
