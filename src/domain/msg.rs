@@ -72,6 +72,9 @@ messages! {
     ChooseReportToLink => "case.link.missing",
     AlreadyLinked => "case.link.already",
     NotLinked => "case.link.none",
+    ChooseSchoolToMoveTo => "case.move.school",
+    UnlinkBeforeMoving => "case.move.linked",
+    MovedMeanwhile => "case.move.changed",
     TemplateEmpty => "reply_template.missing",
     TemplateTooLong => "reply_template.too_long",
     // Administration.

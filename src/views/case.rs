@@ -53,6 +53,7 @@ pub fn case(
                 div class="govuk-grid-column-one-third" {
                     (actions(viewer, case, me))
                     (super::incident::panel(viewer, case))
+                    (super::moving::panel(viewer, case))
                     (keeping(viewer, case))
                 }
             }
@@ -357,6 +358,7 @@ pub fn done_notice(change: &str) -> Option<&'static str> {
         "keep" => "The report will be kept for longer",
         "link" => "Reports linked. Each pupil still gets their own replies",
         "unlink" => "Report unlinked from the incident",
+        "move" => "Report moved. Only the people the new school's rules send it to can read it now",
         _ => return None,
     })
 }

@@ -22,6 +22,7 @@ mod insights;
 mod languages;
 mod mail;
 mod metrics;
+mod moving;
 mod notify_stub;
 mod nude_images;
 mod on_call;
