@@ -3,8 +3,11 @@
 //! the pupil's through their receipt code, refused to anyone without a role at the target
 //! school and behind a fresh second factor, and counted at the new school.
 
+use confide::app::{people, sharing};
 use confide::db::schema::{insight_changes, insight_weeks, report_keys, reports};
 use confide::domain::choices::Role;
+use confide::domain::person::Email;
+use confide::store::audit::Actor;
 use diesel::prelude::*;
 use image::ImageFormat;
 
@@ -303,4 +306,37 @@ async fn the_figures_count_a_moved_report_at_its_new_school() {
         .unwrap();
     let (_, afresh, _) = officer.get("/staff/insights.csv").await;
     assert_eq!(folded, afresh);
+}
+
+#[actix_rt::test]
+async fn the_new_schools_recovery_key_opens_a_moved_report() {
+    let app = spawn_app().await;
+    let people = cluster(&app);
+    let id = app.report_id_for(&app.send_report("oakfield", &[("what", WHAT)]).await);
+    let officer = app.signed_in(&people.officer).await;
+    let riverside = app.school("riverside").id;
+    assert_eq!(move_to(&officer, &id, &riverside.to_string()).await.0, 303);
+    // A newcomer at Riverside, given the school's reports with its recovery key.
+    let deputy = app.add_staff(
+        "deputy@riverside.example",
+        "riverside",
+        Role::NominatedStaff,
+    );
+    let shared = app.with(|conn, ctx| {
+        let user = people::find_person(conn, &Email::parse(&deputy.email).unwrap()).unwrap();
+        sharing::recovery_share(
+            conn,
+            ctx,
+            &Actor::system("test"),
+            riverside,
+            app.recovery_key("riverside"),
+            &user,
+        )
+        .unwrap()
+    });
+    assert_eq!(shared, 1);
+    let browser = app.signed_in(&deputy).await;
+    let (status, page, _) = browser.get(&format!("/staff/reports/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(WHAT));
 }
