@@ -8,6 +8,9 @@ pub enum DbError {
     Unavailable(#[source] r2d2::PoolError),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
+    /// A new connection could not be opened (the health check opens one).
+    #[error("cannot connect: {0}")]
+    Connect(#[from] diesel::ConnectionError),
     /// A second connection of the same database asked for by a thread holding one.
     #[error("a database connection was asked for inside work that already holds one")]
     Nested,

@@ -39,6 +39,7 @@ type Pool = r2d2::Pool<ConnectionManager>;
 
 struct Shared {
     pool: Pool,
+    url: DatabaseUrl,
     backend: Backend,
     commits: GroupCommit,
     /// The server's metrics: kept here because every layer above reaches the database.
@@ -109,6 +110,7 @@ impl Db {
         run_migrations(&mut *pool.get()?)?;
         Ok(Db(Arc::new(Shared {
             pool,
+            url: url.clone(),
             backend,
             commits: GroupCommit::default(),
             metrics: crate::metrics::Metrics::new(),
@@ -194,12 +196,27 @@ impl Conn<'_> {
     }
 
     /// Whether the database answers (for the health check). SQLite answers `SELECT 1`
-    /// without touching the file, so there the check reads the schema version from it.
+    /// without touching the file, and a pooled connection may answer from pages it has
+    /// cached, so there the check opens a new connection and reads the schema version
+    /// from the file itself: a file gone bad fails every probe, not only some (a load
+    /// balancer must keep the server out of rotation).
     pub fn ping(&mut self) -> Result<(), DbError> {
-        self.pooled.batch_execute(match self.shared.backend {
-            Backend::Sqlite => "PRAGMA schema_version",
-            Backend::Postgres => "SELECT 1",
-        })?;
+        match &self.shared.url {
+            DatabaseUrl::Sqlite(path) => {
+                // Opening a missing file would make an empty database: never here.
+                if !path.is_file() {
+                    return Err(DbError::Storage(std::io::Error::from(
+                        std::io::ErrorKind::NotFound,
+                    )));
+                }
+                let mut fresh = <diesel::SqliteConnection as diesel::Connection>::establish(
+                    &path.to_string_lossy(),
+                )?;
+                // Reads the schema from the file, and fails on a file that is not ours.
+                fresh.batch_execute("SELECT 1 FROM __diesel_schema_migrations LIMIT 1")?;
+            }
+            DatabaseUrl::Postgres(_) => self.pooled.batch_execute("SELECT 1")?,
+        }
         Ok(())
     }
 

@@ -391,7 +391,9 @@ async function checkReportFlow (browser, formPath, js) {
 // ---------------------------------------------------------------------------
 // Staff pages: sign in with the password and the code from the demo account's
 // authenticator (DEMO_CODE_BIN demo-code EMAIL), then axe on the sign-in, code,
-// queue, case, moving it to the other school, recording a disclosure made in person, two-step set-up,
+// queue, case (a reply template chosen, a report linked and unlinked, the case moved
+// to the other school), recording a disclosure made in person, reply templates (admin),
+// two-step set-up,
 // confirm-it-is-you and (for an administrator)
 // administration pages. With `js` false the same journey runs with JavaScript
 // off, and each page is audited in a page whose own scripts are blocked.
@@ -444,8 +446,29 @@ async function checkStaff (browser, email, password, js) {
     if (await first.count()) {
       await first.click()
       await page.waitForURL(/\/staff\/reports\//)
-      const caseUrl = page.url()
       await audit('case')
+      const caseUrl = page.url().split('#')[0]
+      // A reply template fills in the reply box (a GET: nothing is sent), JS off too.
+      await page.locator('#template').selectOption({ index: 1 })
+      await page.getByRole('button', { name: 'Use this template' }).click()
+      await page.waitForURL(/template=/)
+      if (!(await page.locator('#reply').inputValue()).trim()) problems.push('reply template: the reply box is empty')
+      await audit('case-template')
+      // Linking a report about the same incident, then unlinking it (the demo stays as it was).
+      await page.goto(caseUrl)
+      if (await page.locator('#other').count()) {
+        await page.locator('#other').selectOption({ index: 1 })
+        await page.getByRole('button', { name: 'Link report' }).click()
+        await page.waitForLoadState()
+        if (!(await page.locator('#linked-reports li').count())) problems.push('incident: the linked report is not listed')
+        await audit('case-linked')
+        await page.getByRole('button', { name: 'Unlink this report' }).click()
+        await page.waitForLoadState()
+        if (await page.locator('#linked-reports').count()) problems.push('incident: still linked after unlinking')
+      } else {
+        problems.push('incident: no report to link on the first case')
+      }
+      await page.goto(caseUrl)
       // The hand-off summary, right after signing in (so no code is asked again).
       await page.getByRole('link', { name: 'Hand-off summary for CPOMS or MyConcern' }).click()
       await page.waitForURL(/\/handoff$/)
@@ -459,7 +482,8 @@ async function checkStaff (browser, email, password, js) {
       await audit('handoff')
       // A report sent to the wrong school: the demo officer holds roles at both schools,
       // so the case page offers the other (a plain form, JavaScript off too). The code
-      // given at sign-in is still fresh, so the move is not stopped to ask for it.
+      // given at sign-in is still fresh, so the move is not stopped to ask for it. The
+      // run with JavaScript off moves the same case back, so the demo ends as it began.
       await page.goto(caseUrl)
       const move = page.locator('#move-school')
       if (await move.count()) {
@@ -521,6 +545,10 @@ async function checkStaff (browser, email, password, js) {
       await page.waitForURL(/\/poster$/)
       if (!(await page.locator('.confide-poster svg').count())) problems.push('poster: no QR code')
       await audit('poster')
+      // Each school's reply templates, editable by an administrator.
+      await page.goto(urlOf('/staff/admin/replies'))
+      if (!(await page.locator('h1', { hasText: 'Reply templates' }).count())) problems.push('reply templates: no heading')
+      await audit('reply-templates')
       // The on-call chains (the demo has one for both schools, with its warnings).
       await page.goto(urlOf('/staff/admin/on-call'))
       if (!(await page.locator('h1', { hasText: 'On-call chains' }).count())) problems.push('on-call: no heading')

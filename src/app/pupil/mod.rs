@@ -4,6 +4,7 @@
 mod arrival;
 mod error;
 mod followup;
+mod route;
 mod seal;
 mod submit;
 

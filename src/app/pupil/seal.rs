@@ -4,7 +4,7 @@
 use zeroize::Zeroizing;
 
 use super::error::PupilError;
-use super::submit::Routed;
+use super::route::Routed;
 use crate::app::binding;
 use crate::app::context::Context;
 use crate::crypto::context;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::arrival::arrival;
 use super::error::PupilError;
+use super::route::{route, Routed};
 use super::seal::{seal, Row, Sealed};
 use crate::app::context::Context;
 use crate::app::on_call::{self, Cover, Plan};
@@ -18,7 +19,6 @@ use crate::domain::ids::{ReportId, UserId};
 use crate::domain::insight::Fact;
 use crate::domain::language::Language;
 use crate::domain::report::ValidReport;
-use crate::domain::routing;
 use crate::domain::school::SchoolSlug;
 use crate::images::Clean;
 use crate::store::audit::Actor;
@@ -27,8 +27,7 @@ use crate::store::insights::StoredFacts;
 use crate::store::keys::{self, QueueKeys};
 use crate::store::outbox::{self, NewMail};
 use crate::store::reports::{self, NewReport};
-use crate::store::roles::{self, RoleHolder};
-use crate::store::schools::{self, School};
+use crate::store::schools::School;
 use crate::store::users;
 use crate::time::Timestamp;
 
@@ -207,28 +206,6 @@ pub fn submit_once(
         cover: arrival.cover,
         pictures: pictures.len(),
     }))
-}
-
-/// The school and the people of it the routing rules send this report to.
-pub(super) struct Routed {
-    pub(super) school: School,
-    pub(super) holders: Vec<RoleHolder>,
-    pub(super) recipients: BTreeSet<UserId>,
-}
-
-fn route(
-    conn: &mut Conn<'_>,
-    slug: &SchoolSlug,
-    report: &ValidReport,
-) -> Result<Routed, PupilError> {
-    let school = schools::find_by_slug(conn.db(), slug)?.ok_or(PupilError::NoSuchSchool)?;
-    let holders = roles::holders(conn.db(), school.id)?;
-    let recipients = routing::recipients(report.about, &roles::holdings(&holders));
-    Ok(Routed {
-        school,
-        holders,
-        recipients,
-    })
 }
 
 /// The content-free mails a new report sends: one to each recipient (urgent reports
