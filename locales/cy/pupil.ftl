@@ -305,6 +305,18 @@ told-pictures = { $count ->
    *[other] Rwyt ti wedi anfon { $count } llun. Dim ond y staff a gafodd dy adroddiad sy'n gallu eu gweld.
 }
 finish = Gorffen a mynd i'r hafan
+talk-heading = Siarad â rhywun yn yr ysgol
+talk-intro = Os hoffet ti siarad â rhywun, pwysa'r botwm. Bydd y staff a gafodd dy adroddiad yn cael gwybod dy fod wedi gofyn. Fyddan nhw ddim yn gwybod pwy wyt ti oni bai dy fod yn rhoi dy enw.
+talk-button = Hoffwn i siarad â rhywun yn yr ysgol
+talk-done = Rydyn ni wedi dweud wrth yr ysgol yr hoffet ti siarad â rhywun
+talk-asked = Gofynnaist ti am gael siarad â rhywun yn yr ysgol. Mae'r staff a gafodd dy adroddiad yn gwybod hyn. Galli di ychwanegu dy enw isod er mwyn iddyn nhw allu dod o hyd i ti.
+later-heading = Rhoi dy enw
+later-intro = Galli di ddweud wrthon ni dy enw a sut i gysylltu â ti unrhyw bryd. Bydd y staff a gafodd dy adroddiad yn gweld dy enw.
+later-kept = Mae adroddiadau sydd ag enw yn cael eu cadw'n hirach cyn eu dileu.
+later-name-label = Dy enw
+later-contact-label = Sut i gysylltu â ti, os wyt ti eisiau dweud
+later-button = Ychwanegu fy enw at fy adroddiad
+later-done = Mae dy enw wedi cael ei ychwanegu at dy adroddiad
 
 ## Messages about what was typed or chosen
 
@@ -335,6 +347,7 @@ msg-followup-code-missing = Rho dy god derbynneb
 msg-followup-code-not-found = Allen ni ddim dod o hyd i adroddiad gyda'r cod yna. Gwiria fe a rho gynnig arall arni: mae ganddo 20 o lythrennau a rhifau
 msg-followup-message-missing = Ysgrifenna dy neges cyn i ti ei hanfon
 msg-followup-message-too-long = Rhaid i dy neges fod yn 5,000 nod neu lai. Anfona'r rhan bwysicaf yn gyntaf
+msg-followup-name-missing = Ysgrifenna dy enw neu sut i gysylltu â ti
 
 ## Pages for when something goes wrong
 

@@ -266,6 +266,18 @@ told-pictures = { $count ->
    *[other] You have sent { $count } pictures. Only the staff your report went to can see them.
 }
 finish = Finish and go to the home page
+talk-heading = Talk to someone at school
+talk-intro = If you would like to talk to someone, press the button. The staff your report went to will be told that you asked. They will not know who you are unless you give your name.
+talk-button = I would like to talk to someone at school
+talk-done = We have told the school you would like to talk to someone
+talk-asked = You asked to talk to someone at school. The staff your report went to know this. You can add your name below so they can find you.
+later-heading = Give your name
+later-intro = You can tell us your name and how to reach you at any time. The staff your report went to will see your name.
+later-kept = Reports with a name are kept for longer before they are deleted.
+later-name-label = Your name
+later-contact-label = How to reach you, if you want to say
+later-button = Add my name to my report
+later-done = Your name has been added to your report
 
 ## Messages about what was typed or chosen
 
@@ -296,6 +308,7 @@ msg-followup-code-missing = Enter your receipt code
 msg-followup-code-not-found = We could not find a report with that code. Check it and try again: it has 20 letters and numbers
 msg-followup-message-missing = Write your message before you send it
 msg-followup-message-too-long = Your message must be 5,000 characters or fewer. Send the most important part first
+msg-followup-name-missing = Write your name or how to reach you
 
 ## Pages for when something goes wrong
 

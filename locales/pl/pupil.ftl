@@ -286,6 +286,18 @@ told-pictures = { $count ->
    *[other] Wysłano { $count } zdjęcia. Mogą je zobaczyć tylko pracownicy, do których trafiło twoje zgłoszenie.
 }
 finish = Zakończ i przejdź do strony głównej
+talk-heading = Porozmawiaj z kimś w szkole
+talk-intro = Jeśli chcesz z kimś porozmawiać, naciśnij przycisk. Osoby z personelu, do których trafiło twoje zgłoszenie, dowiedzą się, że o to prosisz. Nie będą wiedzieć, kim jesteś, chyba że podasz swoje imię.
+talk-button = Chcę porozmawiać z kimś w szkole
+talk-done = Przekazaliśmy szkole, że chcesz z kimś porozmawiać
+talk-asked = Twoja prośba o rozmowę z kimś w szkole została przekazana. Osoby z personelu, do których trafiło twoje zgłoszenie, o tym wiedzą. Możesz poniżej podać swoje imię, żeby mogły cię znaleźć.
+later-heading = Podaj swoje imię
+later-intro = W każdej chwili możesz podać nam swoje imię i sposób kontaktu z tobą. Osoby z personelu, do których trafiło twoje zgłoszenie, zobaczą twoje imię.
+later-kept = Zgłoszenia z imieniem są przechowywane dłużej, zanim zostaną usunięte.
+later-name-label = Twoje imię
+later-contact-label = Jak się z tobą skontaktować, jeśli chcesz to podać
+later-button = Dodaj moje imię do zgłoszenia
+later-done = Twoje imię zostało dodane do zgłoszenia
 
 ## Messages about what was typed or chosen
 
@@ -316,6 +328,7 @@ msg-followup-code-missing = Wpisz swój kod potwierdzenia
 msg-followup-code-not-found = Nie znaleźliśmy zgłoszenia z tym kodem. Sprawdź go i spróbuj jeszcze raz: kod ma 20 liter i cyfr
 msg-followup-message-missing = Napisz wiadomość, zanim ją wyślesz
 msg-followup-message-too-long = Twoja wiadomość może mieć najwyżej 5000 znaków. Najpierw wyślij najważniejszą część
+msg-followup-name-missing = Wpisz swoje imię albo sposób kontaktu z tobą
 
 ## Pages for when something goes wrong
 

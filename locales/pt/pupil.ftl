@@ -264,6 +264,18 @@ told-pictures = { $count ->
    *[other] Enviaste { $count } imagens. Só os funcionários que receberam o teu relato as podem ver.
 }
 finish = Terminar e ir para a página inicial
+talk-heading = Falar com alguém na escola
+talk-intro = Se quiseres falar com alguém, carrega no botão. Os funcionários que receberam a tua denúncia vão saber que pediste. Não vão saber quem és, a não ser que dês o teu nome.
+talk-button = Gostava de falar com alguém na escola
+talk-done = Dissemos à escola que gostavas de falar com alguém
+talk-asked = Pediste para falar com alguém na escola. Os funcionários que receberam a tua denúncia sabem disso. Podes juntar o teu nome em baixo para te poderem encontrar.
+later-heading = Dar o teu nome
+later-intro = Podes dizer-nos o teu nome e como te contactar a qualquer momento. Os funcionários que receberam a tua denúncia vão ver o teu nome.
+later-kept = As denúncias com nome são guardadas durante mais tempo antes de serem apagadas.
+later-name-label = O teu nome
+later-contact-label = Como te contactar, se quiseres dizer
+later-button = Juntar o meu nome à minha denúncia
+later-done = O teu nome foi juntado à tua denúncia
 
 ## Messages about what was typed or chosen
 
@@ -294,6 +306,7 @@ msg-followup-code-missing = Escreve o teu código de recibo
 msg-followup-code-not-found = Não encontrámos nenhum relato com esse código. Verifica-o e tenta outra vez: tem 20 letras e números
 msg-followup-message-missing = Escreve a tua mensagem antes de a enviares
 msg-followup-message-too-long = A tua mensagem tem de ter 5000 caracteres ou menos. Envia primeiro a parte mais importante
+msg-followup-name-missing = Escreve o teu nome ou como te contactar
 
 ## Pages for when something goes wrong
 

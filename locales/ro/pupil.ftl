@@ -276,6 +276,18 @@ told-pictures = { $count ->
    *[other] Ai trimis { $count } de poze. Doar persoanele la care a ajuns raportul tău le pot vedea.
 }
 finish = Termină și mergi la pagina principală
+talk-heading = Vorbește cu cineva de la școală
+talk-intro = Dacă vrei să vorbești cu cineva, apasă butonul. Personalul la care a ajuns raportul tău va afla că ai cerut asta. Nu vor ști cine ești decât dacă îți spui numele.
+talk-button = Aș vrea să vorbesc cu cineva de la școală
+talk-done = Am spus școlii că ai vrea să vorbești cu cineva
+talk-asked = Ai cerut să vorbești cu cineva de la școală. Personalul la care a ajuns raportul tău știe asta. Poți adăuga numele tău mai jos, ca să te poată găsi.
+later-heading = Spune-ne numele tău
+later-intro = Ne poți spune oricând numele tău și cum te putem contacta. Personalul la care a ajuns raportul tău îți va vedea numele.
+later-kept = Rapoartele cu nume sunt păstrate mai mult timp înainte de a fi șterse.
+later-name-label = Numele tău
+later-contact-label = Cum te putem contacta, dacă vrei să ne spui
+later-button = Adaugă numele meu la raport
+later-done = Numele tău a fost adăugat la raport
 
 ## Messages about what was typed or chosen
 
@@ -306,6 +318,7 @@ msg-followup-code-missing = Scrie codul tău de confirmare
 msg-followup-code-not-found = Nu am găsit niciun raport cu acest cod. Verifică-l și încearcă din nou: are 20 de litere și cifre
 msg-followup-message-missing = Scrie mesajul înainte să îl trimiți
 msg-followup-message-too-long = Mesajul tău trebuie să aibă cel mult 5.000 de caractere. Trimite mai întâi partea cea mai importantă
+msg-followup-name-missing = Scrie numele tău sau cum te putem contacta
 
 ## Pages for when something goes wrong
 

@@ -264,6 +264,18 @@ told-pictures = { $count ->
    *[other] Waxaad dirtay { $count } sawir. Shaqaalaha warbixintaadu u tagtay oo keliya ayaa arki kara.
 }
 finish = Dhammee oo tag bogga hore
+talk-heading = La hadal qof dugsiga jooga
+talk-intro = Haddii aad jeceshahay inaad la hadasho qof, riix badhanka. Shaqaalaha warbixintaadu u tagtay waa loo sheegi doonaa inaad codsatay. Ma ogaan doonaan cidda aad tahay haddii aadan magacaaga bixin mooyee.
+talk-button = Waxaan jeclaan lahaa inaan la hadlo qof dugsiga jooga
+talk-done = Waxaan u sheegnay dugsiga inaad jeceshahay inaad la hadasho qof
+talk-asked = Waxaad codsatay inaad la hadasho qof dugsiga jooga. Shaqaalaha warbixintaadu u tagtay way og yihiin. Magacaaga hoos ayaad ku dari kartaa si ay kuu helaan.
+later-heading = Bixi magacaaga
+later-intro = Wakhti kasta waad noo sheegi kartaa magacaaga iyo sida laguu heli karo. Shaqaalaha warbixintaadu u tagtay ayaa arki doona magacaaga.
+later-kept = Warbixinnada magac leh muddo dheer ayaa la hayaa ka hor inta aan la tirtirin.
+later-name-label = Magacaaga
+later-contact-label = Sida laguu heli karo, haddii aad rabto inaad sheegto
+later-button = Ku dar magacayga warbixintayda
+later-done = Magacaaga waa lagu daray warbixintaada
 
 ## Messages about what was typed or chosen
 
@@ -294,6 +306,7 @@ msg-followup-code-missing = Qor koodhka rasiidkaaga
 msg-followup-code-not-found = Ma aanan helin warbixin leh koodhkaas. Hubi oo mar kale isku day: wuxuu leeyahay 20 xaraf iyo lambar
 msg-followup-message-missing = Qor fariintaada ka hor intaadan dirin
 msg-followup-message-too-long = Fariintaadu waa inay ahaataa 5,000 xaraf ama ka yar. Marka hore dir qaybta ugu muhiimsan
+msg-followup-name-missing = Qor magacaaga ama sida laguu heli karo
 
 ## Pages for when something goes wrong
 

@@ -131,6 +131,28 @@ pub fn after_status_change(
     Ok(())
 }
 
+/// A closed report the pupil has just named is kept as long as a named report: its
+/// deletion time is worked out again from when it closed, and its keys bound to that month.
+pub fn after_naming(tx: &mut Tx<'_>, ctx: &Context, before: &CaseRow) -> Result<(), DbError> {
+    let (Status::Closed, Some(closed), false) = (before.status, before.closed_at, before.named)
+    else {
+        return Ok(());
+    };
+    let school = schools::find(tx.db(), before.school_id)?;
+    let named = school
+        .retention()
+        .expiry(closed.as_secs(), before.about, true);
+    // Never sooner than a safeguarding lead already chose to keep it.
+    let expires = before
+        .expires_at
+        .map_or(named, |kept| kept.as_secs().max(named));
+    reports::set_expiry(tx, &before.id, Some(Timestamp::from_secs(expires)))?;
+    if !before.legal_hold {
+        rebind(tx, ctx, before, Period::Expiring(Month::of(expires)))?;
+    }
+    Ok(())
+}
+
 /// Binds reports stored before retention existed (run at start-up and before a purge).
 pub fn bind_unbound(conn: &mut Conn<'_>, ctx: &Context) -> Result<usize, DbError> {
     let mut bound = 0;

@@ -82,6 +82,7 @@ diesel::table! {
         new_message_at -> Nullable<BigInt>,
         out_of_hours -> Bool,
         source -> Text,
+        talk_requested_at -> Nullable<BigInt>,
         incident_id -> Nullable<Text>,
     }
 }

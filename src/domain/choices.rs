@@ -203,6 +203,8 @@ choices! {
         NoteAdded => "note", "Added an internal note";
         PupilWrote => "pupil_message", "Pupil added a message";
         PupilReopened => "pupil_reopened", "Pupil wrote again, so the report opened again";
+        PupilNamed => "pupil_named", "Pupil gave their name or how to reach them";
+        TalkAsked => "talk_asked", "Pupil asked to talk to someone at school";
         LegalHoldSet => "hold", "Placed on legal hold";
         LegalHoldLifted => "hold_lifted", "Legal hold lifted";
         RetentionExtended => "retention_extended", "Kept for longer";

@@ -50,6 +50,7 @@ messages! {
     CodeNotFound => "followup.code.not_found",
     FollowupEmpty => "followup.message.missing",
     FollowupTooLong => "followup.message.too_long",
+    NameLaterMissing => "followup.name.missing",
     // Signing in and passwords.
     BadSignIn => "sign_in.failed",
     TooManySignIns => "sign_in.too_many",

@@ -104,6 +104,19 @@ pub struct Details {
     pub language: Option<String>,
 }
 
+impl Details {
+    /// A name or a way to reach the pupil given later, from their report page: only what
+    /// was given replaces what was there (a way to reach them alone keeps the name).
+    pub fn give_name_later(&mut self, name: &str, contact: &str) {
+        if !name.is_empty() {
+            name.clone_into(&mut self.name);
+        }
+        if !contact.is_empty() {
+            contact.clone_into(&mut self.contact);
+        }
+    }
+}
+
 impl std::fmt::Debug for Details {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Details(<redacted>)")
@@ -267,9 +280,52 @@ pub fn followup_message(raw: &str) -> Result<String, Msg> {
     }
 }
 
+/// A name or a way to reach the pupil, given later from their report page: at least one,
+/// each within the first form's limits. Returns the field and message of a problem.
+pub fn name_later(name: &str, contact: &str) -> Result<(String, String), FieldError> {
+    let (name, contact) = (
+        clean(&Some(name.to_owned())),
+        clean(&Some(contact.to_owned())),
+    );
+    if name.is_empty() && contact.is_empty() {
+        Err(FieldError::new("name", Msg::NameLaterMissing))
+    } else if name.chars().count() > NAME_MAX {
+        Err(FieldError::new("name", Msg::NameTooLong))
+    } else if contact.chars().count() > CONTACT_MAX {
+        Err(FieldError::new("contact", Msg::ContactTooLong))
+    } else {
+        Ok((name, contact))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_given_later_needs_a_name_or_a_way_to_reach_the_pupil() {
+        assert!(name_later("  ", "").is_err());
+        assert_eq!(
+            name_later(" Sam ", "").unwrap(),
+            ("Sam".into(), String::new())
+        );
+        assert!(name_later(&"x".repeat(NAME_MAX + 1), "").is_err());
+        assert!(name_later("", "form 9B").is_ok());
+    }
+
+    #[test]
+    fn a_later_name_replaces_only_what_was_given() {
+        let mut details = Details::default();
+        details.give_name_later("Sam", "Form 9B");
+        details.give_name_later("", "Room 12 at lunch");
+        assert_eq!(
+            (details.name.as_str(), details.contact.as_str()),
+            ("Sam", "Room 12 at lunch")
+        );
+        details.give_name_later("Sam Jones", "");
+        assert_eq!(details.name, "Sam Jones");
+        assert_eq!(details.contact, "Room 12 at lunch");
+    }
 
     fn posted(happening_now: &str, step: DangerStep) -> ReportInput {
         let mut input = ReportInput::default();

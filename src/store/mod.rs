@@ -8,6 +8,7 @@ pub mod events;
 pub mod incidents;
 pub mod insights;
 pub mod keys;
+pub mod later;
 pub mod messages;
 pub mod on_call;
 pub mod outbox;

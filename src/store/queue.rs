@@ -116,6 +116,8 @@ pub struct QueueRow {
     pub linked: usize,
     /// The pupil's own form, or told in person to a member of staff.
     pub source: Source,
+    /// The pupil asked to talk to someone at school.
+    pub talk_requested: bool,
 }
 
 /// A page of the queue and the cursor for the next one.
@@ -137,7 +139,7 @@ type Raw = (
         Option<Timestamp>,
         Option<Timestamp>,
     ),
-    (String, i32, Source),
+    (String, i32, Source, Option<Timestamp>),
     Option<String>,
 );
 
@@ -172,7 +174,12 @@ pub fn fetch(
                 reports::acknowledged_at,
                 reports::new_message_at,
             ),
-            (schools::name, schools::ack_within_hours, reports::source),
+            (
+                schools::name,
+                schools::ack_within_hours,
+                reports::source,
+                reports::talk_requested_at,
+            ),
             users::name.nullable(),
         ))
         .order((
@@ -269,7 +276,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
                 acknowledged_at,
                 new_message_at,
             ),
-            (school_name, ack_hours, source),
+            (school_name, ack_hours, source, talk_requested_at),
             owner,
         ),
     ) in raw.into_iter().enumerate()
@@ -303,6 +310,7 @@ fn page_of(raw: Vec<Raw>, limit: i64, now: Timestamp) -> QueuePage {
             new_message: new_message_at.is_some(),
             linked: 0,
             source,
+            talk_requested: talk_requested_at.is_some(),
         });
     }
     QueuePage { rows, next }

@@ -94,6 +94,8 @@ pub struct CaseRow {
     pub incident_id: Option<ReportId>,
     /// The pupil's own form, or told in person to a member of staff.
     pub source: Source,
+    /// When the pupil asked to talk to someone at school.
+    pub talk_requested_at: Option<Timestamp>,
 }
 
 impl CaseRow {
@@ -287,6 +289,8 @@ pub struct PupilFacts {
     pub reading_hours: String,
     /// When someone it was sent to first saw it and said so.
     pub acknowledged_at: Option<Timestamp>,
+    /// When the pupil asked to talk to someone at school.
+    pub talk_requested_at: Option<Timestamp>,
 }
 
 pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, DbError> {
@@ -299,6 +303,7 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
         school_name,
         reading_hours,
         acknowledged_at,
+        talk_requested_at,
     ) = reports::table
         .inner_join(schools::table)
         .filter(reports::id.eq(id))
@@ -311,6 +316,7 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
             schools::name,
             schools::reading_hours,
             reports::acknowledged_at,
+            reports::talk_requested_at,
         ))
         .first(db)?;
     Ok(PupilFacts {
@@ -322,6 +328,7 @@ pub fn pupil_facts(db: &mut DbConnection, id: &ReportId) -> Result<PupilFacts, D
         school_name,
         reading_hours,
         acknowledged_at,
+        talk_requested_at,
     })
 }
 

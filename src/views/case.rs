@@ -70,6 +70,9 @@ fn summary(case: &Case) -> Markup {
         dl class="govuk-summary-list" {
             (summary_row("Received", html! { (format_uk(row.created_at)) }))
             (summary_row("How it came in", html! { (row.source.label()) }))
+            @if let Some(asked) = row.talk_requested_at {
+                (summary_row("Pupil asked to talk", html! { strong class="govuk-tag govuk-tag--orange" { "Asked to talk to someone" } " " (format_uk(asked)) }))
+            }
             (summary_row("Where", html! { (row.location.label()) }))
             (summary_row("Happening now", html! { @if row.happening_now { "Yes" } @else { "No" } }))
             (summary_row("About staff", html! { (row.about.label()) }))

@@ -81,7 +81,7 @@ pub fn conversation(
     chrome: &Chrome<'_>,
     view: &PupilView,
     code: &ReceiptCode,
-    sent: bool,
+    notice: Option<&str>,
     errors: &[FieldError],
     draft: &str,
 ) -> Markup {
@@ -94,13 +94,13 @@ pub fn conversation(
             div class="govuk-grid-row" {
                 div class="govuk-grid-column-two-thirds" {
                     (error_summary_in(Words::Pupil(chrome.tr), errors))
-                    @if sent {
+                    @if let Some(notice) = notice {
                         div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner" {
                             div class="govuk-notification-banner__header" {
                                 h2 class="govuk-notification-banner__title" id="notice-title" { (chrome.t("success")) }
                             }
                             div class="govuk-notification-banner__content" {
-                                p class="govuk-notification-banner__heading" { (chrome.t("message-sent")) }
+                                p class="govuk-notification-banner__heading" { (chrome.t(notice)) }
                             }
                         }
                     }
@@ -136,6 +136,7 @@ pub fn conversation(
                         }
                         button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true" { (chrome.t("send")) }
                     }
+                    (super::followup_later::later(chrome, view, code, errors))
                     (what_you_told_us(chrome, view))
                     p class="govuk-body" { a class="govuk-link" href=(chrome.href("/")) { (chrome.t("finish")) } }
                     (emergency_inset(chrome))

@@ -7,6 +7,7 @@ pub mod components;
 pub mod disclosures;
 pub mod errors;
 pub mod followup;
+pub mod followup_later;
 pub mod forms;
 pub mod handoff;
 pub mod incident;

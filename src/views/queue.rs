@@ -98,6 +98,7 @@ fn table(page_rows: &QueuePage, now: Timestamp) -> Markup {
                     td class="govuk-table__cell" data-label="Kind" {
                         (row.category.label())
                         @if row.source == Source::InPerson { br; strong class="govuk-tag govuk-tag--grey" { (row.source.label()) } }
+                        @if row.talk_requested { br; strong class="govuk-tag govuk-tag--orange" { "Asked to talk" } }
                     }
                     td class="govuk-table__cell" data-label="Where" { (row.location.label()) }
                     td class="govuk-table__cell confide-nowrap" data-label="Risk" { (row.risk.map_or("Not rated", Risk::label)) }

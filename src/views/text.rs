@@ -32,6 +32,7 @@ pub fn en(msg: Msg) -> &'static str {
         Msg::CodeNotFound => "We could not find a report with that code. Check it and try again: it has 20 letters and numbers",
         Msg::FollowupEmpty => "Write your message before you send it",
         Msg::FollowupTooLong => "Your message must be 5,000 characters or fewer. Send the most important part first",
+        Msg::NameLaterMissing => "Write your name or how to reach you",
         Msg::BadSignIn => "Enter a correct email address and password, then the code from your authenticator app",
         Msg::TooManySignIns => "Too many sign-in attempts. Wait a minute and try again",
         Msg::PasswordTooShort => "Use at least 12 characters",

@@ -24,7 +24,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .route(web::get().to(enter_code))
             .route(web::post().to(open)),
     )
-    .route("/followup/message", web::post().to(add_message));
+    .route("/followup/message", web::post().to(add_message))
+    .route("/followup/later", web::post().to(later));
 }
 
 /// The code (and a message) as posted. Never printed.
@@ -95,7 +96,7 @@ async fn open(
         Some(view) => html_for(
             &req,
             StatusCode::OK,
-            views::followup::conversation(&state.chrome(&place), &view, &code, false, &[], ""),
+            views::followup::conversation(&state.chrome(&place), &view, &code, None, &[], ""),
         ),
         None => not_found(&req, &state, form.code.as_deref().unwrap_or_default()),
     })
@@ -162,6 +163,10 @@ async fn add_message(
     };
     let place = Place::of(&req, &state.catalogues);
     let chrome = state.chrome(&place);
+    let page = |status, notice, problems: &[FieldError], draft: &str| {
+        let shown = views::followup::conversation(&chrome, &view, &code, notice, problems, draft);
+        html_for(&req, status, shown)
+    };
     if chosen > 0 && view.category.forbids_pictures() {
         // Dropped unstored (the app keeps none for this kind); the words, if any, went.
         let sent = !text.is_empty();
@@ -170,10 +175,11 @@ async fn add_message(
         if sent {
             state.mail_waker.wake();
         }
-        return Ok(html_for(
-            &req,
+        return Ok(page(
             StatusCode::OK,
-            views::followup::conversation(&chrome, &view, &code, sent, &problem, draft),
+            sent.then_some("message-sent"),
+            &problem,
+            draft,
         ));
     }
     Ok(match checked {
@@ -182,24 +188,77 @@ async fn add_message(
             if problem.field == "pictures" && view.category.forbids_pictures() =>
         {
             let problem = FieldError::new("message", Msg::PictureNotKept);
-            html_for(
-                &req,
-                status,
-                views::followup::conversation(&chrome, &view, &code, false, &[problem], &text),
-            )
+            page(status, None, &[problem], &text)
         }
-        Err((status, problem)) => html_for(
-            &req,
-            status,
-            views::followup::conversation(&chrome, &view, &code, false, &[problem], &text),
-        ),
+        Err((status, problem)) => page(status, None, &[problem], &text),
         Ok(_) => {
             state.mail_waker.wake();
-            html_for(
-                &req,
-                StatusCode::OK,
-                views::followup::conversation(&chrome, &view, &code, true, &[], ""),
-            )
+            page(StatusCode::OK, Some("message-sent"), &[], "")
         }
     })
+}
+
+/// A name given later, or a request to talk, as posted. Never printed.
+#[derive(Deserialize)]
+struct LaterForm {
+    code: Option<String>,
+    action: Option<String>,
+    name: Option<String>,
+    contact: Option<String>,
+}
+
+impl std::fmt::Debug for LaterForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LaterForm(<redacted>)")
+    }
+}
+
+/// The pupil gives their name later, or asks to talk to someone at school.
+async fn later(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<LaterForm>,
+) -> Result<HttpResponse, AppError> {
+    let typed = form.code.as_deref().unwrap_or_default();
+    if typed.trim().is_empty() {
+        return Ok(not_found(&req, &state, ""));
+    }
+    state.limits.check_receipt(&req)?;
+    let Some(code) = ReceiptCode::parse(typed) else {
+        return Ok(not_found(&req, &state, typed));
+    };
+    let talk = form.action.as_deref() == Some("talk");
+    let given = if talk {
+        Ok((String::new(), String::new()))
+    } else {
+        crate::domain::report::name_later(
+            form.name.as_deref().unwrap_or_default(),
+            form.contact.as_deref().unwrap_or_default(),
+        )
+    };
+    let lookup = code.clone();
+    let problem = given.as_ref().err().cloned();
+    let view = state
+        .run(move |conn, ctx| match given {
+            Ok(_) if talk => pupil::ask_to_talk(conn, ctx, &lookup),
+            Ok((name, contact)) => pupil::give_name(conn, ctx, &lookup, &name, &contact),
+            Err(_) => pupil::view(conn, ctx, &lookup),
+        })
+        .await?;
+    let Some(view) = view else {
+        return Ok(not_found(&req, &state, typed));
+    };
+    state.mail_waker.wake();
+    let place = Place::of(&req, &state.catalogues);
+    let chrome = state.chrome(&place);
+    let (status, notice, errors) = match (problem, talk) {
+        (Some(problem), _) => (StatusCode::BAD_REQUEST, None, vec![problem]),
+        (None, true) => (StatusCode::OK, Some("talk-done"), Vec::new()),
+        (None, false) => (StatusCode::OK, Some("later-done"), Vec::new()),
+    };
+    Ok(html_for(
+        &req,
+        status,
+        views::followup::conversation(&chrome, &view, &code, notice, &errors, ""),
+    ))
 }

@@ -20,6 +20,7 @@ mod helpers;
 mod incidents;
 mod insights;
 mod languages;
+mod later_name;
 mod mail;
 mod metrics;
 mod moving;

@@ -325,7 +325,8 @@ async function mobileScreenshots (browser, paths) {
 
 // ---------------------------------------------------------------------------
 // The whole pupil journey through forms (which a crawl cannot reach): errors,
-// the "in danger now" page, the receipt, and the follow-up conversation. With
+// the "in danger now" page, the receipt, and the follow-up conversation (a message with a
+// picture, a name given later, a request to talk). With
 // JS on every step gets axe; with JS off every step must still work.
 // ---------------------------------------------------------------------------
 // A 2×2 PNG, as a screenshot stands in for in the journey.
@@ -380,6 +381,19 @@ async function checkReportFlow (browser, formPath, js) {
     const sent = await page.content()
     if (!sent.includes('Your message has been sent')) problems.push('message: not confirmed')
     if (!sent.includes('You have sent 1 picture')) problems.push('message: the picture was not kept')
+    // A name given later: an empty form is refused kindly, then a name is added; then
+    // a request to talk. Each form is a plain POST, so the same steps work without JS.
+    const later = page.getByRole('button', { name: 'Add my name to my report' })
+    await later.click()
+    expect('later-error', await audit('later-error'), 'Your report')
+    if (!(await page.content()).includes('Write your name or how to reach you')) problems.push('later: no kind error for an empty name')
+    await page.locator('#name').fill('Browser Test Pupil')
+    await page.getByRole('button', { name: 'Add my name to my report' }).click()
+    expect('later-named', await audit('later-named'), 'Your report')
+    if (!(await page.content()).includes('Your name has been added to your report')) problems.push('later: the name was not confirmed')
+    await page.getByRole('button', { name: 'I would like to talk to someone at school' }).click()
+    expect('talk', await audit('talk'), 'Your report')
+    if (!(await page.content()).includes('We have told the school you would like to talk to someone')) problems.push('talk: the request was not confirmed')
   } catch (err) {
     problems.push(`flow broke: ${err.message.split('\n')[0]}`)
   }

@@ -50,6 +50,8 @@ pub struct PupilView {
     pub messages: Vec<PupilMessage>,
     /// How many pictures the pupil has sent with it.
     pub pictures: usize,
+    /// The pupil asked to talk to someone at school.
+    pub talk_requested: bool,
 }
 
 impl std::fmt::Debug for PupilView {
@@ -61,12 +63,12 @@ impl std::fmt::Debug for PupilView {
 }
 
 /// A report opened with its receipt code: its id and the report key.
-struct Opened {
-    report_id: ReportId,
-    key: SecretKey,
+pub(super) struct Opened {
+    pub(super) report_id: ReportId,
+    pub(super) key: SecretKey,
 }
 
-fn open_key(
+pub(super) fn open_key(
     conn: &mut Conn<'_>,
     ctx: &Context,
     code: &ReceiptCode,
@@ -96,7 +98,7 @@ fn open_key(
     Ok(Some(Opened { report_id, key }))
 }
 
-fn read(conn: &mut Conn<'_>, opened: Opened) -> Result<PupilView, PupilError> {
+pub(super) fn read(conn: &mut Conn<'_>, opened: Opened) -> Result<PupilView, PupilError> {
     let facts = reports::pupil_facts(conn.db(), &opened.report_id)?;
     let details_json = opened
         .key
@@ -135,6 +137,7 @@ fn read(conn: &mut Conn<'_>, opened: Opened) -> Result<PupilView, PupilError> {
         details,
         messages: conversation,
         pictures: picture_count,
+        talk_requested: facts.talk_requested_at.is_some(),
     })
 }
 

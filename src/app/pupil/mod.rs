@@ -4,12 +4,14 @@
 mod arrival;
 mod error;
 mod followup;
+mod later;
 mod route;
 mod seal;
 mod submit;
 
 pub use error::PupilError;
 pub use followup::{add_message, view, PupilMessage, PupilView};
+pub use later::{ask_to_talk, give_name};
 pub use submit::{submit, submit_once, Door, Form, Recorder, Submitted};
 
 use crate::db::Conn;
