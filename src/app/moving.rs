@@ -55,10 +55,10 @@ pub fn destinations(
 /// Why a report may not go to `to`, if it may not: a report in an incident is unlinked
 /// first (an incident belongs to one school, and leaving it is its own recorded decision),
 /// and it goes only to another school where the person holds a role.
-fn refusal(row: &CaseRow, to: SchoolId, held: &[SchoolId]) -> Option<Msg> {
-    if row.incident_id.is_some() {
+fn refusal(from: SchoolId, linked: bool, to: SchoolId, held: &[SchoolId]) -> Option<Msg> {
+    if linked {
         Some(Msg::UnlinkBeforeMoving)
-    } else if to == row.school_id || !held.contains(&to) {
+    } else if to == from || !held.contains(&to) {
         Some(Msg::ChooseSchoolToMoveTo)
     } else {
         None
@@ -175,7 +175,7 @@ pub fn move_report(
     }
     let (keys, row) = keys_for(conn.db(), ctx, staff, id)?;
     let held = roles::schools_of(conn.db(), staff.id())?;
-    if let Some(msg) = refusal(&row, to, &held) {
+    if let Some(msg) = refusal(row.school_id, row.incident_id.is_some(), to, &held) {
         return Err(CaseError::Refused(msg));
     }
     let from = schools::find(conn.db(), row.school_id)?;
@@ -254,47 +254,14 @@ fn moved_words(from: &School, to: &School, by: &User) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::choices::{About, Category, Location, Source};
-    use crate::time::Timestamp;
-
-    fn row(school: i64, incident: Option<&ReportId>) -> CaseRow {
-        let id = ReportId::generate();
-        CaseRow {
-            id: id.clone(),
-            school_id: SchoolId(school),
-            category: Category::ALL[0],
-            location: Location::ALL[0],
-            happening_now: false,
-            about: About::NoStaff,
-            status: Status::New,
-            risk: None,
-            owner_id: None,
-            outcome: None,
-            unrouted: false,
-            created_at: Timestamp::from_secs(0),
-            acknowledged_at: None,
-            closed_at: None,
-            updated_at: Timestamp::from_secs(0),
-            named: false,
-            retention_period: None,
-            expires_at: None,
-            legal_hold: false,
-            expiry_warned: false,
-            referral: None,
-            new_message_at: None,
-            out_of_hours: false,
-            incident_id: incident.cloned(),
-            source: Source::Pupil,
-        }
-    }
 
     #[test]
     fn a_report_goes_only_to_another_school_the_person_holds_a_role_at() {
         let held = [SchoolId(1), SchoolId(2)];
-        assert_eq!(refusal(&row(1, None), SchoolId(2), &held), None);
+        assert_eq!(refusal(SchoolId(1), false, SchoolId(2), &held), None);
         for to in [SchoolId(1), SchoolId(3)] {
             assert_eq!(
-                refusal(&row(1, None), to, &held),
+                refusal(SchoolId(1), false, to, &held),
                 Some(Msg::ChooseSchoolToMoveTo)
             );
         }
@@ -302,9 +269,8 @@ mod tests {
 
     #[test]
     fn a_report_in_an_incident_is_unlinked_before_it_moves() {
-        let lead = ReportId::generate();
         assert_eq!(
-            refusal(&row(1, Some(&lead)), SchoolId(2), &[SchoolId(2)]),
+            refusal(SchoolId(1), true, SchoolId(2), &[SchoolId(2)]),
             Some(Msg::UnlinkBeforeMoving)
         );
     }
