@@ -53,6 +53,8 @@ pub struct Case {
     pub incident: super::incidents::Incident,
     /// The school's reply templates, filled in, to start a reply from.
     pub replies: Vec<super::replies::Template>,
+    /// The other schools where this person holds a role: where they could move it.
+    pub move_to: Vec<School>,
 }
 
 /// Opens the case and records the view. A closed case is opened only with a second
@@ -123,6 +125,7 @@ pub fn open(
     let incident = super::incidents::of_case(conn, staff, &row)?;
     let school = schools::find(conn.db(), row.school_id)?;
     Ok(Case {
+        move_to: super::moving::destinations(conn.db(), staff, &row)?,
         incident,
         replies: super::replies::for_school(conn.db(), &school)?,
         school,

@@ -18,6 +18,7 @@ pub mod handoff;
 pub mod incidents;
 pub mod insights;
 pub mod monitoring;
+pub mod moving;
 pub mod notify;
 pub mod on_call;
 pub mod people;

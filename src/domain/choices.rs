@@ -215,6 +215,7 @@ choices! {
         OnCallEnded => "on_call_ended", "On call: nobody left to tell";
         Linked => "linked", "Linked with another report about the same incident";
         Unlinked => "unlinked", "Unlinked from an incident";
+        Moved => "moved", "Moved to another school";
     }
 }
 

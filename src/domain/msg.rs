@@ -74,6 +74,9 @@ messages! {
     AlreadyLinked => "case.link.already",
     NotLinked => "case.link.none",
     NoTalkAsked => "case.talk.none",
+    ChooseSchoolToMoveTo => "case.move.school",
+    UnlinkBeforeMoving => "case.move.linked",
+    MovedMeanwhile => "case.move.changed",
     TemplateEmpty => "reply_template.missing",
     TemplateTooLong => "reply_template.too_long",
     // Administration.

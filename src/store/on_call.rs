@@ -305,3 +305,16 @@ pub fn end(tx: &mut Tx<'_>, seen: &DueAlert, now: Timestamp) -> Result<bool, DbE
     .execute(tx.db())?
         == 1)
 }
+
+/// Ends a report's chain wherever it has got to (the report went to another school,
+/// whose own staff are told instead).
+pub fn end_for_report(tx: &mut Tx<'_>, report: &ReportId, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(
+        on_call_alerts::table
+            .filter(on_call_alerts::report_id.eq(report))
+            .filter(on_call_alerts::ended_at.is_null()),
+    )
+    .set(on_call_alerts::ended_at.eq(Some(now)))
+    .execute(tx.db())?;
+    Ok(())
+}

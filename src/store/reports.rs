@@ -171,6 +171,24 @@ pub fn set_binding(
     Ok(())
 }
 
+/// Gives the report to another school: who it is sealed for is the caller's to store.
+pub fn move_to_school(
+    tx: &mut Tx<'_>,
+    id: &ReportId,
+    school: SchoolId,
+    unrouted: bool,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set((
+            reports::school_id.eq(school),
+            reports::unrouted.eq(unrouted),
+            reports::updated_at.eq(now),
+        ))
+        .execute(tx.db())?;
+    Ok(())
+}
+
 /// When the report is to be deleted (`None`: kept while open); the warning is owed again.
 pub fn set_expiry(tx: &mut Tx<'_>, id: &ReportId, at: Option<Timestamp>) -> Result<(), DbError> {
     diesel::update(reports::table.find(id))

@@ -54,6 +54,7 @@ pub fn case(
                 div class="govuk-grid-column-one-third" {
                     (actions(viewer, case, me))
                     (super::incident::panel(viewer, case))
+                    (super::moving::panel(viewer, case))
                     (keeping(viewer, case))
                 }
             }
@@ -375,6 +376,7 @@ pub fn done_notice(change: &str) -> Option<&'static str> {
         "link" => "Reports linked. Each pupil still gets their own replies",
         "unlink" => "Report unlinked from the incident",
         "talked" => "Recorded. If the pupil asks to talk again, you will be told again",
+        "move" => "Report moved. Only the people the new school's rules send it to can read it now",
         _ => return None,
     })
 }

@@ -14,6 +14,7 @@ pub mod incident;
 pub mod insights;
 pub mod languages;
 pub mod layout;
+pub mod moving;
 pub mod on_call;
 pub mod picture_guidance;
 pub mod poster;

@@ -23,6 +23,7 @@ mod languages;
 mod later_name;
 mod mail;
 mod metrics;
+mod moving;
 mod notify_stub;
 mod nude_images;
 mod on_call;

@@ -405,8 +405,9 @@ async function checkReportFlow (browser, formPath, js) {
 // ---------------------------------------------------------------------------
 // Staff pages: sign in with the password and the code from the demo account's
 // authenticator (DEMO_CODE_BIN demo-code EMAIL), then axe on the sign-in, code,
-// queue, case (a reply template chosen, a report linked and unlinked), recording a
-// disclosure made in person, reply templates (admin), two-step set-up,
+// queue, case (a reply template chosen, a report linked and unlinked, the case moved
+// to the other school), recording a disclosure made in person, reply templates (admin),
+// two-step set-up,
 // confirm-it-is-you and (for an administrator)
 // administration pages. With `js` false the same journey runs with JavaScript
 // off, and each page is audited in a page whose own scripts are blocked.
@@ -493,6 +494,22 @@ async function checkStaff (browser, email, password, js) {
         if (!(await page.locator(`text=${part}`).count())) problems.push(`hand-off: no ${part}`)
       }
       await audit('handoff')
+      // A report sent to the wrong school: the demo officer holds roles at both schools,
+      // so the case page offers the other (a plain form, JavaScript off too). The code
+      // given at sign-in is still fresh, so the move is not stopped to ask for it. The
+      // run with JavaScript off moves the same case back, so the demo ends as it began.
+      await page.goto(caseUrl)
+      const move = page.locator('#move-school')
+      if (await move.count()) {
+        await move.selectOption({ index: 1 })
+        await page.getByRole('button', { name: 'Move the report' }).click()
+        await page.waitForURL(/\/staff(\/reports\/[^/]+\?done=move)?$/)
+        if (page.url().includes('done=move') && !(await page.locator('text=Report moved').count())) problems.push('move: no banner')
+        if (!(await page.locator('text=Moved from').count()) && page.url().includes('done=move')) problems.push('move: not in the chronology')
+        await audit('case-moved')
+      } else if (email.startsWith('officer')) {
+        problems.push('move: no form for the officer of both schools')
+      }
     }
     // A disclosure made in person, recorded through the form (JS off too), for
     // anyone holding a role: the demo officer; the administrator holds none.

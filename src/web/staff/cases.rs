@@ -120,7 +120,7 @@ fn report_id(raw: &str) -> Result<ReportId, AppError> {
     ReportId::parse(raw).ok_or(AppError::NotFound)
 }
 
-async fn render_case(
+pub(super) async fn render_case(
     state: &AppState,
     staff: &StaffSession,
     id: ReportId,

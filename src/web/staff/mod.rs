@@ -6,6 +6,7 @@ pub mod cases;
 pub mod disclosures;
 pub mod insights;
 pub mod languages;
+pub mod moving;
 pub mod on_call;
 pub mod replies;
 
@@ -13,6 +14,7 @@ use actix_web::web::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(auth::configure)
+        .configure(moving::configure)
         .configure(cases::configure)
         .configure(disclosures::configure)
         .configure(insights::configure)
