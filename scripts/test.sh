@@ -55,12 +55,24 @@ for code in cy pl ur; do
         cp "tests/fixtures/locales/$code/pupil.ftl" "$locales/$code/"
     fi
 done
-CONFIDE_LOCALES_DIR="$locales" ./target/debug/confide demo --listen "127.0.0.1:$port" >"$pg_dir/demo.log" 2>&1 &
-demo_pid=$!
-for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    sleep 0.2
-done
+# Receipt codes (and sign-ins) are rate limited per address, and every walk comes from
+# 127.0.0.1: the walks that use many are each given a fresh demo, whose limits are new.
+demo_runs=0
+fresh_demo() {
+    if [ -n "$demo_pid" ]; then
+        kill "$demo_pid" 2>/dev/null || true
+        wait "$demo_pid" 2>/dev/null || true
+    fi
+    demo_runs=$((demo_runs + 1))
+    CONFIDE_LOCALES_DIR="$locales" ./target/debug/confide demo --listen "127.0.0.1:$port" \
+        >"$pg_dir/demo$demo_runs.log" 2>&1 &
+    demo_pid=$!
+    for _ in $(seq 1 100); do
+        curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+        sleep 0.2
+    done
+}
+fresh_demo
 # Both runs sign in to the same demo: codes.mjs keeps the 30-second steps used in one file.
 export DEMO_CODE_STATE="$pg_dir/code-steps.json"
 DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGINS=officer@demo.confide.example:demo-officer-2026,admin@demo.confide.example:demo-admin-2026 \
@@ -77,19 +89,11 @@ echo "== the nude-image pathway in Chromium at 375 px (no picture input, the adv
 BASE_URL="http://127.0.0.1:$port" FORM_PATH=/s/oakfield/report node "$root/tests/browser/nude_image.mjs"
 
 echo "== stored-XSS corpus in Chromium (as the pupil and as staff)"
+fresh_demo
 DEMO_CODE_BIN="$root/target/debug/confide" STAFF_LOGIN=officer@demo.confide.example:demo-officer-2026 \
 BASE_URL="http://127.0.0.1:$port" node "$root/tests/browser/xss.mjs"
 
-# Last, on a fresh demo: receipt codes are rate limited per address, and the runs above
-# have used that address's allowance.
-kill "$demo_pid" 2>/dev/null || true
-wait "$demo_pid" 2>/dev/null || true
-CONFIDE_LOCALES_DIR="$locales" ./target/debug/confide demo --listen "127.0.0.1:$port" >"$pg_dir/demo2.log" 2>&1 &
-demo_pid=$!
-for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    sleep 0.2
-done
+fresh_demo
 echo "== the pupil's journey in Welsh, Polish and Urdu (JavaScript on and off, axe, no English left)"
 BASE_URL="http://127.0.0.1:$port" LANGS=cy,pl,ur SCREENSHOTS="$pg_dir/screenshots" \
     node "$root/tests/browser/languages.mjs"

@@ -29,6 +29,7 @@ pub(crate) fn change(
     require_routed(conn, staff, id)?;
     let now = ctx.now();
     conn.write(|tx| {
+        crate::store::locks::report(tx, id)?;
         let row = reports::find(tx.db(), id)?;
         require_fresh_if_closed(staff, &row, now)?;
         let Some(changed) = change(tx, &row, now)? else {

@@ -5,6 +5,7 @@
 use crate::app::actors::Staff;
 use crate::app::context::Context;
 use crate::app::pupil::{self, Door, Form, PupilError, Recorder};
+use crate::crypto::form_token::FormToken;
 use crate::crypto::receipt::ReceiptCode;
 use crate::db::{Conn, DbError};
 use crate::domain::choices::{ActorRole, Role};
@@ -22,6 +23,9 @@ pub enum DisclosureError {
     /// Only someone holding a role at the school records a disclosure for it.
     #[error("the person holds no role at this school")]
     NotAtSchool,
+    /// The same form was sent before (a double click, a refresh): stored once, not again.
+    #[error("this disclosure was recorded already")]
+    AlreadyRecorded,
     #[error(transparent)]
     Pupil(#[from] PupilError),
     #[error(transparent)]
@@ -64,6 +68,7 @@ pub fn record(
     school: SchoolId,
     report: &ValidReport,
     paper_receipt: bool,
+    token: &FormToken,
 ) -> Result<Recorded, DisclosureError> {
     let holders = roles::holders(conn.db(), school)?;
     let role = strongest_role(
@@ -78,18 +83,18 @@ pub fn record(
     let recorder = Recorder {
         actor: staff.actor(),
         role: ActorRole::from(role),
+        paper_receipt,
     };
     let form = Form {
-        token: None,
+        token: Some(token),
         // Staff write in English; the pupil's own language is theirs to mention in the words.
         language: Language::SOURCE,
         pictures_refused: false,
         door: Door::InPerson(&recorder),
     };
     // No pictures at this door: staff must not collect images from a pupil (UKCIS).
-    let submitted = pupil::submit_once(conn, ctx, &slug, report, &[], form)?.ok_or(
-        PupilError::Broken("a disclosure without a form token was refused"),
-    )?;
+    let submitted = pupil::submit_once(conn, ctx, &slug, report, &[], form)?
+        .ok_or(DisclosureError::AlreadyRecorded)?;
     let readers = routing::recipients(report.about, &roles::holdings(&holders));
     Ok(Recorded {
         report_id: submitted.report_id,

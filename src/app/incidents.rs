@@ -61,6 +61,11 @@ pub fn link(
     }
     let now = ctx.now();
     conn.write(|tx| {
+        // Both rows, in one order whichever way round they were linked, so two links at
+        // once wait for each other instead of deadlocking.
+        for locked in [id.min(other), id.max(other)] {
+            crate::store::locks::report(tx, locked)?;
+        }
         let here = reports::find(tx.db(), id)?;
         let there = reports::find(tx.db(), other)?;
         // Another school's report is as good as not there.
@@ -95,6 +100,7 @@ pub fn unlink(
     require_routed(conn, staff, id)?;
     let now = ctx.now();
     conn.write(|tx| {
+        crate::store::locks::report(tx, id)?;
         let row = reports::find(tx.db(), id)?;
         require_fresh_if_closed(staff, &row, now)?;
         let Some(lead) = row.incident_id.clone() else {

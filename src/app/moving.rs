@@ -12,6 +12,7 @@ use super::actors::{Staff, StepUpRequired};
 use super::binding;
 use super::context::Context;
 use super::insights;
+use super::on_call as chain;
 use crate::crypto::retention::KeyCopy;
 use crate::crypto::sealed_box::{PublicKey, ReportKeys};
 use crate::db::{Conn, DbConnection, DbError, Tx};
@@ -188,9 +189,18 @@ pub fn move_report(
         .collect();
     let (_, pupil_bound) = reports::bound_copies(conn.db(), id)?;
     let sealed = reseal(ctx, &row, &keys, &school, &readers, &pupil_bound)?;
+    // Never a move that leaves the report with nobody able to open it.
+    if sealed.readers.is_empty() {
+        return Err(CaseError::Refused(Msg::NobodyToReadAtNewSchool));
+    }
+    if sealed.recovery.is_empty() {
+        return Err(CaseError::Refused(Msg::NoRecoveryKeyAtNewSchool));
+    }
     let mails = notices(&row, &readers, to, staff.id());
     let now = ctx.now();
+    let urgent = urgent_chain(conn, ctx, &row, &school, &holders, &sealed, now)?;
     conn.write(|tx| {
+        crate::store::locks::report(tx, id)?;
         let before = reports::find(tx.db(), id)?;
         // Linked, closed, moved or rebound by someone else since it was read: nothing
         // sealed above can be trusted to fit it any more.
@@ -209,6 +219,9 @@ pub fn move_report(
             Some(&insights::fact_of(&after, school.ack_within_hours)),
         )?;
         outbox::enqueue(tx, &mails, now)?;
+        if let Some((plan, readers)) = &urgent {
+            chain::start(tx, id, to, plan, readers, now)?;
+        }
         let event =
             Event::new(id, EventKind::Moved, role).change(Some(&from.slug), Some(&school.slug));
         let detail = moved_words(&from, &school, &staff.user);
@@ -218,6 +231,37 @@ pub fn move_report(
     Ok(Moved {
         still_reads: sealed.readers.iter().any(|(user, _)| *user == staff.id()),
         to: school,
+    })
+}
+
+/// An urgent report nobody has acknowledged, moved out of the new school's reading hours
+/// to a school whose on-call chain covers now: the chain to start in the move's write (the
+/// old school's chain stops), as for a report arriving at that school.
+fn urgent_chain(
+    conn: &mut Conn<'_>,
+    ctx: &Context,
+    row: &CaseRow,
+    school: &School,
+    holders: &[RoleHolder],
+    sealed: &Resealed,
+    now: crate::time::Timestamp,
+) -> Result<Option<(chain::Plan, BTreeSet<UserId>)>, DbError> {
+    if !row.happening_now || row.acknowledged_at.is_some() || !row.status.is_open() {
+        return Ok(None);
+    }
+    let Some(plan) = chain::plan_for(conn, ctx, school)? else {
+        return Ok(None);
+    };
+    let holdings = roles::holdings(holders);
+    let readers: BTreeSet<UserId> = sealed
+        .readers
+        .iter()
+        .map(|(user, _)| *user)
+        .filter(|user| routing::may_be_told(*user, row.about, &holdings))
+        .collect();
+    Ok(match chain::cover(school, Some(&plan), &readers, now) {
+        chain::Cover::OnCall => Some((plan, readers)),
+        _ => None,
     })
 }
 

@@ -133,6 +133,16 @@ impl Claim {
         }
     }
 
+    /// The claim of a report whose code must never be shown again (a disclosure whose
+    /// pupil wanted no paper code): a form sent twice is still stored once.
+    pub fn without_receipt(ctx: &Context, token: &FormToken) -> Self {
+        Claim {
+            hash: token.lookup_hash(&ctx.server_key),
+            sealed: Vec::new(),
+            sent_before: AtomicBool::new(false),
+        }
+    }
+
     /// Marks the form sent, inside the report's transaction and before anything else in
     /// it: `false` if it was sent already, and then the caller writes nothing. Also lets
     /// go of pictures held for it and of anything kept past its time.

@@ -77,6 +77,8 @@ messages! {
     ChooseSchoolToMoveTo => "case.move.school",
     UnlinkBeforeMoving => "case.move.linked",
     MovedMeanwhile => "case.move.changed",
+    NobodyToReadAtNewSchool => "case.move.nobody",
+    NoRecoveryKeyAtNewSchool => "case.move.no_recovery",
     TemplateEmpty => "reply_template.missing",
     TemplateTooLong => "reply_template.too_long",
     // Administration.

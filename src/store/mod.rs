@@ -9,6 +9,7 @@ pub mod incidents;
 pub mod insights;
 pub mod keys;
 pub mod later;
+pub mod locks;
 pub mod messages;
 pub mod on_call;
 pub mod outbox;

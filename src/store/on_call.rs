@@ -195,6 +195,14 @@ pub fn start_alert(
     next_at: Timestamp,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    // A report moved to another school may have had that school's chain, ended by the
+    // move: the new chain takes its place (the chronology keeps what the old one did).
+    diesel::delete(
+        on_call_alerts::table
+            .filter(on_call_alerts::report_id.eq(report))
+            .filter(on_call_alerts::ended_at.is_not_null()),
+    )
+    .execute(tx.db())?;
     diesel::insert_into(on_call_alerts::table)
         .values((
             on_call_alerts::report_id.eq(report),

@@ -183,6 +183,8 @@ pub fn move_to_school(
         .set((
             reports::school_id.eq(school),
             reports::unrouted.eq(unrouted),
+            // The old school's owner can no longer read it.
+            reports::owner_id.eq(None::<UserId>),
             reports::updated_at.eq(now),
         ))
         .execute(tx.db())?;

@@ -6,6 +6,7 @@ use super::forms::{error_summary, Radios, TextField, Words};
 use super::layout::Site;
 use super::staff::{csrf, page, Viewer};
 use crate::app::disclosures::Recorded;
+use crate::crypto::receipt::ReceiptCode;
 use crate::domain::choices::{About, Category, Location};
 use crate::domain::msg::FieldError;
 use crate::domain::report::{ReportInput, CONTACT_MAX, NAME_MAX, WHAT_MAX, WHEN_MAX, WHO_MAX};
@@ -72,6 +73,7 @@ pub fn form(
             p class="govuk-body" { "Write what the pupil said, in their words as far as you can. Do not ask for or collect any picture." }
             form method="post" action="/staff/disclosures" novalidate {
                 (csrf(viewer))
+                input type="hidden" name="submission" value=(v(&input.submission));
                 (radios("school", "Which school is the pupil at?", None, school_options, shown.school, false).render(errors))
                 (radios("category", "What kind of thing is it about?", None, options(Category::ALL, Category::as_str, Category::label), v(&input.category), false).render(errors))
                 (radios("location", "Where did it happen?", None, options(Location::ALL, Location::as_str, Location::label), v(&input.location), false).render(errors))
@@ -114,6 +116,28 @@ pub fn recorded(site: &Site, viewer: &Viewer<'_>, done: &Recorded) -> Markup {
                 p class="govuk-body" { a class="govuk-link" href={ "/staff/reports/" (done.report_id) } { "Open the report" } }
             } @else {
                 p class="govuk-body" { "Because of who it is about, it went to others and not to you. You will not see it in your queue." }
+            }
+            p class="govuk-body" { a class="govuk-link" href="/staff" { "Back to the queue" } }
+        },
+    )
+}
+
+/// The same form sent twice: it was recorded once, and the paper code is shown again if
+/// one was wanted and it is still within its few minutes.
+pub fn already(site: &Site, viewer: &Viewer<'_>, code: Option<&ReceiptCode>) -> Markup {
+    page(
+        site,
+        "Disclosure already recorded",
+        Some(viewer),
+        html! {
+            h1 class="govuk-heading-xl" { "This disclosure is already recorded" }
+            p class="govuk-body" { "It was recorded when the form was first sent, and has not been recorded twice." }
+            @if let Some(code) = code {
+                h2 class="govuk-heading-l" { "The pupil's receipt code" }
+                p class="govuk-body" { "Write this down for the pupil now, if you have not already." }
+                p class="confide-receipt-code" dir="ltr" aria-label={ "Receipt code: " (code.grouped().as_str()) } {
+                    @for group in code.groups() { span { (group) } " " }
+                }
             }
             p class="govuk-body" { a class="govuk-link" href="/staff" { "Back to the queue" } }
         },

@@ -55,6 +55,8 @@ pub fn en(msg: Msg) -> &'static str {
         Msg::NoTalkAsked => "The pupil has not asked to talk, or someone has already answered",
         Msg::ChooseSchoolToMoveTo => "Choose one of the schools listed: you can move a report only to another school where you hold a role",
         Msg::UnlinkBeforeMoving => "This report is linked with other reports about the same incident at this school: unlink it before you move it",
+        Msg::NobodyToReadAtNewSchool => "Nobody at that school can be sent this report yet: ask its administrator to add its safeguarding staff first",
+        Msg::NoRecoveryKeyAtNewSchool => "That school has no recovery key yet, so the report could be lost: ask its administrator to set one up first",
         Msg::MovedMeanwhile => "This report changed while you were moving it. Check it, then try again",
         Msg::TemplateEmpty => "Write the reply template's words",
         Msg::TemplateTooLong => "A reply template can be up to 2,000 characters long",

@@ -173,3 +173,42 @@ async fn a_person_with_no_role_at_the_school_cannot_record_one() {
     assert_eq!(status, 403);
     assert_eq!(app.report_count(), 0);
 }
+
+/// The one-time token the form page carries.
+fn submission_of(page: &str) -> String {
+    let marker = "name=\"submission\" value=\"";
+    let start = page.find(marker).expect("no form token on the page") + marker.len();
+    let end = start + page[start..].find('"').unwrap();
+    page[start..end].to_owned()
+}
+
+#[actix_rt::test]
+async fn a_disclosure_sent_twice_is_recorded_once_and_its_code_shown_again() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let browser = app.signed_in(&officer).await;
+    let (_, form, _) = browser.get("/staff/disclosures/new").await;
+    let token = submission_of(&form);
+    let (status, first) = record(&browser, &[("submission", &token)]).await;
+    assert_eq!(status, 200, "{first}");
+    // A double click: the same form again. The first answer may never have been seen.
+    let (status, second) = record(&browser, &[("submission", &token)]).await;
+    assert_eq!(status, 200, "{second}");
+    assert_eq!(app.report_count(), 1, "recorded twice");
+    assert!(
+        second.contains("This disclosure is already recorded"),
+        "{second}"
+    );
+    assert_eq!(receipt_from(&second), receipt_from(&first));
+
+    // Without a paper code, the code is never kept to be shown again.
+    let (_, form, _) = browser.get("/staff/disclosures/new").await;
+    let token = submission_of(&form);
+    let fields = [("submission", token.as_str()), ("paper_receipt", "no")];
+    assert_eq!(record(&browser, &fields).await.0, 200);
+    let (status, again) = record(&browser, &fields).await;
+    assert_eq!(status, 200);
+    assert_eq!(app.report_count(), 2);
+    assert!(again.contains("This disclosure is already recorded"));
+    assert!(!again.contains("Receipt code"), "{again}");
+}

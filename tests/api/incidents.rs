@@ -229,3 +229,47 @@ async fn the_figures_count_incidents_and_reports_apart() {
     let (_, afresh, _) = browser.get("/staff/insights.csv").await;
     assert_eq!(folded, afresh);
 }
+
+#[actix_rt::test]
+async fn a_linked_report_with_something_of_its_own_keeps_its_own_row() {
+    let app = spawn_app().await;
+    let officer = app.add_staff("officer@police.example", "oakfield", Role::SspOfficer);
+    let first = app.send_report("oakfield", &[]).await;
+    let second = app.send_report("oakfield", &[]).await;
+    let urgent = app
+        .send_report("oakfield", &[("happening_now", "yes")])
+        .await;
+    let (one, two, three) = (
+        app.report_id_for(&first),
+        app.report_id_for(&second),
+        app.report_id_for(&urgent),
+    );
+    let browser = app.signed_in(&officer).await;
+    assert_eq!(link(&browser, &one, &two).await.0, 303);
+    assert_eq!(link(&browser, &one, &three).await.0, 303);
+    // The happening-now report ranks above its lead: hidden at the lead, it would sink.
+    let (_, queue, _) = browser.get("/staff").await;
+    assert_eq!(
+        queue_rows(&queue, &three),
+        1,
+        "an urgent linked report hidden: {queue}"
+    );
+    assert_eq!(queue_rows(&queue, &two), 0, "shown at its lead");
+
+    // The pupil of the second writes again: their new words show on its own row.
+    app.post_form(
+        "/followup/message",
+        &[("code", &second), ("message", "It happened again today.")],
+    )
+    .await;
+    let (_, queue, _) = browser.get("/staff").await;
+    assert_eq!(
+        queue_rows(&queue, &two),
+        1,
+        "new words hidden at the lead: {queue}"
+    );
+    // Filtered to new messages, it is there though its lead has none.
+    let (_, queue, _) = browser.get("/staff?status=open_all&new=1").await;
+    assert_eq!(queue_rows(&queue, &two), 1, "{queue}");
+    assert_eq!(queue_rows(&queue, &one), 0, "{queue}");
+}

@@ -24,6 +24,7 @@ mod later_name;
 mod mail;
 mod metrics;
 mod moving;
+mod moving_guards;
 mod notify_stub;
 mod nude_images;
 mod on_call;

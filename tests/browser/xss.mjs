@@ -206,7 +206,7 @@ try {
   await inspect(staff, staffWhere)
   console.log(`xss: ${PAYLOADS.length} payloads in ${codes.length} reports, ${opened} cases opened by staff`)
 } catch (err) {
-  results.problems.push(`the corpus run broke: ${err.message.split('\n')[0]}`)
+  results.problems.push(`the corpus run broke (pupil at ${where}, staff at ${staffWhere}): ${err.message.split("\n")[0]}`)
 } finally {
   await browser.close()
 }

@@ -187,6 +187,7 @@ pub fn add_message(
     pictures::write_files(ctx, &sealed_pictures)?;
     let written = pictures::ids(&sealed_pictures);
     let stored = conn.write(|tx| {
+        crate::store::locks::report(tx, &report_id)?;
         pictures::record(tx, ctx, &sealed_pictures)?;
         messages::insert(
             tx,

@@ -41,7 +41,9 @@ pub fn give_name(
     let id = opened.report_id.clone();
     let key = &opened.key;
     conn.write(|tx| {
-        // Opened and sealed again inside the write, so two names sent at once lose neither.
+        // Opened and sealed again inside the write (its row held), so two names sent at
+        // once lose neither.
+        crate::store::locks::report(tx, &id)?;
         let resealed = reseal(tx, key, &id, name, contact)?;
         let before = reports::find(tx.db(), &id)?;
         later::name_later(tx, &id, &resealed, now)?;
@@ -87,6 +89,7 @@ pub fn ask_to_talk(
     let now = ctx.now();
     let id = opened.report_id.clone();
     conn.write(|tx| {
+        crate::store::locks::report(tx, &id)?;
         let before = reports::find(tx.db(), &id)?;
         let asked = later::ask_to_talk(tx, &id, now)?;
         // A closed report opens again, as when the pupil writes: a request to talk on a

@@ -93,9 +93,20 @@ pub enum Door<'a> {
 pub struct Recorder {
     pub actor: Actor,
     pub role: ActorRole,
+    /// The pupil wants the code on paper: only then is it kept (sealed under the form's
+    /// token, for a few minutes) to show again if the form is sent twice.
+    pub paper_receipt: bool,
 }
 
 impl Door<'_> {
+    /// Whether the receipt code may be shown again to a form sent twice.
+    fn repeats_receipt(self) -> bool {
+        match self {
+            Door::Pupil => true,
+            Door::InPerson(recorder) => recorder.paper_receipt,
+        }
+    }
+
     fn source(self) -> Source {
         match self {
             Door::Pupil => Source::Pupil,
@@ -162,7 +173,11 @@ pub fn submit_once(
             no_pictures_kind: report.category.forbids_pictures(),
             pictures_refused: form.pictures_refused,
         };
-        Arc::new(sending::Claim::new(ctx, token, &receipt))
+        Arc::new(if form.door.repeats_receipt() {
+            sending::Claim::new(ctx, token, &receipt)
+        } else {
+            sending::Claim::without_receipt(ctx, token)
+        })
     });
     // Pictures are sealed and (on the file store) written before the commit, which then
     // carries only their rows.

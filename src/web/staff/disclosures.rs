@@ -7,6 +7,8 @@ use actix_web::HttpResponse;
 use serde::Deserialize;
 
 use crate::app::disclosures::{self, DisclosureError};
+use crate::app::sending::{self, Earlier};
+use crate::crypto::form_token::FormToken;
 use crate::domain::msg::{FieldError, Msg};
 use crate::domain::report::{self, ReportInput};
 use crate::store::schools::School;
@@ -51,10 +53,15 @@ async fn show(state: web::Data<AppState>, staff: StaffSession) -> Result<HttpRes
     } else {
         ""
     };
+    // A one-time token, so a double click or a refresh records the disclosure once.
+    let fresh = ReportInput {
+        submission: Some(FormToken::generate().as_str().to_owned()),
+        ..ReportInput::default()
+    };
     let shown = DisclosureForm {
         schools: &schools,
         school: only,
-        report: &ReportInput::default(),
+        report: &fresh,
         paper_receipt: "",
     };
     Ok(html_response(
@@ -70,7 +77,10 @@ async fn record(
     staff: StaffSession,
     form: CsrfForm<Posted>,
 ) -> Result<HttpResponse, AppError> {
-    let posted = form.0;
+    let mut posted = form.0;
+    let token = FormToken::parse(ReportInput::value(&posted.report.submission))
+        .unwrap_or_else(FormToken::generate);
+    posted.report.submission = Some(token.as_str().to_owned());
     let schools = schools_of(&state, &staff).await?;
     let chosen = ReportInput::value(&posted.school);
     let school = schools.iter().find(|s| s.slug == chosen);
@@ -97,11 +107,16 @@ async fn record(
         ));
     };
     let (person, school_id, paper_receipt) = (staff.person().clone(), school.id, paper == "yes");
+    let once = token.clone();
     let recorded = state
         .run(move |conn, ctx| {
-            disclosures::record(conn, ctx, &person, school_id, &valid, paper_receipt)
+            disclosures::record(conn, ctx, &person, school_id, &valid, paper_receipt, &once)
         })
-        .await?;
+        .await;
+    let recorded = match recorded {
+        Err(DisclosureError::AlreadyRecorded) => return already(&state, &staff, token).await,
+        other => other?,
+    };
     state.mail_waker.wake();
     Ok(html_response(
         StatusCode::OK,
@@ -111,10 +126,35 @@ async fn record(
     ))
 }
 
+/// The same form sent again: recorded once, and the paper code (if one was wanted, within
+/// its few minutes) shown again, since the first answer may never have been seen.
+async fn already(
+    state: &AppState,
+    staff: &StaffSession,
+    token: FormToken,
+) -> Result<HttpResponse, AppError> {
+    let earlier = state
+        .run(move |conn, ctx| sending::earlier(conn, ctx, &token))
+        .await?;
+    let code = match earlier {
+        Some(Earlier::Receipt(receipt)) => Some(receipt.code),
+        _ => None,
+    };
+    Ok(html_response(
+        StatusCode::OK,
+        with_viewer(&staff.0, |v| {
+            views::disclosures::already(&state.site, v, code.as_ref())
+        }),
+    ))
+}
+
 impl From<DisclosureError> for AppError {
     fn from(err: DisclosureError) -> Self {
         match err {
             DisclosureError::NotAtSchool => AppError::Forbidden,
+            DisclosureError::AlreadyRecorded => {
+                AppError::BadRequest("this disclosure was recorded already")
+            }
             DisclosureError::Pupil(err) => err.into(),
             DisclosureError::Db(err) => err.into(),
         }
