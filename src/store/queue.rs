@@ -224,27 +224,8 @@ pub fn fetch(
     if filter.new_messages {
         query = query.filter(reports::new_message_at.is_not_null());
     }
-    // A report linked into an incident is shown at the incident's lead, where the person
-    // has that lead in this list (open or closed) too, ranked at least as high, and the
-    // linked report has nothing of its own to show (a pupil's new words, a request to
-    // talk). With any filter chosen every report that matches is shown on its own: the
-    // lead may not match it. A test of the row alone keeps every page's cursor exact.
-    let filtered = !matches!(filter.status, StatusFilter::Open)
-        || filter.category.is_some()
-        || filter.risk.is_some()
-        || filter.mine
-        || filter.new_messages;
-    if !filtered {
-        query = query.filter(sql::<Bool>(
-            "(reports.incident_id IS NULL OR reports.incident_id = reports.id \
-             OR reports.new_message_at IS NOT NULL OR reports.talk_requested_at IS NOT NULL \
-             OR NOT EXISTS (SELECT 1 FROM report_keys lead_keys \
-             WHERE lead_keys.report_id = reports.incident_id \
-             AND lead_keys.user_id = report_keys.user_id \
-             AND lead_keys.is_open = report_keys.is_open \
-             AND (lead_keys.urgent_rank, lead_keys.risk_rank) \
-             <= (report_keys.urgent_rank, report_keys.risk_rank)))",
-        ));
+    if let Some(clause) = linked_rows_hidden(filter) {
+        query = query.filter(sql::<Bool>(clause));
     }
     if let Some(c) = after {
         // Row-value comparison: both SQLite and PostgreSQL walk the index from here.
@@ -268,6 +249,30 @@ pub fn fetch(
         row.linked = linked.get(&row.report_id).copied().unwrap_or(0);
     }
     Ok(page)
+}
+
+/// The test that hides a report linked into an incident, shown at the incident's lead
+/// instead, where the person has that lead in this list (open or closed) too, ranked at
+/// least as high, and the linked report has nothing of its own to show (a pupil's new
+/// words, a request to talk). With any filter chosen every report that matches is shown
+/// on its own (the lead may not match it): `None`. A test of the row alone keeps every
+/// page's cursor exact.
+fn linked_rows_hidden(filter: &QueueFilter) -> Option<&'static str> {
+    let filtered = !matches!(filter.status, StatusFilter::Open)
+        || filter.category.is_some()
+        || filter.risk.is_some()
+        || filter.mine
+        || filter.new_messages;
+    (!filtered).then_some(
+        "(reports.incident_id IS NULL OR reports.incident_id = reports.id \
+         OR reports.new_message_at IS NOT NULL OR reports.talk_requested_at IS NOT NULL \
+         OR NOT EXISTS (SELECT 1 FROM report_keys lead_keys \
+         WHERE lead_keys.report_id = reports.incident_id \
+         AND lead_keys.user_id = report_keys.user_id \
+         AND lead_keys.is_open = report_keys.is_open \
+         AND (lead_keys.urgent_rank, lead_keys.risk_rank) \
+         <= (report_keys.urgent_rank, report_keys.risk_rank)))",
+    )
 }
 
 /// The loaded rows as a page: at most `limit` of them, and where the next page starts

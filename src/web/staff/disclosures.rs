@@ -54,10 +54,8 @@ async fn show(state: web::Data<AppState>, staff: StaffSession) -> Result<HttpRes
         ""
     };
     // A one-time token, so a double click or a refresh records the disclosure once.
-    let fresh = ReportInput {
-        submission: Some(FormToken::generate().as_str().to_owned()),
-        ..ReportInput::default()
-    };
+    let mut fresh = ReportInput::default();
+    fresh.submission = Some(FormToken::generate().as_str().to_owned());
     let shown = DisclosureForm {
         schools: &schools,
         school: only,
