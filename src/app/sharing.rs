@@ -65,14 +65,23 @@ fn reseal(
     Ok((sealed, unreadable))
 }
 
+/// Stores the copies made outside the write, each only if its report is still the
+/// school's and bound as it was when the copy was made: a report moved to another school
+/// (or re-bound) meanwhile is not given to this school's newcomer.
 fn store_copies(
     tx: &mut Tx<'_>,
+    school: SchoolId,
     copies: &[(ShareSource, Vec<u8>)],
     recipient: UserId,
     ctx: &Context,
 ) -> Result<(), DbError> {
     let now = ctx.now();
     for (source, wrapped) in copies {
+        crate::store::locks::report(tx, &source.report)?;
+        let row = reports::find(tx.db(), &source.report)?;
+        if row.school_id != school || row.retention_period != source.period {
+            continue;
+        }
         keys::insert_if_missing(tx, &source.report, recipient, wrapped, &source.queue, now)?;
         reports::mark_routed(tx, &source.report)?;
     }
@@ -120,7 +129,7 @@ pub fn share_pending(
                 (recipient.user_id, &public),
             )?;
             let made = copies.len();
-            conn.write(|tx| store_copies(tx, &copies, recipient.user_id, ctx))?;
+            conn.write(|tx| store_copies(tx, school, &copies, recipient.user_id, ctx))?;
             total += made;
             let complete =
                 keys::missing_count(conn.db(), school, recipient.user_id, &allowed)? == 0;
@@ -209,7 +218,7 @@ pub fn recovery_share(
             (user.id, &public),
         )?;
         let made = copies.len();
-        conn.write(|tx| store_copies(tx, &copies, user.id, ctx))?;
+        conn.write(|tx| store_copies(tx, school, &copies, user.id, ctx))?;
         added += made;
         unreadable += skipped;
         if made == 0 {
