@@ -6,7 +6,7 @@ use confide::domain::choices::Role;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use crate::helpers::{captured_log, spawn_app};
+use crate::helpers::{captured_log, spawn_app, TestApp};
 
 pub(crate) fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
@@ -23,6 +23,41 @@ pub(crate) fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 
 pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every file the database keeps: the SQLite file and its WAL, or on PostgreSQL the
+/// whole cluster directory (tables, indexes and WAL) after a checkpoint.
+pub(crate) fn database_files(app: &TestApp) -> Vec<std::path::PathBuf> {
+    match std::env::var("CONFIDE_TEST_POSTGRES_DATA") {
+        Ok(cluster) if crate::helpers::postgres_base_url().is_some() => {
+            app.with_conn(|c| c.batch_execute("CHECKPOINT").unwrap());
+            walk(std::path::Path::new(&cluster))
+        }
+        _ => walk(app.data_dir.path()),
+    }
+}
+
+/// Fails if any needle is in any of the files in the clear, or if there was next to
+/// nothing to scan (a wrong directory would pass vacuously).
+pub(crate) fn assert_in_no_file(files: &[std::path::PathBuf], needles: &[&str]) {
+    let mut scanned = 0;
+    for file in files {
+        let Ok(bytes) = std::fs::read(file) else {
+            continue;
+        };
+        scanned += bytes.len();
+        for needle in needles {
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{needle} found in {}",
+                file.display()
+            );
+        }
+    }
+    assert!(
+        scanned > 10_000,
+        "the database files were not there to scan"
+    );
 }
 
 #[actix_rt::test]
@@ -54,15 +89,6 @@ async fn a_canary_in_a_report_appears_nowhere_on_disk_or_in_the_log() {
         "the report is readable"
     );
 
-    // Every file the database keeps: the SQLite file and its WAL, or on PostgreSQL the
-    // whole cluster directory (tables, indexes and WAL) after a checkpoint.
-    let files = match std::env::var("CONFIDE_TEST_POSTGRES_DATA") {
-        Ok(cluster) if crate::helpers::postgres_base_url().is_some() => {
-            app.with_conn(|c| c.batch_execute("CHECKPOINT").unwrap());
-            walk(std::path::Path::new(&cluster))
-        }
-        _ => walk(app.data_dir.path()),
-    };
     let needles = [
         canary,
         name_canary,
@@ -70,24 +96,7 @@ async fn a_canary_in_a_report_appears_nowhere_on_disk_or_in_the_log() {
         code.as_str(),
         &code.replace(' ', ""),
     ];
-    let mut scanned = 0;
-    for file in &files {
-        let Ok(bytes) = std::fs::read(file) else {
-            continue;
-        };
-        scanned += bytes.len();
-        for needle in needles {
-            assert!(
-                !contains(&bytes, needle.as_bytes()),
-                "{needle} found in {}",
-                file.display()
-            );
-        }
-    }
-    assert!(
-        scanned > 10_000,
-        "the database files were not there to scan"
-    );
+    assert_in_no_file(&database_files(&app), &needles);
     let log = captured_log();
     for needle in [
         canary,

@@ -10,7 +10,7 @@ use crate::crypto::retention::KeyCopy;
 use crate::crypto::secret::SecretKey;
 use crate::db::{Conn, DbError, Tx};
 use crate::domain::choices::{ActorRole, Author, Category, EventKind, Location, MailKind, Status};
-use crate::domain::ids::{MessageId, ReportId};
+use crate::domain::ids::{MessageId, ReportId, SchoolId};
 use crate::domain::report::Details;
 use crate::images::Clean;
 use crate::store::audit::Actor;
@@ -206,26 +206,11 @@ pub fn add_message(
         reopen_if_closed(tx, ctx, &before, now)?;
         reports::mark_new_message(tx, &report_id, now)?;
         crate::app::changes::settle(tx, &before)?;
-        let mails: Vec<NewMail> = keys::readers_to_mail(tx.db(), &report_id, false)?
-            .into_iter()
-            .map(|(id, email)| NewMail {
-                kind: MailKind::PupilMessage,
-                email,
-                user_id: Some(id),
-                school_id: Some(school),
-            })
-            .collect();
-        outbox::enqueue(tx, &mails, now)?;
-        events::record(
-            tx,
-            &Actor::pupil(),
-            &Event::new(&report_id, EventKind::PupilWrote, ActorRole::Pupil),
-            &match sealed_pictures.count() {
-                0 => String::new(),
-                n => format!("with {n} pictures"),
-            },
-            now,
-        )
+        let detail = match sealed_pictures.count() {
+            0 => String::new(),
+            n => format!("with {n} pictures"),
+        };
+        tell_readers(tx, &report_id, school, EventKind::PupilWrote, &detail, now)
     });
     if let Err(err) = stored {
         ctx.blobs.remove_pictures(&written);
@@ -257,4 +242,34 @@ pub(super) fn reopen_if_closed(
         now,
     )?;
     Ok(true)
+}
+
+/// What the pupil did, in the chronology and audit log, and a content-free notice to
+/// everyone who reads the report: the same for a message, a name given later and a
+/// request to talk.
+pub(super) fn tell_readers(
+    tx: &mut Tx<'_>,
+    id: &ReportId,
+    school: SchoolId,
+    kind: EventKind,
+    detail: &str,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let mails: Vec<NewMail> = keys::readers_to_mail(tx.db(), id, false)?
+        .into_iter()
+        .map(|(user, email)| NewMail {
+            kind: MailKind::PupilMessage,
+            email,
+            user_id: Some(user),
+            school_id: Some(school),
+        })
+        .collect();
+    outbox::enqueue(tx, &mails, now)?;
+    events::record(
+        tx,
+        &Actor::pupil(),
+        &Event::new(id, kind, ActorRole::Pupil),
+        detail,
+        now,
+    )
 }

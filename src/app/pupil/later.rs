@@ -5,7 +5,7 @@
 use zeroize::Zeroizing;
 
 use super::error::PupilError;
-use super::followup::{open_key, read, reopen_if_closed, PupilView};
+use super::followup::{open_key, read, reopen_if_closed, tell_readers, PupilView};
 use crate::app::binding;
 use crate::app::changes::settle;
 use crate::app::context::Context;
@@ -13,14 +13,10 @@ use crate::crypto::context;
 use crate::crypto::receipt::ReceiptCode;
 use crate::crypto::secret::SecretKey;
 use crate::db::{Conn, DbError, Tx};
-use crate::domain::choices::{ActorRole, EventKind, MailKind};
+use crate::domain::choices::EventKind;
 use crate::domain::ids::ReportId;
 use crate::domain::report::Details;
-use crate::store::audit::Actor;
-use crate::store::events::{self, Event};
-use crate::store::keys;
 use crate::store::later;
-use crate::store::outbox::{self, NewMail};
 use crate::store::reports;
 use crate::time::Timestamp;
 
@@ -107,21 +103,5 @@ pub fn ask_to_talk(
 /// The event and its audit row, and a content-free notice to everyone who reads the report.
 fn told(tx: &mut Tx<'_>, id: &ReportId, kind: EventKind, now: Timestamp) -> Result<(), DbError> {
     let school = reports::find(tx.db(), id)?.school_id;
-    let mails: Vec<NewMail> = keys::readers_to_mail(tx.db(), id, false)?
-        .into_iter()
-        .map(|(user, email)| NewMail {
-            kind: MailKind::PupilMessage,
-            email,
-            user_id: Some(user),
-            school_id: Some(school),
-        })
-        .collect();
-    outbox::enqueue(tx, &mails, now)?;
-    events::record(
-        tx,
-        &Actor::pupil(),
-        &Event::new(id, kind, ActorRole::Pupil),
-        "",
-        now,
-    )
+    tell_readers(tx, id, school, kind, "", now)
 }

@@ -116,7 +116,7 @@ async fn show_queue(
     ))
 }
 
-fn report_id(raw: &str) -> Result<ReportId, AppError> {
+pub(super) fn report_id(raw: &str) -> Result<ReportId, AppError> {
     ReportId::parse(raw).ok_or(AppError::NotFound)
 }
 

@@ -5,10 +5,10 @@ use actix_web::web::{self, ServiceConfig};
 use actix_web::HttpResponse;
 use serde::Deserialize;
 
-use super::cases::render_case;
+use super::cases::{render_case, report_id};
 use crate::app::cases::CaseError;
 use crate::app::moving;
-use crate::domain::ids::{ReportId, SchoolId};
+use crate::domain::ids::SchoolId;
 use crate::domain::msg::{FieldError, Msg};
 use crate::web::error::AppError;
 use crate::web::extract::{CsrfForm, StaffSession};
@@ -31,7 +31,7 @@ async fn move_report(
     id: web::Path<String>,
     form: CsrfForm<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = ReportId::parse(&id).ok_or(AppError::NotFound)?;
+    let id = report_id(&id)?;
     let chosen = form
         .0
         .school
